@@ -1,0 +1,124 @@
+import type { z } from 'zod';
+import { RequirementsSchema, StateItemSchema } from '../contract/requirements.ts';
+import { ROUTING, STORES, VERDICTS } from '../contract/recommendation.ts';
+import type { EvalContext, EvalItem, PlanView } from '../engine/context.ts';
+
+/**
+ * The facts a rule may read, by path. Contract facts are derived from the zod schema, so a field added to the
+ * contract is readable at once and a path that is not in the contract is a load error. Derived facts are computed
+ * by the engine and documented here; `plan` facts exist only after placement and may be read by risk rules alone.
+ */
+export type FactType = 'number' | 'boolean' | 'enum' | 'set';
+export type FactValue = number | boolean | string | readonly string[];
+export type FactScope = 'service' | 'item';
+export type FactPhase = 'input' | 'plan';
+
+export interface Fact {
+  path: string;
+  type: FactType;
+  scope: FactScope;
+  phase: FactPhase;
+  /** Allowed values of an enum or the members of a set. */
+  values?: readonly string[];
+  description: string;
+  get: (ctx: EvalContext, item: EvalItem | undefined, plan: PlanView | undefined) => FactValue;
+}
+
+type AnySchema = z.core.$ZodType;
+
+function unwrap(schema: AnySchema): AnySchema {
+  let s = schema;
+  for (;;) {
+    const def = s._zod.def as { type: string; innerType?: AnySchema };
+    if ((def.type === 'default' || def.type === 'optional' || def.type === 'prefault') && def.innerType) s = def.innerType;
+    else return s;
+  }
+}
+
+function typeOf(schema: AnySchema): { type: FactType; values?: readonly string[] } | undefined {
+  const s = unwrap(schema);
+  const def = s._zod.def as { type: string; entries?: Record<string, string>; element?: AnySchema };
+  if (def.type === 'number') return { type: 'number' };
+  if (def.type === 'boolean') return { type: 'boolean' };
+  if (def.type === 'enum') return { type: 'enum', values: Object.values(def.entries ?? {}) };
+  if (def.type === 'array' && def.element) {
+    const el = typeOf(def.element);
+    if (el?.type === 'enum') return { type: 'set', values: el.values };
+  }
+  return undefined;
+}
+
+function shapeOf(schema: AnySchema): Record<string, AnySchema> {
+  return ((unwrap(schema)._zod.def as unknown as { shape: Record<string, AnySchema> }).shape);
+}
+
+const SECTIONS = ['context', 'traffic', 'failure', 'latency', 'constraints'] as const;
+
+function contractFacts(): Fact[] {
+  const facts: Fact[] = [];
+  const root = shapeOf(RequirementsSchema);
+  for (const section of SECTIONS) {
+    for (const [key, field] of Object.entries(shapeOf(root[section]!))) {
+      const t = typeOf(field);
+      if (!t) continue;
+      facts.push({
+        path: `${section}.${key}`, ...t, scope: 'service', phase: 'input',
+        description: (field as z.ZodType).description ?? `${section}.${key} from the requirements`,
+        get: section === 'traffic' && key === 'concurrentSessions'
+          ? (ctx) => ctx.derived.concurrentSessions
+          : (ctx) => (ctx.req[section] as unknown as Record<string, FactValue>)[key]!,
+      });
+    }
+  }
+  for (const [key, field] of Object.entries(shapeOf(StateItemSchema))) {
+    const t = typeOf(field);
+    if (!t) continue;
+    facts.push({
+      path: `state[].${key}`, ...t, scope: 'item', phase: 'input',
+      description: (field as z.ZodType).description ?? `state item ${key}`,
+      get: (_ctx, item) => (item as unknown as Record<string, FactValue>)[key]!,
+    });
+  }
+  return facts;
+}
+
+const num = (path: string, scope: FactScope, description: string, get: Fact['get'], phase: FactPhase = 'input'): Fact =>
+  ({ path, type: 'number', scope, phase, description, get });
+const bool = (path: string, scope: FactScope, description: string, get: Fact['get'], phase: FactPhase = 'input'): Fact =>
+  ({ path, type: 'boolean', scope, phase, description, get });
+
+const DERIVED: Fact[] = [
+  num('derived.concurrentSessions', 'service', 'concurrent sessions at peak: given, or Little\'s law', (c) => c.derived.concurrentSessions),
+  num('derived.sessionItems', 'service', 'state items kept for the session (minutes/hours), implied ones included', (c) => c.derived.sessionItems),
+  num('derived.sessionStateKb', 'service', 'KB of session-scoped state per session', (c) => c.derived.sessionStateKb),
+  bool('derived.operatesCache', 'service', 'constraints.stores names redis, valkey or memcached', (c) => c.derived.operatesCache),
+  bool('derived.operatesDatabase', 'service', 'constraints.stores names a database', (c) => c.derived.operatesDatabase),
+  bool('derived.operatesLog', 'service', 'constraints.stores names kafka', (c) => c.derived.operatesLog),
+  { path: 'state[].scope', type: 'enum', values: ['request', 'session', 'durable'], scope: 'item', phase: 'input',
+    description: 'request (never kept), session (minutes/hours) or durable (days/forever)', get: (_c, i) => i!.scope },
+  bool('state[].connection', 'item', 'a live socket (the implied `connections` item of a realtime service)', (_c, i) => i!.connection),
+  bool('state[].implied', 'item', 'the engine added this item because the context demands it', (_c, i) => i!.implied),
+  num('state[].owners', 'item', 'how many owners hold a copy at peak (sessions, users, shared objects)', (_c, i) => i!.owners),
+  num('state[].totalMb', 'item', 'owners × sizeKb, in MB', (_c, i) => i!.totalMb),
+  num('state[].writesPerSecond', 'item', 'writes per second across all owners', (_c, i) => i!.writesPerSecond),
+  num('state[].writeKbPerSecondPerOwner', 'item', 'KB per second one owner would ship if every write sent the value', (_c, i) => i!.writeKbPerSecondPerOwner),
+];
+
+const PLAN: Fact[] = [
+  { path: 'plan.verdict', type: 'enum', values: VERDICTS, scope: 'service', phase: 'plan', description: 'the verdict', get: (_c, _i, p) => p!.verdict },
+  { path: 'plan.routing', type: 'enum', values: ROUTING, scope: 'service', phase: 'plan', description: 'how requests are routed', get: (_c, _i, p) => p!.routing },
+  { path: 'state[].store', type: 'enum', values: STORES, scope: 'item', phase: 'plan', description: 'where the item is placed', get: (_c, i, p) => p!.storeOf(i!.name) },
+  num('state[].roundTripMs', 'item', 'typical read round trip of the item\'s store, in ms', (_c, i, p) => p!.roundTripMs(i!.name), 'plan'),
+  num('plan.hotPathMs', 'service', 'sum of store round trips a request pays for hot-path items, in ms', (_c, _i, p) => p!.hotPathMs, 'plan'),
+  num('plan.instances', 'service', 'instances needed at peak', (_c, _i, p) => p!.instances, 'plan'),
+  num('plan.sessionsLostPerInstanceLoss', 'service', 'sessions that lose state when one instance dies', (_c, _i, p) => p!.sessionsLostPerInstanceLoss, 'plan'),
+  num('plan.inProcessMemoryMb', 'service', 'state held in each instance\'s memory, MB', (_c, _i, p) => p!.inProcessMemoryMb, 'plan'),
+  num('plan.inProcessItems', 'service', 'state items held in instance memory', (_c, _i, p) => p!.inProcessItems, 'plan'),
+  num('plan.cacheItems', 'service', 'state items placed in the distributed cache', (_c, _i, p) => p!.cacheItems, 'plan'),
+  num('plan.tokenKb', 'service', 'KB carried in the client token per request', (_c, _i, p) => p!.tokenKb, 'plan'),
+];
+
+/** Every fact a rule may read, by path. Built once. */
+export const FACTS: ReadonlyMap<string, Fact> = new Map(
+  [...contractFacts(), ...DERIVED, ...PLAN].map((f) => [f.path, f]),
+);

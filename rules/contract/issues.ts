@@ -1,0 +1,43 @@
+/**
+ * Core errors are data: every failure the core can report is an Issue with a code, a path into the document,
+ * its JSON pointer and, when the document came from text, the line and column where it starts.
+ */
+export type PathSegment = string | number;
+
+export interface Issue {
+  /** Stable machine code: `syntax`, `unknown_field`, `invalid_type`, `invalid_value`, `too_small`, `too_big`, … */
+  code: string;
+  /** The file the issue is in, when the core was told (catalogue files, CLI inputs). */
+  file?: string;
+  path: PathSegment[];
+  /** RFC 6901 JSON pointer for `path` (`/state/0/sizeKb`). */
+  pointer: string;
+  message: string;
+  /** 1-based line and column in the source text, when known. */
+  line?: number;
+  column?: number;
+  /** Where the offending node ends (exclusive), for editors that underline a range. */
+  endLine?: number;
+  endColumn?: number;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+
+/** @example toPointer(['state', 0, 'name']) === '/state/0/name' */
+export function toPointer(path: readonly PathSegment[]): string {
+  return path.map((p) => '/' + String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
+}
+
+/** Dotted form for people: `state[0].name`. */
+export function toDotted(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${p}` : p;
+  return out || '(document)';
+}
+
+export function issue(code: string, path: PathSegment[], message: string, line?: number, column?: number): Issue {
+  const out: Issue = { code, path, pointer: toPointer(path), message };
+  if (line !== undefined) out.line = line;
+  if (column !== undefined) out.column = column;
+  return out;
+}

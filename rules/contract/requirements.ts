@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+/**
+ * The requirements contract `statewise/v1`: what a team says about one service.
+ * Field names and enum values are public API (see DESIGN.md); add, never rename.
+ */
+
+export const API_VERSION = 'statewise/v1';
+
+export const MEMORY = ['none', 'request', 'session', 'durable'] as const;
+export const WORKFLOW = ['none', 'multi-step'] as const;
+export const REALTIME = ['none', 'server-push', 'bidirectional'] as const;
+export const SHARED_STATE = ['none', 'read-mostly', 'collaborative'] as const;
+export const SESSION_LOSS = ['unacceptable', 'tolerable', 'irrelevant'] as const;
+export const OPS = ['low', 'medium', 'high'] as const;
+export const KNOWN_STORES = [
+  'redis', 'valkey', 'memcached', 'postgres', 'mysql', 'dynamodb', 'mongodb', 'cassandra', 'kafka',
+] as const;
+export const OWNER = ['user', 'session', 'shared', 'global'] as const;
+export const LIFETIME = ['request', 'minutes', 'hours', 'days', 'forever'] as const;
+export const SENSITIVITY = ['public', 'internal', 'personal', 'secret'] as const;
+export const LOSS_IMPACT = ['none', 'annoying', 'costly', 'critical'] as const;
+export const CONSISTENCY = ['eventual', 'read-your-writes', 'strong'] as const;
+
+export const MAX_STATE_ITEMS = 200;
+export const MAX_ACCEPTED_RISKS = 100;
+
+const NAME = /^[a-z0-9][a-z0-9._-]*$/;
+const name = (max: number) =>
+  z.string().min(1).max(max).regex(NAME, 'must match [a-z0-9][a-z0-9._-]* (lowercase letters, digits, . _ -)');
+const finite = () => z.number().refine(Number.isFinite, 'must be a finite number');
+
+export const ContextSchema = z.strictObject({
+  memory: z.enum(MEMORY).default('none').describe('How long a user\'s context must be remembered.'),
+  workflow: z.enum(WORKFLOW).default('none').describe('Wizards or checkouts that span requests.'),
+  realtime: z.enum(REALTIME).default('none').describe('server-push (SSE) or bidirectional (websockets).'),
+  sharedState: z.enum(SHARED_STATE).default('none').describe('Many users mutating one live object.'),
+});
+
+export const TrafficSchema = z.strictObject({
+  peakRps: finite().min(0).max(10_000_000).describe('Peak requests per second across all instances.'),
+  concurrentSessions: z.number().int().min(0).max(1_000_000_000).optional()
+    .describe('Concurrent sessions at peak; derived with Little\'s law when absent.'),
+  sessionMinutes: finite().gt(0).max(525_600).default(15).describe('Average session length in minutes.'),
+  spiky: z.boolean().default(false).describe('Peak is at least 5x the average.'),
+  regions: z.number().int().min(1).max(50).default(1).describe('Active regions serving traffic.'),
+});
+
+export const FailureSchema = z.strictObject({
+  sessionLoss: z.enum(SESSION_LOSS).default('tolerable')
+    .describe('May users lose session state when an instance dies?'),
+  availability: finite().min(90).lt(100).default(99.9).describe('Availability target in percent.'),
+  deploysPerDay: finite().min(0).max(1000).default(1).describe('Deploys (rolling restarts) per day.'),
+});
+
+export const LatencySchema = z.strictObject({
+  p99Ms: finite().gt(0).max(600_000).default(200).describe('End-to-end p99 budget for a request, in ms.'),
+});
+
+export const ConstraintsSchema = z.strictObject({
+  ops: z.enum(OPS).default('medium').describe('The team\'s ability to run stateful infrastructure.'),
+  stores: z.array(z.enum(KNOWN_STORES)).max(KNOWN_STORES.length).default([])
+    .refine((s) => new Set(s).size === s.length, 'stores must not repeat')
+    .describe('Data stores the team already operates.'),
+});
+
+export const StateItemSchema = z.strictObject({
+  name: name(64).describe('Unique within the service.'),
+  owner: z.enum(OWNER).default('session'),
+  lifetime: z.enum(LIFETIME).default('hours'),
+  sizeKb: finite().gt(0).max(1_048_576).default(2).describe('Size per owner in KB.'),
+  writesPerMinute: finite().min(0).max(600_000).default(1).describe('Writes per owner per minute.'),
+  sensitivity: z.enum(SENSITIVITY).default('internal'),
+  lossImpact: z.enum(LOSS_IMPACT).default('annoying'),
+  consistency: z.enum(CONSISTENCY).default('read-your-writes'),
+  hotPath: z.boolean().default(false).describe('Read on most requests.'),
+});
+
+export const AcceptedRiskSchema = z.strictObject({
+  risk: z.string().min(1).max(120).describe('The id of a risk statewise reported.'),
+  reason: z.string().min(1).max(1000),
+  until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').describe('Acceptance expires on this date.'),
+});
+
+export const RequirementsSchema = z.strictObject({
+  apiVersion: z.literal(API_VERSION).default(API_VERSION),
+  service: name(64).describe('The service name.'),
+  description: z.string().max(2000).optional(),
+  decisionMakers: z.array(z.string().min(1).max(120)).max(20).optional()
+    .describe('People who own the decision (design-review front matter).'),
+  context: ContextSchema.prefault({}),
+  traffic: TrafficSchema,
+  failure: FailureSchema.prefault({}),
+  latency: LatencySchema.prefault({}),
+  constraints: ConstraintsSchema.prefault({}),
+  state: z.array(StateItemSchema).max(MAX_STATE_ITEMS).default([])
+    .superRefine((items, ctx) => {
+      const seen = new Map<string, number>();
+      items.forEach((item, i) => {
+        const first = seen.get(item.name);
+        if (first !== undefined) {
+          ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate state name "${item.name}" (first at state[${first}])` });
+        } else seen.set(item.name, i);
+      });
+    }),
+  accept: z.array(AcceptedRiskSchema).max(MAX_ACCEPTED_RISKS).optional()
+    .describe('Risks the team accepts, with a reason and an expiry date.'),
+}).describe('statewise/v1 requirements for one service');
+
+/** What a file may say (defaults not yet applied). */
+export type RequirementsInput = z.input<typeof RequirementsSchema>;
+/** Requirements after defaults: every field present except the optional ones. */
+export type Requirements = z.output<typeof RequirementsSchema>;
+export type StateItem = z.output<typeof StateItemSchema>;
+export type AcceptedRisk = z.output<typeof AcceptedRiskSchema>;

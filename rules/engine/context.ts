@@ -1,0 +1,149 @@
+import type { Requirements, StateItem } from '../contract/requirements.ts';
+import type { Store, Verdict } from '../contract/recommendation.ts';
+
+/**
+ * The evaluation context: the normalized requirements plus the figures every rule may read, computed once per
+ * evaluation. Implied items are added here, so that rules and plans see them like any listed item.
+ */
+export type Scope = 'request' | 'session' | 'durable';
+
+export interface EvalItem extends StateItem {
+  scope: Scope;
+  implied: boolean;
+  /** Why the engine added it, for implied items. */
+  impliedBecause?: string;
+  /** A live socket: it can only live in the process that accepted it. */
+  connection: boolean;
+  owners: number;
+  totalMb: number;
+  writesPerSecond: number;
+  writeKbPerSecondPerOwner: number;
+}
+
+export interface Derived {
+  concurrentSessions: number;
+  concurrentSessionsDerived: boolean;
+  sessionItems: number;
+  sessionStateKb: number;
+  operatesCache: boolean;
+  operatesDatabase: boolean;
+  operatesLog: boolean;
+}
+
+export interface EvalContext {
+  req: Requirements;
+  derived: Derived;
+  items: EvalItem[];
+}
+
+/** What risk rules may read once a plan is chosen. */
+export interface PlanView {
+  verdict: Verdict;
+  routing: 'any-instance' | 'sticky' | 'partitioned';
+  storeOf: (item: string) => Store;
+  roundTripMs: (item: string) => number;
+  hotPathMs: number;
+  instances: number;
+  sessionsLostPerInstanceLoss: number;
+  inProcessMemoryMb: number;
+  inProcessItems: number;
+  cacheItems: number;
+  tokenKb: number;
+}
+
+/** Little's law: L = λW, with λ = peakRps / requests per session. Assumed, and said so in the capacity answer. */
+export const REQUESTS_PER_SESSION = 20;
+/** Users sharing one live object (a room, a document) when nothing else is known. */
+export const SESSIONS_PER_SHARED_OBJECT = 10;
+
+export function scopeOf(lifetime: StateItem['lifetime']): Scope {
+  if (lifetime === 'request') return 'request';
+  return lifetime === 'minutes' || lifetime === 'hours' ? 'session' : 'durable';
+}
+
+/** @example buildContext(req).derived.concurrentSessions */
+export function buildContext(req: Requirements): EvalContext {
+  const concurrentSessionsDerived = req.traffic.concurrentSessions === undefined;
+  const concurrentSessions = req.traffic.concurrentSessions
+    ?? Math.ceil((req.traffic.peakRps / REQUESTS_PER_SESSION) * req.traffic.sessionMinutes * 60);
+  const realtime = req.context.realtime !== 'none';
+  const listed = req.state.map((s) => toEvalItem(s, false, concurrentSessions, realtime));
+  const implied = impliedItems(req, listed).map(([s, because]) => ({
+    ...toEvalItem(s, true, concurrentSessions, realtime), impliedBecause: because,
+  }));
+  const items = [...listed, ...implied];
+  const session = items.filter((i) => i.scope === 'session');
+  const stores = req.constraints.stores;
+  return {
+    req,
+    items,
+    derived: {
+      concurrentSessions,
+      concurrentSessionsDerived,
+      sessionItems: session.length,
+      sessionStateKb: round(session.filter((i) => i.owner === 'session' || i.owner === 'user').reduce((a, i) => a + i.sizeKb, 0)),
+      operatesCache: stores.some((s) => s === 'redis' || s === 'valkey' || s === 'memcached'),
+      operatesDatabase: stores.some((s) => s !== 'redis' && s !== 'valkey' && s !== 'memcached' && s !== 'kafka'),
+      operatesLog: stores.includes('kafka'),
+    },
+  };
+}
+
+function toEvalItem(s: StateItem, implied: boolean, concurrentSessions: number, realtime: boolean): EvalItem {
+  const owners = s.owner === 'global' ? 1
+    : s.owner === 'shared' ? Math.max(1, Math.ceil(concurrentSessions / SESSIONS_PER_SHARED_OBJECT))
+      : concurrentSessions;
+  return {
+    ...s,
+    scope: scopeOf(s.lifetime),
+    implied,
+    // A listed item named `connections` in a realtime service stands for the sockets themselves.
+    connection: realtime && s.name === CONNECTIONS,
+    owners,
+    totalMb: round((owners * s.sizeKb) / 1024),
+    writesPerSecond: round((owners * s.writesPerMinute) / 60),
+    writeKbPerSecondPerOwner: round((s.writesPerMinute / 60) * s.sizeKb),
+  };
+}
+
+export const CONNECTIONS = 'connections';
+
+/** Items the context demands that no listed item covers, with the reason quoted in the answer. */
+function impliedItems(req: Requirements, listed: EvalItem[]): [StateItem, string][] {
+  const out: [StateItem, string][] = [];
+  const names = new Set(listed.map((i) => i.name));
+  const add = (item: StateItem, because: string) => { if (!names.has(item.name)) out.push([item, because]); };
+  const { memory, workflow, realtime, sharedState } = req.context;
+  // A user's context is covered by anything kept for that session or user beyond one request.
+  const personal = listed.some((i) => i.scope !== 'request' && (i.owner === 'session' || i.owner === 'user'));
+  if ((memory === 'session' || workflow === 'multi-step') && !personal) {
+    add(base('session-context', 'session', 'hours', 4, 2, 'internal', 'annoying', 'read-your-writes', true),
+      `context.memory is ${memory}${workflow === 'multi-step' ? ' with a multi-step workflow' : ''} and no listed item is session-scoped`);
+  }
+  if (memory === 'durable' && !listed.some((i) => i.scope === 'durable')) {
+    add(base('user-record', 'user', 'forever', 8, 0.2, 'personal', 'costly', 'read-your-writes', true),
+      'context.memory is durable and no listed item outlives a day');
+  }
+  if (sharedState === 'collaborative' && !listed.some((i) => i.owner === 'shared' && i.scope === 'session')) {
+    add(base('shared-object', 'shared', 'minutes', 16, 60, 'internal', 'annoying', 'strong', true),
+      'context.sharedState is collaborative and no listed item is a live shared object');
+  }
+  if (realtime !== 'none') {
+    add(base(CONNECTIONS, 'session', 'minutes', realtime === 'bidirectional' ? 8 : 4, realtime === 'bidirectional' ? 30 : 6,
+      'internal', 'annoying', 'eventual', true),
+    `context.realtime is ${realtime}: each open connection lives on the instance that accepted it`);
+  }
+  return out;
+}
+
+function base(
+  name: string, owner: StateItem['owner'], lifetime: StateItem['lifetime'], sizeKb: number, writesPerMinute: number,
+  sensitivity: StateItem['sensitivity'], lossImpact: StateItem['lossImpact'], consistency: StateItem['consistency'], hotPath: boolean,
+): StateItem {
+  return { name, owner, lifetime, sizeKb, writesPerMinute, sensitivity, lossImpact, consistency, hotPath };
+}
+
+/** Rounds to 2 decimals so that figures print stably. */
+export function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

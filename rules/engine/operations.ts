@@ -1,0 +1,62 @@
+import type { Recommendation, Store, Verdict } from '../contract/recommendation.ts';
+import { formatNumber as f } from '../catalog/template.ts';
+import type { CapacityAnswer } from './capacity.ts';
+import type { EvalContext } from './context.ts';
+
+type Scaling = Recommendation['scaling'];
+type Failure = Recommendation['failure'];
+
+/** How the chosen plan scales and fails, each sentence quoting the figures it rests on. */
+export function scalingAndFailure(
+  ctx: EvalContext, verdict: Verdict, stores: ReadonlyMap<string, Store>, cap: CapacityAnswer,
+): { scaling: Scaling; failure: Failure } {
+  const byStore = (s: Store) => ctx.items.filter((i) => stores.get(i.name) === s).map((i) => i.name);
+  const sticky = byStore('in-process-sticky');
+  const replicated = byStore('in-process-replicated');
+  const cache = byStore('distributed-cache');
+  const db = byStore('database');
+  const log = byStore('durable-log');
+  const token = byStore('client-token');
+  const sharedInProcess = ctx.items.some((i) => i.owner === 'shared' && (sticky.includes(i.name) || replicated.includes(i.name)));
+  const routing: Scaling['routing'] = verdict === 'stateless' ? 'any-instance' : sharedInProcess ? 'partitioned' : 'sticky';
+  const { peakRps, spiky } = ctx.req.traffic;
+  const { deploysPerDay } = ctx.req.failure;
+  const perInstance = Math.ceil(cap.concurrentSessions / cap.instances);
+
+  const notes: string[] = [];
+  if (routing === 'any-instance') notes.push(`any of the ${cap.instances} instances serves any request: the load balancer needs no affinity`);
+  if (routing === 'sticky') notes.push(`route each session to its owner instance (cookie affinity or consistent hashing on the session id); about ${f(perInstance)} sessions per instance`);
+  if (routing === 'partitioned') notes.push(`partition shared objects by id (consistent hashing) so every member of one object reaches the same instance; about ${f(perInstance)} sessions per instance`);
+  if (token.length) notes.push(`${token.join(', ')} travel${token.length === 1 ? 's' : ''} in the client token: ${f(cap.tokenKb)} KB on every request`);
+  if (cache.length) notes.push(`${cache.join(', ')} in the distributed cache: ${f(cap.externalStoreMemoryMb)} MB, ${f(cap.externalReadsPerSecond)} reads/s at peak across external stores`);
+  if (cap.floor.memory > cap.floor.load) notes.push(`memory, not load, sets the instance count: ${cap.floor.memory} instance(s) for in-process state vs ${cap.floor.load} for ${f(peakRps)} requests/s`);
+
+  const replication = replicated.length
+    ? `replicate ${replicated.join(', ')} to a second instance (or a replicated log) before acknowledging writes`
+    : cache.length || db.length || log.length
+      ? `no instance replication: state is replicated by its stores (${[...new Set([...cache.length ? ['cache'] : [], ...db.length ? ['database'] : [], ...log.length ? ['log'] : []])].join(', ')})`
+      : 'none needed: instances hold nothing another instance needs';
+  const autoscaling = verdict === 'stateless'
+    ? `scale on CPU or requests/s between ${cap.floor.availability} and ${Math.max(cap.instances * 2, cap.floor.availability)} instances; any instance can be added or removed at once${spiky ? '; spiky traffic: keep warm headroom, instances start empty and serve at once' : ''}`
+    : `scale out adds capacity for new sessions only; scale in must drain about ${f(perInstance)} sessions per instance${sticky.length ? ' or lose their state' : ''}; keep at least ${cap.instances} instances`;
+
+  const lostOnLoss = cap.sessionsLostPerInstanceLoss;
+  const onInstanceLoss = sticky.length
+    ? `${sticky.join(', ')} held by the lost instance are gone: about ${f(lostOnLoss)} sessions start over; ${replicated.length ? `${replicated.join(', ')} fail over to a replica; ` : ''}its traffic moves to the other ${cap.instances - 1} instance(s)`
+    : replicated.length
+      ? `${replicated.join(', ')} fail over to a replica; open sessions reconnect to the new owner and continue`
+      : `nothing is lost: the load balancer retries on the other ${Math.max(cap.instances - 1, 0)} instance(s)`;
+  const onDeploy = sticky.length
+    ? `each of ${f(deploysPerDay)} deploy(s) a day restarts every instance: drain sessions (connection draining up to the session length) or up to ${f(cap.concurrentSessions)} sessions lose ${sticky.join(', ')}`
+    : verdict === 'stateless'
+      ? `rolling deploys (${f(deploysPerDay)} a day) need no draining: instances hold no session state`
+      : `rolling deploys (${f(deploysPerDay)} a day) hand replicated state to the next instance before stopping one`;
+  const failureNotes: string[] = [];
+  if (cache.length) failureNotes.push(`a cache failover can drop the last acknowledged writes of ${cache.join(', ')} (replication is asynchronous)`);
+  if (token.length) failureNotes.push(`${token.join(', ')} survive any server failure: the client holds them`);
+  if (db.length) failureNotes.push(`${db.join(', ')} survive instance loss in the database`);
+  return {
+    scaling: { routing, replication, autoscaling, notes },
+    failure: { onInstanceLoss, sessionsLostPerInstanceLoss: lostOnLoss, onDeploy, notes: failureNotes },
+  };
+}

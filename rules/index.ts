@@ -1,0 +1,14 @@
+/**
+ * statewise core: pure, synchronous, deterministic. parse → normalize → evaluate → render.
+ * Adapters (server/, extension/) import from here only.
+ */
+export { parseRequirements, validateRequirements, type ParseOptions } from './contract/parse.ts';
+export { RequirementsSchema, API_VERSION, type Requirements, type RequirementsInput, type StateItem } from './contract/requirements.ts';
+export { RecommendationSchema, VERDICTS, STORES, type Recommendation, type Verdict, type Store } from './contract/recommendation.ts';
+export { toPointer, toDotted, issue, type Issue, type Result } from './contract/issues.ts';
+export { requirementsJsonSchema } from './contract/json-schema.ts';
+export { loadCatalog, type Catalog, type CatalogSource, type LoadOptions } from './catalog/load.ts';
+export { BUILTIN_CATALOG } from './catalog/builtin.generated.ts';
+export { createEngine, type Engine } from './engine/create.ts';
+export type { AdviseOptions } from './engine/advise.ts';
+export { describeCatalog, conditionText, type RuleInfo } from './catalog/describe.ts';

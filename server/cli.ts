@@ -1,0 +1,44 @@
+import type { Command } from './cli/commands.ts';
+import { EXIT, processIo, type Io } from './cli/io.ts';
+import { adviseCommand } from './cli/advise.ts';
+import { schemaCommand } from './cli/schema.ts';
+import { rulesCommand } from './cli/rules.ts';
+
+/** Every command, in the order `--help` lists them. Each lives in its own file under server/cli/. */
+const COMMANDS: Command[] = [adviseCommand, schemaCommand, rulesCommand];
+
+const HELP = () => `statewise — stateless, stateful or hybrid: where every piece of state should live, and why.
+
+Usage: statewise <command> [options]
+
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`).join('\n')}
+
+Run \`statewise <command> --help\` for a command's options.
+Exit codes: 0 ok, 1 check failed, 2 bad input (messages name file, line and field).`;
+
+/**
+ * Runs one CLI invocation and returns its exit code; never throws for a user's mistake.
+ * @example await main(['advise', 'examples/chat.statewise.yaml'])
+ */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(HELP());
+    return name ? EXIT.ok : EXIT.badInput;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out('statewise 0.1.0');
+    return EXIT.ok;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`statewise: unknown command "${name}"\n\n${HELP()}`);
+    return EXIT.badInput;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(command.usage);
+    return EXIT.ok;
+  }
+  return command.run(rest, io);
+}

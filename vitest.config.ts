@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm test` runs everything under test/ except the browser / real-VS-Code suites (npm run test:e2e).
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
