@@ -12,3 +12,7 @@ export { BUILTIN_CATALOG } from './catalog/builtin.generated.ts';
 export { createEngine, type Engine } from './engine/create.ts';
 export type { AdviseOptions } from './engine/advise.ts';
 export { describeCatalog, conditionText, type RuleInfo } from './catalog/describe.ts';
+export {
+  renderReview, parseReviewProvenance, provenanceOf, compareProvenance, describeChanges, flowchart,
+  type ReviewInput, type Provenance, type ReviewProvenance, type ProvenanceChanges,
+} from './review/index.ts';

@@ -1,0 +1,40 @@
+/**
+ * Markdown building blocks for the design-review document. Every piece of text that comes from an input or a rule
+ * passes through here, so a pipe, a newline or an HTML-looking `<tag` cannot break a table, a list or a page.
+ */
+
+/** One line, single spaces, no raw HTML (`<x` would start a tag on GitHub). */
+export function inline(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/<(?=[A-Za-z/!?])/g, '&lt;');
+}
+
+/** Text safe inside a table cell: one line, pipes and backslashes escaped; an empty cell shows a dash. */
+export function cell(text: string): string {
+  const out = inline(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+  return out === '' ? '—' : out;
+}
+
+/** An inline code span that survives backticks inside the value. */
+export function code(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((m) => m.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** A code span inside a table cell: GFM needs the pipe escaped even there. */
+export function codeCell(text: string): string {
+  return code(text).replace(/\|/g, '\\|');
+}
+
+/** A GitHub-flavoured Markdown table from cells the caller already formatted with `cell` / `codeCell`. */
+export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header.map(cell)), `|${header.map(() => '---').join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** `+5`, `0`, `-10`: effects read as deltas. */
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}

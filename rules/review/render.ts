@@ -1,0 +1,237 @@
+import type { Requirements } from '../contract/requirements.ts';
+import { VERDICTS, type Factor, type Recommendation, type Store, type Verdict } from '../contract/recommendation.ts';
+import { cell, code, codeCell, inline, signed, table } from './markdown.ts';
+import { flowchart } from './mermaid.ts';
+import { firedRules, frontMatter, provenanceOf, quotedRules } from './provenance.ts';
+
+export interface ReviewInput {
+  requirements: Requirements;
+  recommendation: Recommendation;
+  /** YYYY-MM-DD written to the front matter; callers pass the existing review's date to avoid churn. */
+  date: string;
+  /** The requirements file the review came from, recorded in the provenance. */
+  source?: string;
+}
+
+/**
+ * The design-review document: MADR 4 front matter with statewise provenance, then the sections a design review
+ * reads (context, drivers, options, outcome, placement plan and diagram, operations, capacity, risks, revisit
+ * triggers, fired rules). Pure: the same input renders byte-identical Markdown.
+ * @example renderReview({ requirements, recommendation: engine.advise(requirements), date: '2026-11-26' })
+ */
+export function renderReview(input: ReviewInput): string {
+  const { requirements: req, recommendation: rec } = input;
+  const sections = [
+    frontMatter(provenanceOf(rec, input.source), input.date, req.decisionMakers),
+    `# ${inline(rec.service)}: ${TITLE[rec.verdict]}`,
+    context(req, input.source),
+    drivers(rec),
+    options(rec),
+    outcome(rec),
+    placementPlan(rec),
+    operations(rec),
+    capacity(rec),
+    risks(rec),
+    acceptedRisks(rec),
+    revisit(rec),
+    appendix(rec),
+  ];
+  const text = sections.join('\n\n').split('\n').map((l) => l.trimEnd()).join('\n');
+  return `${text}\n`;
+}
+
+const TITLE: Record<Verdict, string> = {
+  stateless: 'a stateless service, its state kept outside the instances',
+  stateful: 'a stateful service, its sessions held in instance memory',
+  hybrid: 'a hybrid service, split into a stateless and a stateful tier',
+};
+
+function context(req: Requirements, source?: string): string {
+  const out = ['## Context and problem statement'];
+  const what = `Where should ${code(req.service)} keep the state it must remember between requests, and should its compute tier be stateless, stateful or hybrid?`;
+  out.push(req.description ? `${inline(req.description)}\n\n${what}` : what);
+  if (source) out.push(`Requirements: ${code(source)}.`);
+  const t = req.traffic;
+  const rows: [string, string][] = [
+    ['context.memory', req.context.memory],
+    ['context.workflow', req.context.workflow],
+    ['context.realtime', req.context.realtime],
+    ['context.sharedState', req.context.sharedState],
+    ['traffic.peakRps', String(t.peakRps)],
+    ['traffic.concurrentSessions', t.concurrentSessions === undefined ? 'derived (Little\'s law)' : String(t.concurrentSessions)],
+    ['traffic.sessionMinutes', String(t.sessionMinutes)],
+    ['traffic.spiky', String(t.spiky)],
+    ['traffic.regions', String(t.regions)],
+    ['failure.sessionLoss', req.failure.sessionLoss],
+    ['failure.availability', `${req.failure.availability}%`],
+    ['failure.deploysPerDay', String(req.failure.deploysPerDay)],
+    ['latency.p99Ms', String(req.latency.p99Ms)],
+    ['constraints.ops', req.constraints.ops],
+    ['constraints.stores', req.constraints.stores.length ? req.constraints.stores.join(', ') : 'none'],
+  ];
+  out.push(table(['Requirement', 'Value'], rows.map(([k, v]) => [codeCell(k), cell(v)])));
+  if (req.state.length) {
+    out.push(table(
+      ['State item', 'Owner', 'Lifetime', 'Size (KB)', 'Writes/min', 'Sensitivity', 'Loss impact', 'Consistency', 'Hot path'],
+      req.state.map((s) => [codeCell(s.name), s.owner, s.lifetime, String(s.sizeKb), String(s.writesPerMinute), s.sensitivity,
+        s.lossImpact, s.consistency, s.hotPath ? 'yes' : 'no'].map((v, i) => (i === 0 ? v : cell(v)))),
+    ));
+  } else out.push('No state items are listed.');
+  return out.join('\n\n');
+}
+
+/** Factors that moved a score, strongest first (the engine already orders them). */
+function moving(rec: Recommendation): Factor[] {
+  return rec.factors.filter((f) => f.effect.stateless !== 0 || f.effect.stateful !== 0 || f.effect.hybrid !== 0);
+}
+
+function effectText(f: Factor): string {
+  return VERDICTS.map((v) => `${v} ${signed(f.effect[v])}`).join(', ');
+}
+
+function drivers(rec: Recommendation): string {
+  const top = moving(rec).slice(0, 5);
+  const out = ['## Decision drivers'];
+  if (top.length === 0) out.push('No rule moved a score; every option kept its base score.');
+  else out.push(top.map((f) => `- **${inline(f.title)}** (${code(f.rule)}; ${effectText(f)}): ${inline(f.because)}`).join('\n'));
+  return out.join('\n\n');
+}
+
+function options(rec: Recommendation): string {
+  const out = ['## Considered options'];
+  const ranked = [...VERDICTS].sort((a, b) => rec.scores[b] - rec.scores[a] || VERDICTS.indexOf(a) - VERDICTS.indexOf(b));
+  out.push(table(['Option', 'Score', 'Outcome'], ranked.map((v) => [cell(v), String(rec.scores[v]),
+    cell(v === rec.verdict ? 'chosen' : `not chosen: ${rec.scores[rec.verdict] - rec.scores[v]} point(s) behind ${rec.verdict}`)])));
+  for (const v of ranked) {
+    if (v === rec.verdict) continue;
+    const against = moving(rec)
+      .map((f) => ({ f, gap: f.effect[rec.verdict] - f.effect[v] }))
+      .filter((x) => x.gap > 0)
+      .sort((a, b) => b.gap - a.gap)
+      .slice(0, 3);
+    const lines = [`### Why not ${v}`, ''];
+    if (against.length === 0) lines.push(`- ${v} scores ${rec.scores[v]} against ${rec.scores[rec.verdict]}; no single rule favours ${rec.verdict} over it.`);
+    for (const { f } of against) {
+      lines.push(`- ${code(f.rule)} (${v} ${signed(f.effect[v])}, ${rec.verdict} ${signed(f.effect[rec.verdict])}): ${inline(f.because)}`);
+    }
+    for (const t of rec.tippingPoints.filter((t) => t.verdict === v)) lines.push(`- It would win: ${inline(t.note)}.`);
+    out.push(lines.join('\n'));
+  }
+  return out.join('\n\n');
+}
+
+function outcome(rec: Recommendation): string {
+  const out = ['## Decision outcome'];
+  out.push(`Chosen option: **${rec.verdict}**, with confidence ${rec.confidence} (scores: ${VERDICTS.map((v) => `${v} ${rec.scores[v]}`).join(', ')}).`);
+  out.push(inline(rec.summary));
+  if (rec.implied.length) out.push(rec.implied.map((t) => `- Implied: ${inline(t)}`).join('\n'));
+  return out.join('\n\n');
+}
+
+const ON_LOSS: Record<Store, string> = {
+  none: 'nothing to lose: request-scoped',
+  'client-token': 'survives: the client sends it back',
+  'distributed-cache': 'survives in the shared cache',
+  database: 'survives in the database',
+  'durable-log': 'survives in the durable log',
+  'in-process-sticky': 'lost with the instance',
+  'in-process-replicated': 'survives: a replica takes over',
+};
+
+function placementPlan(rec: Recommendation): string {
+  const out = ['## State placement plan'];
+  if (rec.placements.length === 0) out.push('Nothing is kept between requests: every request carries what it needs.');
+  else {
+    const lost = rec.failure.sessionsLostPerInstanceLoss;
+    out.push(table(['Item', 'Store', 'Why', 'TTL', 'On instance loss'], rec.placements.map((p) => [
+      p.implied ? `${codeCell(p.state)} (implied)` : codeCell(p.state),
+      codeCell(p.store),
+      cell(p.why.join('; ')),
+      cell(p.ttl ?? ''),
+      cell(p.store === 'in-process-sticky' && lost > 0 ? `${ON_LOSS[p.store]}: about ${lost} sessions start over` : ON_LOSS[p.store]),
+    ])));
+  }
+  out.push(['```mermaid', flowchart(rec), '```'].join('\n'));
+  return out.join('\n\n');
+}
+
+function operations(rec: Recommendation): string {
+  const s = rec.scaling;
+  const f = rec.failure;
+  return ['## Scaling and failure plan', [
+    `- **Routing:** ${code(s.routing)}`,
+    `- **Replication:** ${inline(s.replication)}`,
+    `- **Autoscaling:** ${inline(s.autoscaling)}`,
+    ...s.notes.map((n) => `- ${inline(n)}`),
+    `- **On instance loss:** ${inline(f.onInstanceLoss)} (sessions lost per instance loss: ${f.sessionsLostPerInstanceLoss})`,
+    `- **On deploy:** ${inline(f.onDeploy)}`,
+    ...f.notes.map((n) => `- ${inline(n)}`),
+  ].join('\n')].join('\n\n');
+}
+
+function capacity(rec: Recommendation): string {
+  const c = rec.capacity;
+  const rows: [string, string][] = [
+    ['Concurrent sessions', String(c.concurrentSessions)],
+    ['Instances', String(c.instances)],
+    ['In-process memory per instance (MB)', String(c.inProcessMemoryMb)],
+    ['External store memory (MB)', String(c.externalStoreMemoryMb)],
+    ['External store reads/s', String(c.externalReadsPerSecond)],
+    ['External store writes/s', String(c.externalWritesPerSecond)],
+  ];
+  const out = ['## Capacity estimate', table(['Measure', 'Estimate'], rows.map(([k, v]) => [cell(k), cell(v)]))];
+  if (c.assumptions.length) out.push(`Assumptions:\n\n${c.assumptions.map((a) => `- ${inline(a)}`).join('\n')}`);
+  return out.join('\n\n');
+}
+
+function risks(rec: Recommendation): string {
+  const out = ['## Risks and mitigations'];
+  if (rec.risks.length === 0) out.push('No open risks.');
+  else {
+    out.push(table(['Risk', 'Severity', 'What', 'Mitigation'],
+      rec.risks.map((r) => [codeCell(r.id), cell(r.severity), cell(r.text), cell(r.mitigation)])));
+  }
+  return out.join('\n\n');
+}
+
+function acceptedRisks(rec: Recommendation): string {
+  const out = ['## Accepted risks'];
+  if (rec.acceptedRisks.length === 0) {
+    out.push('None. To accept a risk, list its id under `accept:` in the requirements file with a reason and an expiry date (`until: YYYY-MM-DD`).');
+  } else {
+    out.push(rec.acceptedRisks.map((a) =>
+      `- ${code(a.id)} (${a.severity}): Accepting that ${inline(a.text)}, because ${inline(a.reason).replace(/\.$/, '')}. Expires ${a.until}.`).join('\n'));
+  }
+  return out.join('\n\n');
+}
+
+function revisit(rec: Recommendation): string {
+  const out = ['## Revisit when'];
+  if (rec.tippingPoints.length === 0) out.push('No single change of one input flips the verdict; revisit when several requirements change at once.');
+  else {
+    out.push(rec.tippingPoints.map((t) =>
+      `- ${code(t.input)} goes from ${code(String(t.from))} to ${code(String(t.to))}: the verdict becomes **${t.verdict}** (${inline(t.note)})`).join('\n'));
+  }
+  return out.join('\n\n');
+}
+
+/** Every fired rule with what it did: moved scores, placed or ruled out stores, raised risks. */
+function appendix(rec: Recommendation): string {
+  const uses = new Map<string, string[]>();
+  const add = (id: string, use: string) => {
+    const list = uses.get(id) ?? [];
+    if (!list.includes(use)) list.push(use);
+    uses.set(id, list);
+  };
+  for (const f of rec.factors) add(f.rule, `scores: ${effectText(f)}`);
+  for (const p of rec.placements) {
+    for (const w of p.why) for (const id of quotedRules(w)) add(id, `placed ${p.state} in ${p.store}`);
+    for (const a of p.alternatives) for (const id of quotedRules(a.whyNot)) add(id, `against ${a.store} for ${p.state}`);
+  }
+  for (const r of rec.risks) add(r.rule, `risk ${r.id}`);
+  for (const r of rec.acceptedRisks) add(r.id.split(':')[0]!, `accepted risk ${r.id}`);
+  const rows = firedRules(rec).map((id) => [codeCell(id), cell((uses.get(id) ?? []).join('; '))]);
+  return ['## Appendix: rules that fired',
+    `Rules version ${code(rec.rulesVersion)}, input digest ${code(rec.inputDigest)}.`,
+    table(['Rule', 'What it did'], rows)].join('\n\n');
+}
