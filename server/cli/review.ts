@@ -1,0 +1,72 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { renderReview } from '../../rules/index.ts';
+import { loadEngine } from '../catalog-files.ts';
+import { readRequirementsFile } from '../requirements-file.ts';
+import { DEFAULT_REVIEWS_DIR, existingReviewDate, isIsoDate, reviewPathFor, sourceName } from '../review-files.ts';
+import type { Command } from './commands.ts';
+import { parseFlags } from './flags.ts';
+import { EXIT } from './io.ts';
+import { formatIssues } from './issues.ts';
+
+export const reviewCommand: Command = {
+  name: 'review',
+  summary: 'write the design-review document (Markdown, MADR front matter, Mermaid diagram) for a requirements file',
+  usage: `Usage: statewise review FILE [-o OUT.md] [--date YYYY-MM-DD] [--reviews DIR] [--rules DIR]
+
+Evaluates FILE and writes its design review: MADR 4 front matter with statewise provenance, the decision, the
+state placement plan with a Mermaid diagram, scaling, failure, capacity, risks and when to revisit. Prints the path.
+
+Options:
+  -o, --out OUT.md   where to write (default: DIR/<service>.md)
+  --date YYYY-MM-DD  the review date (default: the date of the existing review at the output path, else today)
+  --reviews DIR      folder of design reviews (default: ${DEFAULT_REVIEWS_DIR})
+  --rules DIR        layer a custom rule catalogue folder on top of the built-in rules
+  -h, --help         show this help
+
+Exit codes: 0 written, 2 bad input (each problem as FILE:LINE:COL field: message).`,
+  run(args, io) {
+    const flags = parseFlags(args, {
+      out: { type: 'string', short: 'o' }, date: { type: 'string' }, reviews: { type: 'string' }, rules: { type: 'string' },
+    }, reviewCommand, io);
+    if (!flags) return EXIT.badInput;
+    if (flags.positionals.length !== 1) {
+      io.err(`statewise review: name exactly one requirements file\n\n${reviewCommand.usage}`);
+      return EXIT.badInput;
+    }
+    const date = flags.values.date as string | undefined;
+    if (date !== undefined && !isIsoDate(date)) {
+      io.err(`statewise review: --date ${date} is not a date YYYY-MM-DD`);
+      return EXIT.badInput;
+    }
+    const rulesDir = flags.values.rules as string | undefined;
+    const engine = loadEngine(rulesDir, io.cwd);
+    if (!engine.ok) {
+      io.err(formatIssues(String(rulesDir), engine.issues));
+      return EXIT.badInput;
+    }
+    const file = flags.positionals[0]!;
+    const req = readRequirementsFile(file, io.cwd);
+    if (!req.ok) {
+      io.err(formatIssues(file, req.issues));
+      return EXIT.badInput;
+    }
+    const out = (flags.values.out as string | undefined) ?? reviewPathFor(req.value.service, flags.values.reviews as string | undefined);
+    const abs = resolve(io.cwd, out);
+    const markdown = renderReview({
+      requirements: req.value,
+      recommendation: engine.value.advise(req.value, { today: io.today }),
+      date: date ?? existingReviewDate(abs) ?? io.today,
+      source: sourceName(file, io.cwd),
+    });
+    try {
+      mkdirSync(dirname(abs), { recursive: true });
+      writeFileSync(abs, markdown);
+    } catch (e) {
+      io.err(`${out}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      return EXIT.badInput;
+    }
+    io.out(out);
+    return EXIT.ok;
+  },
+};
