@@ -51,8 +51,10 @@ export interface Catalog {
   placement: readonly CompiledPlacementRule[];
   gates: readonly CompiledGateRule[];
   risks: readonly CompiledRiskRule[];
-  /** Numeric thresholds per fact path across all rules: candidate tipping points. */
+  /** Numeric thresholds per fact path across all rules: where a verdict can change (tipping points). */
   thresholds: ReadonlyMap<string, readonly number[]>;
+  /** Service-level facts that gates and placement rules read: changing anything else cannot move a placement. */
+  itemInputs: ReadonlySet<string>;
 }
 
 export interface LoadOptions {
@@ -132,6 +134,8 @@ export function loadCatalog(builtin: readonly CatalogSource[], options: LoadOpti
       gates: all.filter((r): r is CompiledGateRule => r.kind === 'gate'),
       risks: all.filter((r): r is CompiledRiskRule => r.kind === 'risk'),
       thresholds,
+      itemInputs: new Set(all.filter((r) => r.kind === 'gate' || r.kind === 'placement')
+        .flatMap((r) => [...r.reads].filter((f) => !f.startsWith('state[]')))),
     },
   };
 }

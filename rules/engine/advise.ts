@@ -17,10 +17,20 @@ export interface AdviseOptions {
   today?: string;
 }
 
-interface Decision { ctx: EvalContext; assessments: ItemAssessment[]; plans: Record<Verdict, Plan>; scored: Scored }
+export interface Decision { ctx: EvalContext; assessments: ItemAssessment[]; plans: Record<Verdict, Plan>; scored: Scored }
 
-/** parse → normalize happen before; this is evaluate. `explain: false` skips every sentence (tipping-point search). */
-export function decide(catalog: Catalog, req: Requirements, explain: boolean): Decision {
+/** Inputs that change derived figures or implied items: varying them always needs a full evaluation. */
+const STRUCTURAL = new Set(['traffic.peakRps', 'traffic.sessionMinutes', 'traffic.concurrentSessions']);
+
+/**
+ * parse → normalize happen before; this is evaluate. `explain: false` skips every sentence (tipping-point search).
+ * With `base` and the one `changed` input, placements are reused when no gate or placement rule reads that input.
+ */
+export function decide(catalog: Catalog, req: Requirements, explain: boolean, base?: Decision, changed?: string): Decision {
+  if (base && changed && !STRUCTURAL.has(changed) && !changed.startsWith('context.') && !catalog.itemInputs.has(changed)) {
+    const ctx = { ...base.ctx, req };
+    return { ctx, assessments: base.assessments, plans: base.plans, scored: score(catalog, ctx, base.plans, explain) };
+  }
   const ctx = buildContext(req);
   const assessments = ctx.items.map((item) => assessItem(catalog, ctx, item, explain));
   const plans = buildPlans(assessments);
@@ -32,7 +42,8 @@ export function decide(catalog: Catalog, req: Requirements, explain: boolean): D
  * @example advise(catalog, parsed.value).verdict
  */
 export function advise(catalog: Catalog, req: Requirements, options: AdviseOptions = {}): Recommendation {
-  const { ctx, assessments, plans, scored } = decide(catalog, req, true);
+  const decision = decide(catalog, req, true);
+  const { ctx, assessments, plans, scored } = decision;
   const plan = plans[scored.verdict];
   const stores = completeStores(plan, assessments);
   const cap = capacity(ctx, stores);
@@ -52,7 +63,7 @@ export function advise(catalog: Catalog, req: Requirements, options: AdviseOptio
   };
   const placements = assessments.map((a) => placementOf(a, stores.get(a.item.name)!, scored.verdict, plans, req.traffic.sessionMinutes));
   const { risks: open, accepted } = applyAcceptance(risks(catalog, ctx, view), req.accept, options.today);
-  const tipping = tippingPoints(catalog, req, scored.verdict, (r) => decide(catalog, r, false).scored.verdict);
+  const tipping = tippingPoints(catalog, req, scored.verdict, (r, input) => decide(catalog, r, false, decision, input).scored.verdict);
   const { floor: _f, inProcessItems: _i, cacheItems: _c, tokenKb: _t, hotPathMs: _h, sessionsLostPerInstanceLoss: _s, ...capacityOut } = cap;
   return {
     apiVersion: API_VERSION,

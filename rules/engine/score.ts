@@ -17,7 +17,8 @@ export interface Scored {
 
 /**
  * Service-level factors plus the plan-fit factor; each score is the base plus the listed effects, clamped to 0..100
- * (invariant 9). Ties go to the simpler architecture: stateless, then hybrid, then stateful.
+ * (invariant 9). The verdict is the feasible architecture with the highest unclamped sum; ties go to the simpler
+ * architecture: stateless, then hybrid, then stateful.
  */
 export function score(catalog: Catalog, ctx: EvalContext, plans: Record<Verdict, Plan>, explain = true): Scored {
   const factors: Factor[] = [];
@@ -42,10 +43,12 @@ export function score(catalog: Catalog, ctx: EvalContext, plans: Record<Verdict,
     });
   }
   const scores: Scores = { stateless: clamp(sums.stateless), stateful: clamp(sums.stateful), hybrid: clamp(sums.hybrid) };
-  const ranked = [...TIE_ORDER].sort((a, b) => scores[b] - scores[a] || TIE_ORDER.indexOf(a) - TIE_ORDER.indexOf(b));
+  // Rank on the unclamped sums: two architectures that both clear 100 are not a tie, and treating them as one
+  // would let a change that favours the leader flip the verdict to the runner-up.
+  const ranked = [...TIE_ORDER].sort((a, b) => sums[b] - sums[a] || TIE_ORDER.indexOf(a) - TIE_ORDER.indexOf(b));
   const verdict = ranked.find((v) => plans[v].feasible) ?? ranked[0]!;
   const runnerUp = ranked.find((v) => v !== verdict)!;
-  const margin = scores[verdict] - scores[runnerUp];
+  const margin = sums[verdict] - sums[runnerUp];
   factors.sort((a, b) => strength(b) - strength(a) || cmp(a.rule, b.rule));
   return { verdict, scores, confidence: confidenceOf(margin), factors };
 }

@@ -2,19 +2,19 @@ import type { Requirements } from '../contract/requirements.ts';
 import type { TippingPoint, Verdict } from '../contract/recommendation.ts';
 import type { Catalog } from '../catalog/load.ts';
 import { formatNumber } from '../catalog/template.ts';
-import { REQUESTS_PER_SESSION } from './context.ts';
+import { REQUESTS_PER_SESSION, SESSIONS_PER_SHARED_OBJECT } from './context.ts';
 
 /**
- * Tipping points: the nearest input changes that flip the verdict. Numbers are tried at the catalogue's own
- * thresholds and on a coarse grid, nearest first; a flip found on the grid is narrowed by bisection. Enums are
- * tried at every other value. The whole search has a fixed evaluation budget.
+ * Tipping points: the nearest input changes that flip the verdict. Every rule compares a fact with a constant, so
+ * the verdict is piecewise constant in each number and can only change at a rule's threshold — directly, or
+ * through the figures derived from it (concurrent sessions, an item's owners, total size and write rate). Those
+ * breakpoints are mapped back to the input and tried nearest first; enums are tried at every other value.
+ * The search has a fixed evaluation budget so no input can make it expensive.
  */
-export const TIPPING_BUDGET = 240;
+export const TIPPING_BUDGET = 160;
 export const MAX_TIPPING_POINTS = 8;
-const GRID = [0.1, 0.2, 0.5, 0.8, 1.25, 2, 5, 10];
-const BISECT_STEPS = 10;
-
-type Decide = (req: Requirements) => Verdict;
+/** Evaluates requirements in which only `input` differs from the original. */
+export type Decide = (req: Requirements, input: string) => Verdict;
 
 interface NumericInput {
   input: string;
@@ -23,20 +23,16 @@ interface NumericInput {
   integer: boolean;
   get: (r: Requirements) => number | undefined;
   set: (r: Requirements, v: number) => Requirements;
-  /** Extra candidates derived from thresholds on other facts. */
-  extra?: (r: Requirements, catalog: Catalog) => number[];
-  /** Distance in "how big a change" units, comparable across inputs. */
+  /** Distance in "how big a change" units, comparable across inputs (default: log ratio). */
   distance?: (from: number, to: number) => number;
 }
 
 const traffic = (r: Requirements, patch: Partial<Requirements['traffic']>) => ({ ...r, traffic: { ...r.traffic, ...patch } });
 const failure = (r: Requirements, patch: Partial<Requirements['failure']>) => ({ ...r, failure: { ...r.failure, ...patch } });
-const fromSessions = (r: Requirements, catalog: Catalog) => r.traffic.concurrentSessions !== undefined ? []
-  : (catalog.thresholds.get('derived.concurrentSessions') ?? []).map((t) => (t * REQUESTS_PER_SESSION) / (r.traffic.sessionMinutes * 60));
 const nines = (a: number) => -Math.log10(100 - a);
 
 const NUMERIC: NumericInput[] = [
-  { input: 'traffic.peakRps', min: 0, max: 10_000_000, integer: false, get: (r) => r.traffic.peakRps, set: (r, v) => traffic(r, { peakRps: v }), extra: fromSessions },
+  { input: 'traffic.peakRps', min: 0, max: 10_000_000, integer: false, get: (r) => r.traffic.peakRps, set: (r, v) => traffic(r, { peakRps: v }) },
   { input: 'traffic.concurrentSessions', min: 0, max: 1_000_000_000, integer: true, get: (r) => r.traffic.concurrentSessions, set: (r, v) => traffic(r, { concurrentSessions: v }) },
   { input: 'traffic.sessionMinutes', min: 0.01, max: 525_600, integer: false, get: (r) => r.traffic.sessionMinutes, set: (r, v) => traffic(r, { sessionMinutes: v }) },
   { input: 'traffic.regions', min: 1, max: 50, integer: true, get: (r) => r.traffic.regions, set: (r, v) => traffic(r, { regions: v }) },
@@ -63,10 +59,10 @@ interface Found extends TippingPoint { distance: number }
 
 export function tippingPoints(catalog: Catalog, req: Requirements, verdict: Verdict, decide: Decide, budget = TIPPING_BUDGET): TippingPoint[] {
   let left = budget;
-  const flips = (r: Requirements): Verdict | undefined => {
+  const flips = (r: Requirements, input: string): Verdict | undefined => {
     if (left <= 0) return undefined;
     left--;
-    const v = decide(r);
+    const v = decide(r, input);
     return v === verdict ? undefined : v;
   };
   const found: Found[] = [];
@@ -74,20 +70,20 @@ export function tippingPoints(catalog: Catalog, req: Requirements, verdict: Verd
     const from = e.get(req);
     for (const to of e.values) {
       if (to === from) continue;
-      const v = flips(e.set(req, to));
+      const v = flips(e.set(req, to), e.input);
       if (v) found.push({ input: e.input, from, to, verdict: v, note: `with ${e.input} ${String(to)} (now ${String(from)}) the verdict becomes ${v}`, distance: 1 });
     }
   }
   for (const n of NUMERIC) {
-    const from = n.get(req) ?? (n.input === 'traffic.concurrentSessions' ? undefined : 0);
+    const from = n.get(req);
     if (from === undefined) continue;
+    const points = breakpoints(n.input, req, catalog);
     for (const direction of [1, -1] as const) {
-      const hit = scan(n, req, from, direction, catalog, flips);
+      const hit = scan(n, req, from, direction, points, flips);
       if (!hit) continue;
       const op = direction > 0 ? '≥' : '≤';
-      const to = hit.value;
-      const distance = n.distance ? n.distance(from, to) : Math.abs(Math.log((to + 1) / (from + 1)));
-      found.push({ input: n.input, from, to, verdict: hit.verdict, note: `at ${n.input} ${op} ${formatNumber(to)} (now ${formatNumber(from)}) the verdict becomes ${hit.verdict}`, distance });
+      const distance = n.distance ? n.distance(from, hit.value) : Math.abs(Math.log((hit.value + 1) / (from + 1)));
+      found.push({ input: n.input, from, to: hit.value, verdict: hit.verdict, note: `at ${n.input} ${op} ${formatNumber(hit.value)} (now ${formatNumber(from)}) the verdict becomes ${hit.verdict}`, distance });
     }
   }
   return found
@@ -96,35 +92,59 @@ export function tippingPoints(catalog: Catalog, req: Requirements, verdict: Verd
     .map(({ distance: _d, ...tp }) => tp);
 }
 
+/** Where, in units of `input`, some rule's condition can change its answer. */
+function breakpoints(input: string, req: Requirements, catalog: Catalog): number[] {
+  const t = (path: string) => catalog.thresholds.get(path) ?? [];
+  const out = [...t(input)];
+  const sessionsDerived = req.traffic.concurrentSessions === undefined;
+  const drivesSessions = input === 'traffic.concurrentSessions'
+    || (sessionsDerived && (input === 'traffic.peakRps' || input === 'traffic.sessionMinutes'));
+  if (!drivesSessions) return out;
+  // Breakpoints on concurrent sessions, then on the per-item figures that scale with them.
+  const sessions = [...t('derived.concurrentSessions'), ...t('traffic.concurrentSessions')];
+  for (const s of req.state) {
+    if (s.owner === 'global') continue;
+    const perOwner = s.owner === 'shared' ? SESSIONS_PER_SHARED_OBJECT : 1;
+    for (const o of t('state[].owners')) sessions.push(o * perOwner);
+    for (const mb of t('state[].totalMb')) sessions.push(((mb * 1024) / s.sizeKb) * perOwner);
+    if (s.writesPerMinute > 0) for (const w of t('state[].writesPerSecond')) sessions.push(((w * 60) / s.writesPerMinute) * perOwner);
+  }
+  const perSession = (REQUESTS_PER_SESSION) / 60;
+  for (const cs of sessions) {
+    if (input === 'traffic.concurrentSessions') out.push(cs);
+    else if (input === 'traffic.peakRps') out.push((cs * perSession) / req.traffic.sessionMinutes);
+    else if (req.traffic.peakRps > 0) out.push((cs * perSession) / req.traffic.peakRps);
+  }
+  return out;
+}
+
 function scan(
-  n: NumericInput, req: Requirements, from: number, direction: 1 | -1, catalog: Catalog,
-  flips: (r: Requirements) => Verdict | undefined,
+  n: NumericInput, req: Requirements, from: number, direction: 1 | -1, points: number[],
+  flips: (r: Requirements, input: string) => Verdict | undefined,
 ): { value: number; verdict: Verdict } | undefined {
-  const clean = (v: number) => {
+  // Try each breakpoint and a hair beyond it: `gte`/`lt` change at the value, `gt`/`lte` just past it.
+  const near = (b: number) => (n.integer ? [b, b + direction] : [b, b * (1 + 1e-6 * direction) + 1e-9 * direction]);
+  const candidates = [...new Set(points.flatMap(near).map((v) => {
     const bounded = Math.min(n.max, Math.max(n.min, v));
-    return n.integer ? (direction > 0 ? Math.ceil(bounded) : Math.floor(bounded)) : Math.round(bounded * 1000) / 1000;
-  };
-  const thresholds = [...(catalog.thresholds.get(n.input) ?? []), ...(n.extra?.(req, catalog) ?? [])];
-  const nudge = n.integer ? 1 : 0.001;
-  const grid = from === 0 ? [1, 10, 100, 1000, 10_000] : GRID.map((g) => from * g);
-  const candidates = [...new Set([...thresholds.flatMap((t) => [t, t + nudge * direction]), ...grid].map(clean))]
+    return n.integer ? (direction > 0 ? Math.ceil(bounded) : Math.floor(bounded)) : bounded;
+  }))]
     .filter((v) => (direction > 0 ? v > from : v < from))
     .sort((a, b) => Math.abs(a - from) - Math.abs(b - from));
-  let last = from;
   for (const value of candidates) {
-    const verdict = flips(n.set(req, value));
-    if (!verdict) { last = value; continue; }
-    // Narrow the boundary between the last value that kept the verdict and the first that flipped it.
-    let lo = last;
-    let hi = value;
-    let hiVerdict = verdict;
-    for (let i = 0; i < BISECT_STEPS && Math.abs(hi - lo) > (n.integer ? 1 : Math.max(Math.abs(hi) * 0.01, 0.001)); i++) {
-      const mid = clean((lo + hi) / 2);
-      if (mid === lo || mid === hi) break;
-      const v = flips(n.set(req, mid));
-      if (v) { hi = mid; hiVerdict = v; } else lo = mid;
+    const verdict = flips(n.set(req, value), n.input);
+    if (!verdict) continue;
+    // Report a round figure when it still flips: "peakRps ≥ 5000", not "≥ 4999.9999".
+    const round = roundToward(value, direction);
+    if (round !== value && (direction > 0 ? round > from : round < from)) {
+      const again = flips(n.set(req, round), n.input);
+      if (again) return { value: round, verdict: again };
     }
-    return { value: hi, verdict: hiVerdict };
+    return { value, verdict };
   }
   return undefined;
+}
+
+function roundToward(v: number, direction: 1 | -1): number {
+  const scale = Math.abs(v) >= 100 ? 1 : 100;
+  return (direction > 0 ? Math.ceil(v * scale) : Math.floor(v * scale)) / scale;
 }
