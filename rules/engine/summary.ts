@@ -8,7 +8,7 @@ const STORE_WORDS: Record<Placement['store'], string> = {
   'distributed-cache': 'the distributed cache',
   'database': 'the database',
   'durable-log': 'the durable log',
-  'in-process-sticky': 'instance memory with sticky routing',
+  'in-process-sticky': 'pinned instance memory',
   'in-process-replicated': 'replicated instance memory',
 };
 
