@@ -12,6 +12,8 @@ export { BUILTIN_CATALOG } from './catalog/builtin.generated.ts';
 export { createEngine, type Engine } from './engine/create.ts';
 export type { AdviseOptions } from './engine/advise.ts';
 export { describeCatalog, conditionText, type RuleInfo } from './catalog/describe.ts';
+export { lintCatalog, LINT_CODES, type LintCode, type LintFinding } from './catalog/lint.ts';
+export { firedRules, ruleCoverage, type RuleCoverage } from './engine/fired.ts';
 export {
   renderReview, parseReviewProvenance, provenanceOf, compareProvenance, describeChanges, flowchart,
   type ReviewInput, type Provenance, type ReviewProvenance, type ProvenanceChanges,
