@@ -40,11 +40,11 @@ export interface ReviewProvenance extends Provenance {
 }
 
 /**
- * Every rule that fired for a recommendation, sorted: score factors, the rules quoted in placements (why and why
+ * Every rule a recommendation cites (the rules that fired for it), sorted: score factors, the rules quoted in placements (why and why
  * not, including the gates that ruled stores out) and the rules that raised risks.
- * @example firedRules(rec).includes('gate.token-cookie-limit')
+ * @example citedRules(rec).includes('gate.token-cookie-limit')
  */
-export function firedRules(rec: Recommendation): string[] {
+export function citedRules(rec: Recommendation): string[] {
   const ids = new Set<string>();
   for (const f of rec.factors) ids.add(f.rule);
   for (const p of rec.placements) {
@@ -76,7 +76,7 @@ export function provenanceOf(rec: Recommendation, source?: string): Provenance {
     confidence: rec.confidence,
     scores: { stateless: rec.scores.stateless, stateful: rec.scores.stateful, hybrid: rec.scores.hybrid },
     placements: Object.fromEntries(rec.placements.map((p) => [p.state, p.store])),
-    rules: firedRules(rec),
+    rules: citedRules(rec),
   };
 }
 

@@ -2,7 +2,7 @@ import type { Requirements } from '../contract/requirements.ts';
 import { VERDICTS, type Factor, type Recommendation, type Store, type Verdict } from '../contract/recommendation.ts';
 import { cell, code, codeCell, inline, signed, table } from './markdown.ts';
 import { flowchart } from './mermaid.ts';
-import { firedRules, frontMatter, provenanceOf, quotedRules } from './provenance.ts';
+import { citedRules, frontMatter, provenanceOf, quotedRules } from './provenance.ts';
 
 export interface ReviewInput {
   requirements: Requirements;
@@ -230,7 +230,7 @@ function appendix(rec: Recommendation): string {
   }
   for (const r of rec.risks) add(r.rule, `risk ${r.id}`);
   for (const r of rec.acceptedRisks) add(r.id.split(':')[0]!, `accepted risk ${r.id}`);
-  const rows = firedRules(rec).map((id) => [codeCell(id), cell((uses.get(id) ?? []).join('; '))]);
+  const rows = citedRules(rec).map((id) => [codeCell(id), cell((uses.get(id) ?? []).join('; '))]);
   return ['## Appendix: rules that fired',
     `Rules version ${code(rec.rulesVersion)}, input digest ${code(rec.inputDigest)}.`,
     table(['Rule', 'What it did'], rows)].join('\n\n');

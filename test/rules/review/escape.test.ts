@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { cell, code, codeCell, inline, table } from '../../../rules/review/markdown.ts';
+import { label } from '../../../rules/review/mermaid.ts';
+
+describe('Markdown escaping', () => {
+  it('keeps a table cell on one line and escapes pipes and backslashes', () => {
+    expect(cell('a | b\nc\\d')).toBe('a \\| b c\\\\d');
+    expect(cell('  ')).toBe('—');
+    expect(codeCell('x|y')).toBe('`x\\|y`');
+    expect(table(['A|B'], [[cell('1')]])).toBe('| A\\|B |\n|---|\n| 1 |');
+  });
+
+  it('neutralizes HTML-looking text but leaves comparisons alone', () => {
+    expect(inline('<b>x</b> and 3 < 4')).toBe('&lt;b>x&lt;/b> and 3 < 4');
+  });
+
+  it('fences code spans longer than the backticks inside them', () => {
+    expect(code('a`b')).toBe('``a`b``');
+    expect(code('`x')).toBe('`` `x ``');
+  });
+});
+
+describe('Mermaid labels', () => {
+  it('turns every syntax character into an entity code', () => {
+    expect(label('a "q" [b] (c) {d} #e; f|g `h` <i>')).toBe(
+      'a #34;q#34; #91;b#93; #40;c#41; #123;d#125; #35;e#59; f#124;g #96;h#96; #60;i#62;');
+    expect(label('two\nlines')).toBe('two lines');
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { compareProvenance, describeChanges, parseReviewProvenance, provenanceOf, renderReview } from '../../../rules/index.ts';
+import { builtinEngine, requirementsOf } from '../../support/engine.ts';
+
+const engine = builtinEngine();
+const data = {
+  service: 'names', traffic: { peakRps: 10 },
+  state: ['null', 'true', '1', 'yes', '0x1f', 'on'].map((name) => ({ name, lifetime: 'minutes' })),
+};
+
+function review(input: unknown = data, date = '2026-11-26'): string {
+  const requirements = requirementsOf(input);
+  return renderReview({ requirements, recommendation: engine.advise(requirements), date });
+}
+
+describe('parseReviewProvenance', () => {
+  it('reads state names YAML would otherwise turn into null, booleans or numbers back as strings', () => {
+    const parsed = parseReviewProvenance(review());
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(Object.keys(parsed.value.placements).sort()).toEqual(['0x1f', '1', 'null', 'on', 'true', 'yes']);
+  });
+
+  it('accepts CRLF line endings and a BOM (a checkout with autocrlf)', () => {
+    const parsed = parseReviewProvenance('\uFEFF' + review().replace(/\n/g, '\r\n'));
+    expect(parsed.ok).toBe(true);
+  });
+
+  it('reports a document without front matter at line 1', () => {
+    const parsed = parseReviewProvenance('# just a heading\n');
+    expect(parsed).toMatchObject({ ok: false, issues: [{ code: 'no_front_matter', line: 1, column: 1 }] });
+  });
+
+  it('locates a bad provenance field at its line in the Markdown file', () => {
+    const text = review().replace(/^  verdict: .*$/m, '  verdict: maybe');
+    const line = text.split('\n').findIndex((l) => l === '  verdict: maybe') + 1;
+    const parsed = parseReviewProvenance(text);
+    expect(parsed).toMatchObject({ ok: false, issues: [{ path: ['statewise', 'verdict'], line, column: 12 }] });
+  });
+
+  it('locates YAML syntax errors in the Markdown file, and a missing statewise block', () => {
+    const broken = parseReviewProvenance('---\nstatus: proposed\ndate: [2026\n---\n# x\n');
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) expect(broken.issues[0]!.line).toBeGreaterThanOrEqual(3);
+    const bare = parseReviewProvenance('---\nstatus: proposed\ndate: 2026-11-26\n---\n# x\n');
+    expect(bare).toMatchObject({ ok: false, issues: [{ path: ['statewise'], message: 'is required' }] });
+  });
+});
+
+describe('compareProvenance', () => {
+  const base = { service: 'shop', traffic: { peakRps: 100 }, context: { memory: 'session' }, state: [{ name: 'cart', lossImpact: 'costly' }] };
+  const before = provenanceOf(engine.advise(requirementsOf(base)));
+
+  it('reports nothing for the same answer, even from a re-parsed document', () => {
+    const parsed = parseReviewProvenance(review(base));
+    expect(parsed.ok && compareProvenance(parsed.value, before)).toEqual({ changed: false, placements: [], scores: [], rules: { added: [], removed: [] } });
+  });
+
+  it('names the verdict, placements, scores, rules and digest that changed', () => {
+    const after = provenanceOf(engine.advise(requirementsOf({
+      ...base, context: { memory: 'session', realtime: 'bidirectional' }, state: [{ name: 'cart', lossImpact: 'costly' }, { name: 'chat', lifetime: 'minutes' }],
+    })));
+    const changes = compareProvenance(before, after);
+    expect(changes.changed).toBe(true);
+    expect(changes.verdict).toEqual({ from: before.verdict, to: after.verdict });
+    expect(changes.placements.map((p) => p.state)).toEqual(expect.arrayContaining(['chat', 'connections']));
+    expect(changes.placements.find((p) => p.state === 'connections')).toEqual({ state: 'connections', to: 'in-process-sticky' });
+    expect(changes.scores.length).toBeGreaterThan(0);
+    expect(changes.inputDigest).toBeDefined();
+    expect(changes.rulesVersion).toBeUndefined();
+    expect(changes.rules.added).toContain('svc.bidirectional-sockets');
+    const lines = describeChanges(changes);
+    expect(lines[0]).toBe(`verdict: ${before.verdict} → ${after.verdict}`);
+    expect(lines).toContain('placement connections: (new item) → in-process-sticky');
+  });
+
+  it('reports a rules version change alone', () => {
+    const changes = compareProvenance(before, { ...before, rulesVersion: 'custom@2' });
+    expect(changes).toMatchObject({ changed: true, rulesVersion: { from: before.rulesVersion, to: 'custom@2' }, placements: [], scores: [] });
+    expect(describeChanges(changes)).toEqual([`rules version: ${before.rulesVersion} → custom@2`]);
+  });
+});
