@@ -3,11 +3,12 @@ import { EXIT, processIo, type Io } from './cli/io.ts';
 import { adviseCommand } from './cli/advise.ts';
 import { schemaCommand } from './cli/schema.ts';
 import { rulesCommand } from './cli/rules.ts';
+import { serveCommand } from './cli/serve.ts';
 import { reviewCommand } from './cli/review.ts';
 import { checkCommand } from './cli/check.ts';
 
 /** Every command, in the order `--help` lists them. Each lives in its own file under server/cli/. */
-const COMMANDS: Command[] = [adviseCommand, reviewCommand, checkCommand, schemaCommand, rulesCommand];
+const COMMANDS: Command[] = [adviseCommand, reviewCommand, checkCommand, schemaCommand, rulesCommand, serveCommand];
 
 const HELP = () => `statewise — stateless, stateful or hybrid: where every piece of state should live, and why.
 

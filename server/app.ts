@@ -1,0 +1,83 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Engine } from '../rules/index.ts';
+import { accessLog } from './http/access-log.ts';
+import { bearerAuth } from './http/auth.ts';
+import { issuesProblem, errorHandler, problem } from './http/problem.ts';
+import { registerBatch } from './routes/batch.ts';
+import { registerDocs } from './routes/docs.ts';
+import { registerHealth } from './routes/health.ts';
+import { registerRecommendations } from './routes/recommendations.ts';
+import { registerRules } from './routes/rules.ts';
+import { registerSchemas } from './routes/schemas.ts';
+import type { App, AppEnv, RouteDeps } from './routes/shared.ts';
+
+export const DEFAULT_BODY_LIMIT = 256 * 1024;
+
+export interface AppOptions {
+  engine: Engine;
+  /** Bearer API keys; empty or absent = no authentication. */
+  apiKeys?: readonly string[];
+  /** Largest accepted request body in bytes (default 256 KB). */
+  bodyLimitBytes?: number;
+  /** Origins allowed by CORS; empty or absent = no CORS headers at all. */
+  corsOrigins?: readonly string[];
+  /** Where access-log lines go (default stdout); `false` turns the access log off (--quiet). */
+  accessLog?: ((line: string) => void) | false;
+  /** Where unexpected failures are reported with their stack (default stderr). */
+  report?: (line: string) => void;
+  /** Today's date YYYY-MM-DD (default: the UTC date now), for accepted-risk expiry like the CLI. */
+  today?: () => string;
+}
+
+/**
+ * The statewise HTTP app. Options are resolved once here; the app keeps no state between requests, so any number
+ * of copies (workers, replicas) answer identically.
+ * @example const app = createApp({ engine }); await app.request('/healthz')
+ */
+export function createApp(options: AppOptions): App {
+  const keys = (options.apiKeys ?? []).filter((k) => k.length > 0);
+  const origins = [...(options.corsOrigins ?? [])];
+  const maxSize = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
+  const log = options.accessLog === false ? undefined : options.accessLog ?? ((l: string) => process.stdout.write(l + '\n'));
+  const report = options.report ?? ((l: string) => process.stderr.write(l + '\n'));
+
+  const app: App = new OpenAPIHono<AppEnv>();
+  const deps: RouteDeps = {
+    engine: options.engine,
+    today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
+    limit: bodyLimit({ maxSize, onError: (c) => problem(c, 'body-too-large', `the body is larger than ${maxSize} bytes`) }),
+    security: keys.length ? [{ bearerAuth: [] }] : undefined,
+  };
+
+  app.use(requestId({ limitLength: 128 }));
+  if (log) app.use(accessLog(log));
+  app.use(secureHeaders({
+    // JSON and a script-free /docs page: nothing needs to load from anywhere.
+    contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], frameAncestors: ["'none'"] },
+    crossOriginResourcePolicy: origins.length ? 'cross-origin' : 'same-origin',
+  }));
+  if (origins.length) {
+    app.use(cors({
+      origin: origins, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type', 'Authorization', 'X-Request-Id'],
+      exposeHeaders: ['X-Request-Id'], maxAge: 600,
+    }));
+  }
+  app.use('/v1/*', async (c, next) => { await next(); c.res.headers.set('Cache-Control', 'no-store'); });
+  if (keys.length) app.use('/v1/*', bearerAuth(keys));
+
+  registerHealth(app, deps);
+  registerRecommendations(app, deps);
+  registerBatch(app, deps);
+  registerRules(app, deps);
+  registerSchemas(app, deps);
+  registerDocs(app, deps, keys.length > 0);
+
+  app.notFound((c) => problem(c, 'not-found', `no route for ${c.req.method} ${c.req.path}`));
+  app.onError(errorHandler(report));
+  void issuesProblem;
+  return app;
+}

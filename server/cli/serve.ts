@@ -1,0 +1,89 @@
+import cluster from 'node:cluster';
+import { loadEngine } from '../catalog-files.ts';
+import { resolveConfig, SERVE_FLAGS } from '../config.ts';
+import type { Command } from './commands.ts';
+import { parseFlags } from './flags.ts';
+import { EXIT } from './io.ts';
+import { formatIssues } from './issues.ts';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'run the HTTP API (stateless; scale out with --workers or replicas)',
+  usage: `Usage: statewise serve [options]
+
+Serves the HTTP API: POST /v1/recommendations, /v1/recommendations/batch, GET /v1/rules,
+/v1/schemas/requirements, /openapi.json, /docs (API reference), /healthz.
+
+Options (flag, then environment variable, then default):
+  --port N              PORT                     8787 (0 = any free port)
+  --host H              HOST                     127.0.0.1
+  --rules DIR           STATEWISE_RULES          layer a custom rule catalogue folder on the built-in rules
+  --workers N|auto      STATEWISE_WORKERS        1 (processes via node:cluster; auto = one per core)
+  --api-keys-file FILE  STATEWISE_API_KEYS_FILE  one key per line; STATEWISE_API_KEYS adds comma-separated keys
+  --body-limit SIZE     STATEWISE_BODY_LIMIT     256kb
+  --cors-origin ORIGIN  STATEWISE_CORS_ORIGINS   allow a browser origin (repeatable; comma-separated in env)
+  --quiet               STATEWISE_QUIET=1        no access log on stdout
+
+Prints "listening on URL" on stderr once ready. SIGTERM/SIGINT drains in-flight requests (10 s), then exits 0;
+a second signal exits at once. Exit code 2: bad configuration or a broken rule catalogue (FILE:LINE messages).`,
+  async run(args, io) {
+    const flags = parseFlags(args, SERVE_FLAGS, serveCommand, io);
+    if (!flags) return EXIT.badInput;
+    if (flags.positionals.length) {
+      io.err(`statewise serve: unexpected argument "${flags.positionals[0]}"\n\n${serveCommand.usage}`);
+      return EXIT.badInput;
+    }
+    const resolved = resolveConfig(flags.values, process.env, io.cwd);
+    if (!resolved.ok) {
+      io.err(resolved.errors.map((e) => `statewise serve: ${e}`).join('\n'));
+      return EXIT.badInput;
+    }
+    const config = resolved.config;
+    const engine = loadEngine(config.rules, io.cwd);
+    if (!engine.ok) {
+      io.err(formatIssues(String(config.rules), engine.issues));
+      io.err('statewise serve: the rule catalogue is broken; not starting');
+      return EXIT.badInput;
+    }
+    // Loaded here, not at the top: every other command would otherwise pay for Hono and the OpenAPI generator.
+    const { SHUTDOWN_DEADLINE_MS, startServer } = await import('../serve.ts');
+    const { runPrimary, SHUTDOWN_MESSAGE } = await import('../cluster.ts');
+    if (config.workers > 1 && cluster.isPrimary) return runPrimary({ workers: config.workers, err: io.err });
+
+    let running;
+    try {
+      running = await startServer({
+        engine: engine.value, port: config.port, host: config.host, apiKeys: config.apiKeys,
+        bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins,
+        accessLog: config.quiet ? false : (line) => io.out(line), today: () => new Date().toISOString().slice(0, 10),
+      });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      io.err(`statewise serve: cannot listen on ${config.host}:${config.port} (${code ?? String(e)})`);
+      return EXIT.badInput;
+    }
+    const server = running;
+    io.err(`statewise: listening on ${server.url} (pid ${process.pid}, rules ${engine.value.rulesVersion}${config.apiKeys.length ? ', API keys required' : ''})`);
+    return new Promise<number>((done) => {
+      let signals = 0;
+      const drain = async (why: string) => {
+        io.err(`statewise: ${why}; pid ${process.pid} draining ${server.inFlight()} in-flight requests (deadline ${SHUTDOWN_DEADLINE_MS / 1000} s)`);
+        const how = await server.close(SHUTDOWN_DEADLINE_MS);
+        io.err(`statewise: pid ${process.pid} stopped (${how === 'drained' ? 'all requests finished' : 'deadline reached; cut remaining connections'})`);
+        if (cluster.isWorker) process.disconnect();
+        done(EXIT.ok);
+      };
+      const onSignal = (sig: NodeJS.Signals) => {
+        if (++signals > 1) {
+          io.err(`statewise: second ${sig}; exiting now`);
+          process.exit(1);
+        }
+        void drain(sig);
+      };
+      process.on('SIGTERM', onSignal);
+      process.on('SIGINT', onSignal);
+      // In a cluster the primary asks by message, so a terminal's SIGINT reaching both does not count as two.
+      process.on('message', (m) => { if (m === SHUTDOWN_MESSAGE && signals++ === 0) void drain('shutdown requested by primary'); });
+    });
+  },
+};

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * `statewise serve` configuration: flags first, then environment variables, then defaults, validated with zod
+ * before anything starts. Messages name the flag or variable that supplied the bad value, never a key's value.
+ */
+
+export const SERVE_FLAGS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  rules: { type: 'string' },
+  workers: { type: 'string' },
+  'api-keys-file': { type: 'string' },
+  'body-limit': { type: 'string' },
+  'cors-origin': { type: 'string', multiple: true },
+  quiet: { type: 'boolean' },
+} as const;
+
+const digits = (min: number, max: number) => z.string().trim().regex(/^\d+$/, 'must be a whole number')
+  .transform(Number).pipe(z.number().int().min(min).max(max));
+
+const SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|k|kib|mb|m|mib)?$/i;
+const UNITS: Record<string, number> = { b: 1, k: 1024, kb: 1024, kib: 1024, m: 1 << 20, mb: 1 << 20, mib: 1 << 20 };
+
+const ConfigSchema = z.object({
+  port: digits(0, 65535),
+  host: z.string().trim().min(1, 'must not be empty').max(253).regex(/^[A-Za-z0-9.:\-[\]]+$/, 'must be a host name or IP address'),
+  rules: z.string().min(1, 'must name a folder').optional(),
+  workers: z.union([z.literal('auto').transform(() => availableParallelism()), digits(1, 64)], { error: 'must be a number from 1 to 64, or auto' }),
+  apiKeys: z.array(z.string()
+    .min(16, 'each API key must be at least 16 characters')
+    .max(512, 'each API key must be at most 512 characters')
+    .regex(/^[A-Za-z0-9\-._~+/]+=*$/, 'each API key must be a bearer token (letters, digits, - . _ ~ + /)')).max(1000),
+  bodyLimitBytes: z.string().trim().regex(SIZE, 'must be a size like 256kb, 1mb or 65536').transform((s) => {
+    const [, n, unit] = SIZE.exec(s)!;
+    return Math.floor(Number(n) * UNITS[(unit ?? 'b').toLowerCase()]!);
+  }).pipe(z.number().min(1024, 'must be at least 1kb').max(64 << 20, 'must be at most 64mb')),
+  corsOrigins: z.array(z.url({ protocol: /^https?$/, error: 'each CORS origin must be like https://portal.example.com' })
+    .refine((u) => new URL(u).origin === u, 'each CORS origin must be scheme://host[:port] with no path or trailing slash')),
+  quiet: z.boolean(),
+});
+
+export type ServeConfig = z.output<typeof ConfigSchema>;
+export type ConfigResult = { ok: true; config: ServeConfig } | { ok: false; errors: string[] };
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+/**
+ * Resolves the serve configuration from parsed flags and the environment.
+ * @example resolveConfig({ port: '0' }, {}).ok === true
+ */
+export function resolveConfig(values: Values, env: NodeJS.ProcessEnv, cwd = process.cwd()): ConfigResult {
+  const source: Record<string, string> = {};
+  const pick = (key: string, flag: string, envName: string | undefined, fallback?: string) => {
+    const v = values[flag];
+    if (typeof v === 'string') { source[key] = `--${flag}`; return v; }
+    if (envName && env[envName] !== undefined) { source[key] = envName; return env[envName]; }
+    source[key] = `--${flag}`;
+    return fallback;
+  };
+  const errors: string[] = [];
+  const keys: string[] = [];
+  if (env.STATEWISE_API_KEYS !== undefined) keys.push(...splitList(env.STATEWISE_API_KEYS));
+  const keysFile = pick('keysFile', 'api-keys-file', 'STATEWISE_API_KEYS_FILE');
+  if (keysFile) {
+    try {
+      keys.push(...readFileSync(resolve(cwd, keysFile), 'utf8').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#')));
+    } catch (e) {
+      errors.push(`${source.keysFile}: cannot read ${keysFile} (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    }
+  }
+  source.apiKeys = keysFile ? `${source.keysFile} / STATEWISE_API_KEYS` : 'STATEWISE_API_KEYS';
+  const flagOrigins = values['cors-origin'];
+  const origins = Array.isArray(flagOrigins) && flagOrigins.length ? flagOrigins : splitList(env.STATEWISE_CORS_ORIGINS ?? '');
+  source.corsOrigins = Array.isArray(flagOrigins) && flagOrigins.length ? '--cors-origin' : 'STATEWISE_CORS_ORIGINS';
+  const quietEnv = env.STATEWISE_QUIET;
+  const raw = {
+    port: pick('port', 'port', 'PORT', '8787'),
+    host: pick('host', 'host', 'HOST', '127.0.0.1'),
+    rules: pick('rules', 'rules', 'STATEWISE_RULES'),
+    workers: pick('workers', 'workers', 'STATEWISE_WORKERS', '1'),
+    apiKeys: keys,
+    bodyLimitBytes: pick('bodyLimitBytes', 'body-limit', 'STATEWISE_BODY_LIMIT', '256kb'),
+    corsOrigins: origins,
+    quiet: values.quiet === true || quietEnv === '1' || quietEnv === 'true',
+  };
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) {
+      const key = String(i.path[0] ?? '');
+      errors.push(`${source[key] ?? key}: ${i.message}`);
+    }
+  }
+  if (errors.length || !parsed.success) return { ok: false, errors: [...new Set(errors)] };
+  return { ok: true, config: parsed.data };
+}
+
+function splitList(s: string): string[] {
+  return s.split(',').map((x) => x.trim()).filter(Boolean);
+}

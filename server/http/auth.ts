@@ -1,0 +1,37 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { problem } from './problem.ts';
+
+const REALM = 'Bearer realm="statewise"';
+// RFC 6750 b64token, one space after the scheme.
+const BEARER = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/;
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/**
+ * Optional API keys as bearer tokens. Keys are hashed once; each request's token is hashed and compared with every
+ * key in constant time (no early exit), so neither the match nor its position leaks through timing.
+ * Missing or wrong token → 401 with WWW-Authenticate; a malformed Authorization header → 400. Keys are never logged.
+ */
+export function bearerAuth(keys: readonly string[]): MiddlewareHandler {
+  const hashed = keys.map(digest);
+  return async (c, next) => {
+    if (c.req.method === 'OPTIONS') return next(); // CORS preflight carries no credentials
+    const header = c.req.header('authorization');
+    if (header === undefined || header === '') {
+      return problem(c, 'unauthorized', 'send an API key as "Authorization: Bearer <key>"', undefined, { 'WWW-Authenticate': REALM });
+    }
+    const match = BEARER.exec(header);
+    if (!match) {
+      return problem(c, 'invalid-request', 'malformed Authorization header; expected "Bearer <key>"', [{ pointer: '', detail: 'Authorization header must be "Bearer <key>"' }],
+        { 'WWW-Authenticate': `${REALM}, error="invalid_request"` });
+    }
+    const token = digest(match[1]!);
+    let ok = false;
+    for (const key of hashed) ok = timingSafeEqual(key, token) || ok;
+    if (!ok) {
+      return problem(c, 'unauthorized', 'the API key is not valid', undefined, { 'WWW-Authenticate': `${REALM}, error="invalid_token"` });
+    }
+    await next();
+  };
+}

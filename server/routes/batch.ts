@@ -1,0 +1,55 @@
+import type { Context } from 'hono';
+import { issue } from '../../rules/index.ts';
+import { bodyFormat, bodyText, parseJson, validateData } from '../http/body.ts';
+import { issueErrors, issuesProblem, problemBody } from '../http/problem.ts';
+import { BatchRequestSchema, BatchResponseSchema, MAX_BATCH } from '../http/schemas.ts';
+import { unsupported } from './recommendations.ts';
+import { documented, problemResponses, type App, type RouteDeps } from './shared.ts';
+
+/**
+ * POST /v1/recommendations/batch: `{ items: [Requirements…] }` → one result per item, in order. A bad item gets
+ * its own problem (pointers rooted at `/items/N`) and never fails the others; only a bad envelope is a 400.
+ */
+export function registerBatch(app: App, deps: RouteDeps): void {
+  documented(app, {
+    method: 'post',
+    path: '/v1/recommendations/batch',
+    operationId: 'recommendBatch',
+    tags: ['recommendations'],
+    summary: 'Recommend architectures for many services at once',
+    description: `Up to ${MAX_BATCH} requirements documents (JSON). Each item gets a recommendation or a problem; `
+      + 'one bad item never fails the others.',
+    security: deps.security,
+    request: { body: { required: true, content: { 'application/json': { schema: BatchRequestSchema } } } },
+    responses: {
+      200: { description: 'One result per item, in request order.', content: { 'application/json': { schema: BatchResponseSchema } } },
+      ...problemResponses(400, 401, 413, 415, 500),
+    },
+  }, deps.limit, async (c: Context) => {
+    if (bodyFormat(c.req.header('content-type')) !== 'json') return unsupported(c, 'application/json');
+    const parsed = parseJson(await bodyText(c));
+    if (!parsed.ok) return issuesProblem(c, parsed.kind, parsed.issues);
+    const body = parsed.value;
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      return issuesProblem(c, 'invalid-request', [issue('invalid_type', [], 'the body must be an object { "items": [...] }')]);
+    }
+    const { items, ...rest } = body as Record<string, unknown>;
+    const envelope = [
+      ...Object.keys(rest).map((k) => issue('unknown_field', [k], `unknown field "${k}"`)),
+      ...(!Array.isArray(items) ? [issue('invalid_type', ['items'], 'must be an array of requirements documents')]
+        : items.length === 0 ? [issue('too_small', ['items'], 'must hold at least 1 item')]
+          : items.length > MAX_BATCH ? [issue('too_big', ['items'], `holds ${items.length} items; the limit is ${MAX_BATCH}`)] : []),
+    ];
+    if (envelope.length) return issuesProblem(c, 'invalid-request', envelope);
+    const today = deps.today();
+    let failed = 0;
+    const results = (items as unknown[]).map((item, index) => {
+      const req = validateData(item);
+      if (req.ok) return { index, ok: true as const, recommendation: deps.engine.advise(req.value, { today }) };
+      failed++;
+      const errors = issueErrors(req.issues, `/items/${index}`);
+      return { index, ok: false as const, problem: problemBody('invalid-requirements', `item ${index}: ${errors.length === 1 ? errors[0]!.detail : `${errors.length} problems; see errors`}`, errors) };
+    });
+    return c.json({ results, succeeded: results.length - failed, failed } satisfies typeof BatchResponseSchema._output);
+  });
+}

@@ -1,0 +1,49 @@
+import type { Context, MiddlewareHandler, Next } from 'hono';
+import type { OpenAPIHono, RouteConfig } from '@hono/zod-openapi';
+import type { Engine } from '../../rules/index.ts';
+import { PROBLEM_MEDIA_TYPE, ProblemSchema } from '../http/problem.ts';
+
+export type AppEnv = { Variables: { requestId: string } };
+export type App = OpenAPIHono<AppEnv>;
+
+/** What every route may use, resolved once by createApp. */
+export interface RouteDeps {
+  engine: Engine;
+  /** Today's date (YYYY-MM-DD) for accepted-risk expiry, read per request so a long-running server rolls over. */
+  today: () => string;
+  /** Body-size guard for POST routes (413 by Content-Length or while streaming). */
+  limit: MiddlewareHandler<AppEnv>;
+  /** OpenAPI security requirement for /v1 routes: bearer when API keys are configured. */
+  security: RouteConfig['security'];
+}
+
+const PROBLEM_TEXT: Record<number, string> = {
+  400: 'Malformed or invalid input; `errors` points at each failing field.',
+  401: 'Missing or wrong API key.',
+  404: 'No such resource.',
+  406: 'The Accept header asks for a representation statewise cannot give.',
+  413: 'The body is larger than the configured limit.',
+  415: 'The Content-Type is not one statewise reads.',
+  500: 'Unexpected failure; quote the request id.',
+};
+
+/** OpenAPI responses for the given error statuses, all RFC 9457 problems. */
+export function problemResponses(...statuses: number[]): RouteConfig['responses'] {
+  return Object.fromEntries(statuses.map((s) => [s, {
+    description: PROBLEM_TEXT[s] ?? 'Problem',
+    content: { [PROBLEM_MEDIA_TYPE]: { schema: ProblemSchema } },
+  }]));
+}
+
+/**
+ * Documents a route in the OpenAPI registry (from its zod schemas) and mounts the handlers as plain Hono routes:
+ * statewise reads bodies itself so that JSON and YAML get the same located issues, hence no automatic validator.
+ */
+/** A middleware or a final handler on statewise's env. */
+export type RouteHandler = (c: Context<AppEnv>, next: Next) => Response | void | Promise<Response | void>;
+
+export function documented(app: App, route: RouteConfig, ...handlers: RouteHandler[]): void {
+  app.openAPIRegistry.registerPath(route);
+  const path = route.path.replaceAll(/\{(.+?)\}/g, ':$1');
+  app.on(route.method.toUpperCase(), path, ...(handlers as [MiddlewareHandler<AppEnv>]));
+}

@@ -1,0 +1,81 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp, type AppOptions } from './app.ts';
+
+/** Node's own defaults are generous (5 min request timeout); a shared service wants them tight and explicit. */
+export const TIMEOUTS = {
+  /** Time to receive all request headers (slowloris guard). */
+  headersTimeout: 10_000,
+  /** Time to receive the whole request, body included. */
+  requestTimeout: 30_000,
+  /** Idle time a kept-alive connection is held open; below typical LB idle timeouts is not needed, above is safer. */
+  keepAliveTimeout: 5_000,
+} as const;
+
+/** How long in-flight requests may take to finish after SIGTERM/SIGINT. */
+export const SHUTDOWN_DEADLINE_MS = 10_000;
+
+export interface ServeOptions extends AppOptions {
+  port: number;
+  host: string;
+  timeouts?: Partial<typeof TIMEOUTS>;
+}
+
+export interface RunningServer {
+  server: Server;
+  /** `http://host:port` as bound (the real port when 0 was asked for). */
+  url: string;
+  port: number;
+  /** Requests accepted but not yet answered. */
+  inFlight(): number;
+  /** Stops accepting, lets in-flight requests finish, then closes; after `deadlineMs` cuts what is left. */
+  close(deadlineMs?: number): Promise<'drained' | 'deadline'>;
+}
+
+/**
+ * Starts the HTTP server and resolves once it is listening (rejects on EADDRINUSE and the like).
+ * @example const s = await startServer({ engine, port: 0, host: '127.0.0.1' }); await fetch(s.url + '/healthz')
+ */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const timeouts = { ...TIMEOUTS, ...options.timeouts };
+  const app = createApp(options);
+  let inFlight = 0;
+  let closing = false;
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host, serverOptions: { ...timeouts } }) as Server;
+    s.once('error', reject);
+    s.once('listening', () => { s.off('error', reject); resolve(s); });
+  });
+  // Set again on the instance: serverOptions only covers what http.createServer accepts on this Node version.
+  server.headersTimeout = timeouts.headersTimeout;
+  server.requestTimeout = timeouts.requestTimeout;
+  server.keepAliveTimeout = timeouts.keepAliveTimeout;
+  server.on('request', (_req, res) => {
+    inFlight++;
+    if (closing) res.setHeader('Connection', 'close');
+    res.once('close', () => {
+      inFlight--;
+      // A kept-alive connection that just finished its last response must not hold the shutdown open.
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let closed: Promise<'drained' | 'deadline'> | undefined;
+  return {
+    server,
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    inFlight: () => inFlight,
+    close(deadlineMs = SHUTDOWN_DEADLINE_MS) {
+      closing = true;
+      return (closed ??= new Promise((resolve) => {
+        const timer = setTimeout(() => { server.closeAllConnections(); resolve('deadline'); }, deadlineMs);
+        timer.unref();
+        server.close(() => { clearTimeout(timer); resolve('drained'); });
+        server.closeIdleConnections();
+      }));
+    },
+  };
+}
