@@ -57,6 +57,12 @@ export interface Catalog {
   itemInputs: ReadonlySet<string>;
 }
 
+/**
+ * Most rule definitions a catalogue may hold across all its files (built-in + custom, overrides counted). Every
+ * rule is evaluated per request, so the catalogue size bounds request time; the built-in catalogue has ~100.
+ */
+export const MAX_CATALOG_RULES = 1000;
+
 export interface LoadOptions {
   /** Custom files layered on top of `builtin`: new rules, overrides by id, and `disable`. */
   custom?: readonly CatalogSource[];
@@ -71,6 +77,7 @@ export function loadCatalog(builtin: readonly CatalogSource[], options: LoadOpti
   const rules = new Map<string, CompiledRule>();
   const disabled: { id: string; file: string; line: number | undefined }[] = [];
   let version = '0';
+  let defined = 0;
   const layers: [readonly CatalogSource[], boolean][] = [[builtin, false], [options.custom ?? [], true]];
   for (const [sources, custom] of layers) {
     const definedHere = new Map<string, string>();
@@ -87,6 +94,12 @@ export function loadCatalog(builtin: readonly CatalogSource[], options: LoadOpti
       file.data.rules.forEach((rule, index) => {
         const problems: CompileProblem[] = [];
         const at: PathSegment[] = ['rules', index];
+        if (++defined > MAX_CATALOG_RULES) {
+          if (defined === MAX_CATALOG_RULES + 1) {
+            issues.push({ ...issue('too_many_rules', at, `the catalogue defines more than ${MAX_CATALOG_RULES} rules; this is rule ${defined}`, lineOf(at)), file: source.name });
+          }
+          return;
+        }
         const compiled = compileRule(rule, source.name, lineOf(at), at, problems);
         const located = locateIssues(problems.map((p) => issue(p.code, p.path, p.message)), parsed.value);
         issues.push(...located.map((i) => ({ ...i, file: source.name })));
