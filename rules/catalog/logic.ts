@@ -105,11 +105,24 @@ export function conditionSatisfiable(cond: Condition | undefined): boolean {
 
 /** `a ⇒ b`: no assignment satisfies `a and not b`. False when undecidable here. */
 export function implies(a: Condition | undefined, b: Condition | undefined): boolean {
-  const left = toDnf(a);
-  const right = toDnf(b, ['when'], true);
+  const left = cachedDnf(a, false);
+  const right = cachedDnf(b, true);
   if (!left || !right) return false;
   for (const l of left) for (const r of right) if (satisfiable([...l, ...r])) return false;
   return true;
+}
+
+// Lint compares every pair of rules: expand each condition (and its negation) once.
+const DNF_CACHE = new WeakMap<object, { pos?: Term[] | undefined; neg?: Term[] | undefined }>();
+const ALWAYS = {};
+
+function cachedDnf(c: Condition | undefined, negated: boolean): Term[] | undefined {
+  const key = c ?? ALWAYS;
+  let entry = DNF_CACHE.get(key);
+  if (!entry) { entry = {}; DNF_CACHE.set(key, entry); }
+  const slot = negated ? 'neg' : 'pos';
+  if (!(slot in entry)) entry[slot] = toDnf(c, ['when'], negated);
+  return entry[slot];
 }
 
 /** The same set of assignments satisfies both. */
