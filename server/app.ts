@@ -49,7 +49,9 @@ export function createApp(options: AppOptions): App {
   const deps: RouteDeps = {
     engine: options.engine,
     today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
-    limit: bodyLimit({ maxSize, onError: (c) => problem(c, 'body-too-large', `the body is larger than ${maxSize} bytes`) }),
+    // Connection: close — the rest of an oversized body is never read, so the socket cannot carry another request;
+    // saying keep-alive would make clients reuse a socket the server is about to close (they then fail the next call).
+    limit: bodyLimit({ maxSize, onError: (c) => problem(c, 'body-too-large', `the body is larger than ${maxSize} bytes`, undefined, { Connection: 'close' }) }),
     security: keys.length ? [{ bearerAuth: [] }] : undefined,
   };
 
