@@ -6,8 +6,9 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Engine } from '../rules/index.ts';
 import { accessLog } from './http/access-log.ts';
 import { bearerAuth } from './http/auth.ts';
-import { issuesProblem, errorHandler, problem } from './http/problem.ts';
+import { errorHandler, problem } from './http/problem.ts';
 import { registerBatch } from './routes/batch.ts';
+import { registerDesignReviews } from './routes/design-reviews.ts';
 import { registerDocs } from './routes/docs.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerRecommendations } from './routes/recommendations.ts';
@@ -52,7 +53,7 @@ export function createApp(options: AppOptions): App {
     // Connection: close — the rest of an oversized body is never read, so the socket cannot carry another request;
     // saying keep-alive would make clients reuse a socket the server is about to close (they then fail the next call).
     limit: bodyLimit({ maxSize, onError: (c) => problem(c, 'body-too-large', `the body is larger than ${maxSize} bytes`, undefined, { Connection: 'close' }) }),
-    security: keys.length ? [{ bearerAuth: [] }] : undefined,
+    security: keys.length ? [{ bearerAuth: [] }] : [],
   };
 
   app.use(requestId({ limitLength: 128 }));
@@ -74,12 +75,12 @@ export function createApp(options: AppOptions): App {
   registerHealth(app, deps);
   registerRecommendations(app, deps);
   registerBatch(app, deps);
+  registerDesignReviews(app, deps);
   registerRules(app, deps);
   registerSchemas(app, deps);
   registerDocs(app, deps, keys.length > 0);
 
   app.notFound((c) => problem(c, 'not-found', `no route for ${c.req.method} ${c.req.path}`));
   app.onError(errorHandler(report));
-  void issuesProblem;
   return app;
 }

@@ -14,6 +14,7 @@ const TYPE_BASE = 'https://statewise.dev/problems/';
 
 export const ProblemErrorSchema = z.object({
   pointer: z.string().describe('RFC 6901 JSON pointer into the request body ("" is the whole body).'),
+  parameter: z.string().optional().describe('The query parameter at fault, when the problem is not in the body.'),
   detail: z.string(),
   line: z.number().int().min(1).optional().describe('1-based line in a YAML or JSON body, when known.'),
   column: z.number().int().min(1).optional(),
@@ -54,9 +55,12 @@ export function problemBody(kind: ProblemKind, detail: string, errors?: ProblemE
   return body;
 }
 
+/** At most this many errors are listed (the detail still gives the total): a hostile body must not amplify. */
+export const MAX_ERRORS = 100;
+
 /** Core issues → problem errors; `prefix` re-roots the pointers (a batch item lives at `/items/3`). */
 export function issueErrors(issues: readonly Issue[], prefix = ''): ProblemError[] {
-  return issues.map((i) => {
+  return issues.slice(0, MAX_ERRORS).map((i) => {
     const e: ProblemError = { pointer: prefix + i.pointer, detail: i.message };
     if (i.line !== undefined) e.line = i.line;
     if (i.column !== undefined) e.column = i.column;
@@ -77,7 +81,8 @@ export function problem(c: Context, kind: ProblemKind, detail: string, errors?: 
 
 /** A client mistake in the core's words: 400 with one error per issue. */
 export function issuesProblem(c: Context, kind: 'invalid-requirements' | 'malformed-body' | 'invalid-request', issues: readonly Issue[], prefix = ''): Response {
-  const detail = issues.length === 1 ? issues[0]!.message : `${issues.length} problems; see errors`;
+  const detail = issues.length === 1 ? issues[0]!.message
+    : `${issues.length} problems; see errors${issues.length > MAX_ERRORS ? ` (the first ${MAX_ERRORS})` : ''}`;
   return problem(c, kind, detail, issueErrors(issues, prefix));
 }
 

@@ -18,6 +18,7 @@ export function registerDocs(app: App, deps: RouteDeps, hasKeys: boolean): void 
     path: '/openapi.json',
     operationId: 'openapi',
     tags: ['operations'],
+    security: [],
     summary: 'This OpenAPI 3.1 document',
     responses: { 200: { description: 'The OpenAPI document.', content: { 'application/json': { schema: JsonObjectSchema } } } },
   }, (c) => { c.header('Content-Type', 'application/json; charset=utf-8'); return c.body(json()); });

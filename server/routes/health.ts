@@ -12,6 +12,7 @@ export function registerHealth(app: App, deps: RouteDeps): void {
     path: '/healthz',
     operationId: 'health',
     tags: ['operations'],
+    security: [],
     summary: 'Liveness and readiness probe',
     responses: { 200: { description: 'The server is up and its catalogue is loaded.', content: { 'application/json': { schema: HealthSchema } } } },
   }, (c) => {

@@ -13,8 +13,8 @@ export interface RouteDeps {
   today: () => string;
   /** Body-size guard for POST routes (413 by Content-Length or while streaming). */
   limit: MiddlewareHandler<AppEnv>;
-  /** OpenAPI security requirement for /v1 routes: bearer when API keys are configured. */
-  security: RouteConfig['security'];
+  /** OpenAPI security requirement for /v1 routes: bearer when API keys are configured, else explicitly none. */
+  security: NonNullable<RouteConfig['security']>;
 }
 
 const PROBLEM_TEXT: Record<number, string> = {

@@ -1,0 +1,806 @@
+// Generated from the served /openapi.json by `npm run api:types` (scripts/api-types.ts). Do not edit by hand.
+
+export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness and readiness probe */
+        get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This OpenAPI 3.1 document */
+        get: operations["openapi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/design-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The design-review document for one service
+         * @description ADR-style Markdown with MADR front matter and a Mermaid diagram, the same text `statewise review` writes. Send `Accept: application/json` to get `{ "markdown": "…" }` instead.
+         */
+        post: operations["designReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recommend an architecture for one service
+         * @description The body is a statewise/v1 requirements document as JSON or YAML. The answer is exactly what `statewise advise --json` prints for the same input.
+         */
+        post: operations["recommend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recommendations/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recommend architectures for many services at once
+         * @description Up to 1000 requirements documents (JSON). Each item gets a recommendation or a problem; one bad item never fails the others.
+         */
+        post: operations["recommendBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active rule catalogue */
+        get: operations["listRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/schemas/requirements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** JSON Schema (draft 2020-12) of requirements documents */
+        get: operations["requirementsSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        BatchRequest: {
+            /** @description Requirements documents, each judged on its own. */
+            items: components["schemas"]["Requirements"][];
+        };
+        BatchResponse: {
+            failed: number;
+            /** @description One entry per item, in request order. */
+            results: components["schemas"]["BatchResult"][];
+            succeeded: number;
+        };
+        BatchResult: {
+            index: number;
+            /** @enum {boolean} */
+            ok: true;
+            recommendation: components["schemas"]["Recommendation"];
+        } | {
+            index: number;
+            /** @enum {boolean} */
+            ok: false;
+            problem: components["schemas"]["Problem"];
+        };
+        DesignReview: {
+            markdown: string;
+        };
+        Health: {
+            rulesVersion: string;
+            /** @enum {string} */
+            status: "ok";
+        };
+        JsonObject: {
+            [key: string]: unknown;
+        };
+        Problem: {
+            detail: string;
+            errors?: components["schemas"]["ProblemError"][];
+            /** @description Quote it when reporting an unexpected failure. */
+            requestId?: string;
+            status: number;
+            title: string;
+            /** @description URI naming the kind of problem. */
+            type: string;
+        };
+        ProblemError: {
+            column?: number;
+            detail: string;
+            /** @description 1-based line in a YAML or JSON body, when known. */
+            line?: number;
+            /** @description The query parameter at fault, when the problem is not in the body. */
+            parameter?: string;
+            /** @description RFC 6901 JSON pointer into the request body ("" is the whole body). */
+            pointer: string;
+        };
+        /** @description statewise/v1 recommendation for one service */
+        Recommendation: {
+            acceptedRisks: {
+                id: string;
+                reason: string;
+                /** @enum {string} */
+                severity: "high" | "medium" | "low";
+                text: string;
+                until: string;
+            }[];
+            /** @enum {string} */
+            apiVersion: "statewise/v1";
+            capacity: {
+                assumptions: string[];
+                concurrentSessions: number;
+                externalReadsPerSecond: number;
+                externalStoreMemoryMb: number;
+                externalWritesPerSecond: number;
+                inProcessMemoryMb: number;
+                instances: number;
+            };
+            confidence: number;
+            factors: {
+                because: string;
+                effect: {
+                    hybrid: number;
+                    stateful: number;
+                    stateless: number;
+                };
+                rule: string;
+                title: string;
+            }[];
+            failure: {
+                notes: string[];
+                onDeploy: string;
+                onInstanceLoss: string;
+                sessionsLostPerInstanceLoss: number;
+            };
+            /** @description Notes on state items the engine added because the context demands them. */
+            implied: string[];
+            inputDigest: string;
+            placements: {
+                alternatives: {
+                    score: number;
+                    /** @enum {string} */
+                    store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "in-process-sticky" | "in-process-replicated";
+                    whyNot: string;
+                }[];
+                implied: boolean;
+                state: string;
+                /** @enum {string} */
+                store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "in-process-sticky" | "in-process-replicated";
+                ttl?: string;
+                why: string[];
+            }[];
+            risks: {
+                id: string;
+                mitigation: string;
+                rule: string;
+                /** @enum {string} */
+                severity: "high" | "medium" | "low";
+                text: string;
+            }[];
+            rulesVersion: string;
+            scaling: {
+                autoscaling: string;
+                notes: string[];
+                replication: string;
+                /** @enum {string} */
+                routing: "any-instance" | "sticky" | "partitioned";
+            };
+            scores: {
+                hybrid: number;
+                stateful: number;
+                stateless: number;
+            };
+            service: string;
+            summary: string;
+            tippingPoints: {
+                from: number | string | boolean;
+                input: string;
+                note: string;
+                to: number | string | boolean;
+                /** @enum {string} */
+                verdict: "stateless" | "stateful" | "hybrid";
+            }[];
+            /** @enum {string} */
+            verdict: "stateless" | "stateful" | "hybrid";
+        };
+        /** @description statewise/v1 requirements for one service */
+        Requirements: {
+            /** @description Risks the team accepts, with a reason and an expiry date. */
+            accept?: {
+                reason: string;
+                /** @description The id of a risk statewise reported. */
+                risk: string;
+                /** @description Acceptance expires on this date. */
+                until: string;
+            }[];
+            /**
+             * @default statewise/v1
+             * @enum {string}
+             */
+            apiVersion?: "statewise/v1";
+            /** @default {} */
+            constraints?: {
+                /**
+                 * @description The team's ability to run stateful infrastructure.
+                 * @default medium
+                 * @enum {string}
+                 */
+                ops?: "low" | "medium" | "high";
+                /**
+                 * @description Data stores the team already operates.
+                 * @default []
+                 */
+                stores?: ("redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka")[];
+            };
+            /** @default {} */
+            context?: {
+                /**
+                 * @description How long a user's context must be remembered.
+                 * @default none
+                 * @enum {string}
+                 */
+                memory?: "none" | "request" | "session" | "durable";
+                /**
+                 * @description server-push (SSE) or bidirectional (websockets).
+                 * @default none
+                 * @enum {string}
+                 */
+                realtime?: "none" | "server-push" | "bidirectional";
+                /**
+                 * @description Many users mutating one live object.
+                 * @default none
+                 * @enum {string}
+                 */
+                sharedState?: "none" | "read-mostly" | "collaborative";
+                /**
+                 * @description Wizards or checkouts that span requests.
+                 * @default none
+                 * @enum {string}
+                 */
+                workflow?: "none" | "multi-step";
+            };
+            /** @description People who own the decision (design-review front matter). */
+            decisionMakers?: string[];
+            description?: string;
+            /** @default {} */
+            failure?: {
+                /**
+                 * @description Availability target in percent.
+                 * @default 99.9
+                 */
+                availability?: number;
+                /**
+                 * @description Deploys (rolling restarts) per day.
+                 * @default 1
+                 */
+                deploysPerDay?: number;
+                /**
+                 * @description May users lose session state when an instance dies?
+                 * @default tolerable
+                 * @enum {string}
+                 */
+                sessionLoss?: "unacceptable" | "tolerable" | "irrelevant";
+            };
+            /** @default {} */
+            latency?: {
+                /**
+                 * @description End-to-end p99 budget for a request, in ms.
+                 * @default 200
+                 */
+                p99Ms?: number;
+            };
+            /** @description The service name. */
+            service: string;
+            /** @default [] */
+            state?: {
+                /**
+                 * @default read-your-writes
+                 * @enum {string}
+                 */
+                consistency?: "eventual" | "read-your-writes" | "strong";
+                /**
+                 * @description Read on most requests.
+                 * @default false
+                 */
+                hotPath?: boolean;
+                /**
+                 * @default hours
+                 * @enum {string}
+                 */
+                lifetime?: "request" | "minutes" | "hours" | "days" | "forever";
+                /**
+                 * @default annoying
+                 * @enum {string}
+                 */
+                lossImpact?: "none" | "annoying" | "costly" | "critical";
+                /** @description Unique within the service. */
+                name: string;
+                /**
+                 * @default session
+                 * @enum {string}
+                 */
+                owner?: "user" | "session" | "shared" | "global";
+                /**
+                 * @default internal
+                 * @enum {string}
+                 */
+                sensitivity?: "public" | "internal" | "personal" | "secret";
+                /**
+                 * @description Size per owner in KB.
+                 * @default 2
+                 */
+                sizeKb?: number;
+                /**
+                 * @description Writes per owner per minute.
+                 * @default 1
+                 */
+                writesPerMinute?: number;
+            }[];
+            traffic: {
+                /** @description Concurrent sessions at peak; derived with Little's law when absent. */
+                concurrentSessions?: number;
+                /** @description Peak requests per second across all instances. */
+                peakRps: number;
+                /**
+                 * @description Active regions serving traffic.
+                 * @default 1
+                 */
+                regions?: number;
+                /**
+                 * @description Average session length in minutes.
+                 * @default 15
+                 */
+                sessionMinutes?: number;
+                /**
+                 * @description Peak is at least 5x the average.
+                 * @default false
+                 */
+                spiky?: boolean;
+            };
+        };
+        RuleInfo: {
+            because: string;
+            effect?: {
+                [key: string]: number;
+            };
+            file: string;
+            id: string;
+            invariant?: number;
+            /** @enum {string} */
+            kind: "service" | "placement" | "gate" | "risk";
+            line: number;
+            mitigation?: string;
+            remove?: string[];
+            severity?: string;
+            source?: string;
+            title: string;
+            /** @description The condition (all/any/not over fact comparisons). */
+            when?: {
+                [key: string]: unknown;
+            };
+        };
+        RulesResponse: {
+            rules: components["schemas"]["RuleInfo"][];
+            rulesVersion: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server is up and its catalogue is loaded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    openapi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JsonObject"];
+                };
+            };
+        };
+    };
+    designReview: {
+        parameters: {
+            query?: {
+                /** @description The review date (default: today, UTC). Pass the committed review's date to reproduce it. */
+                date?: string;
+                /** @description The requirements file's path, recorded in the provenance front matter as `statewise review` does. */
+                source?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Requirements"];
+                "application/yaml": components["schemas"]["Requirements"];
+            };
+        };
+        responses: {
+            /** @description The design review. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DesignReview"];
+                    "text/markdown": string;
+                };
+            };
+            /** @description Malformed or invalid input; `errors` points at each failing field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header asks for a representation statewise cannot give. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the configured limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Content-Type is not one statewise reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recommend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Requirements"];
+                "application/yaml": components["schemas"]["Requirements"];
+            };
+        };
+        responses: {
+            /** @description The recommendation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recommendation"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` points at each failing field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the configured limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Content-Type is not one statewise reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recommendBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchRequest"];
+            };
+        };
+        responses: {
+            /** @description One result per item, in request order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResponse"];
+                };
+            };
+            /** @description Malformed or invalid input; `errors` points at each failing field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the configured limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Content-Type is not one statewise reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every rule with its condition, effects and where it is defined. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RulesResponse"];
+                };
+            };
+            /** @description Missing or wrong API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requirementsSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The JSON Schema, derived from the zod contract. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/schema+json": components["schemas"]["JsonObject"];
+                };
+            };
+            /** @description Missing or wrong API key. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure; quote the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}
