@@ -12,6 +12,9 @@ export interface ProvenanceChanges {
   rulesVersion?: { from: string; to: string };
   inputDigest?: { from: string; to: string };
   rules: { added: string[]; removed: string[] };
+  /** Open risks that appeared or went away (an expired acceptance shows up here and in `accepted.removed`). */
+  risks: { added: string[]; removed: string[] };
+  accepted: { added: string[]; removed: string[] };
 }
 
 /**
@@ -19,7 +22,10 @@ export interface ProvenanceChanges {
  * @example compareProvenance(parsed.value, provenanceOf(engine.advise(req))).changed
  */
 export function compareProvenance(previous: Provenance, current: Provenance): ProvenanceChanges {
-  const out: ProvenanceChanges = { changed: false, placements: [], scores: [], rules: { added: [], removed: [] } };
+  const out: ProvenanceChanges = {
+    changed: false, placements: [], scores: [], rules: diff(previous.rules, current.rules),
+    risks: diff(previous.risks, current.risks), accepted: diff(previous.accepted, current.accepted),
+  };
   if (previous.verdict !== current.verdict) out.verdict = { from: previous.verdict, to: current.verdict };
   const names = [...new Set([...Object.keys(previous.placements), ...Object.keys(current.placements)])];
   for (const state of names) {
@@ -36,11 +42,14 @@ export function compareProvenance(previous: Provenance, current: Provenance): Pr
   }
   if (previous.rulesVersion !== current.rulesVersion) out.rulesVersion = { from: previous.rulesVersion, to: current.rulesVersion };
   if (previous.inputDigest !== current.inputDigest) out.inputDigest = { from: previous.inputDigest, to: current.inputDigest };
-  out.rules.added = current.rules.filter((r) => !previous.rules.includes(r));
-  out.rules.removed = previous.rules.filter((r) => !current.rules.includes(r));
+  const lists = [out.rules, out.risks, out.accepted];
   out.changed = Boolean(out.verdict || out.placements.length || out.scores.length || out.rulesVersion || out.inputDigest
-    || out.rules.added.length || out.rules.removed.length);
+    || lists.some((l) => l.added.length || l.removed.length));
   return out;
+}
+
+function diff(before: readonly string[], after: readonly string[]): { added: string[]; removed: string[] } {
+  return { added: after.filter((x) => !before.includes(x)), removed: before.filter((x) => !after.includes(x)) };
 }
 
 /**
@@ -54,6 +63,12 @@ export function describeChanges(c: ProvenanceChanges): string[] {
   for (const s of c.scores) lines.push(`score ${s.option}: ${s.from} → ${s.to}`);
   if (c.rules.added.length) lines.push(`rules now firing: ${c.rules.added.join(', ')}`);
   if (c.rules.removed.length) lines.push(`rules no longer firing: ${c.rules.removed.join(', ')}`);
+  for (const id of c.risks.added) {
+    lines.push(c.accepted.removed.includes(id) ? `risk ${id}: no longer accepted (expired or removed from accept:)` : `new risk: ${id}`);
+  }
+  for (const id of c.risks.removed) if (!c.accepted.added.includes(id)) lines.push(`risk gone: ${id}`);
+  for (const id of c.accepted.added) lines.push(`risk ${id}: now accepted`);
+  for (const id of c.accepted.removed) if (!c.risks.added.includes(id)) lines.push(`accepted risk gone: ${id}`);
   if (c.rulesVersion) lines.push(`rules version: ${c.rulesVersion.from} → ${c.rulesVersion.to}`);
   if (c.inputDigest) lines.push(`requirements changed: input digest ${short(c.inputDigest.from)} → ${short(c.inputDigest.to)}`);
   return lines;

@@ -20,6 +20,9 @@ export const ProvenanceSchema = z.object({
   scores: ScoresSchema,
   placements: z.record(z.string(), z.enum(STORES)),
   rules: z.array(z.string()),
+  /** Open risk ids and accepted risk ids: an acceptance that expires moves its id from `accepted` to `risks`. */
+  risks: z.array(z.string()).default([]),
+  accepted: z.array(z.string()).default([]),
 });
 
 /** Front matter: MADR 4 fields (other MADR keys such as `consulted` are allowed and ignored) plus `statewise:`. */
@@ -77,6 +80,8 @@ export function provenanceOf(rec: Recommendation, source?: string): Provenance {
     scores: { stateless: rec.scores.stateless, stateful: rec.scores.stateful, hybrid: rec.scores.hybrid },
     placements: Object.fromEntries(rec.placements.map((p) => [p.state, p.store])),
     rules: citedRules(rec),
+    risks: rec.risks.map((r) => r.id).sort(),
+    accepted: rec.acceptedRisks.map((r) => r.id).sort(),
   };
 }
 
@@ -84,7 +89,7 @@ export function provenanceOf(rec: Recommendation, source?: string): Provenance {
 export function frontMatter(prov: Provenance, date: string, decisionMakers?: readonly string[]): string {
   const data: Record<string, unknown> = { status: 'proposed', date };
   if (decisionMakers && decisionMakers.length) data['decision-makers'] = [...decisionMakers];
-  data.statewise = { ...prov, scores: { ...prov.scores }, placements: { ...prov.placements }, rules: [...prov.rules] };
+  data.statewise = { ...prov, scores: { ...prov.scores }, placements: { ...prov.placements }, rules: [...prov.rules], risks: [...prov.risks], accepted: [...prov.accepted] };
   const yaml = stringify(data, { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false }).trimEnd();
   return `---\n${yaml}\n---`;
 }

@@ -52,7 +52,10 @@ describe('compareProvenance', () => {
 
   it('reports nothing for the same answer, even from a re-parsed document', () => {
     const parsed = parseReviewProvenance(review(base));
-    expect(parsed.ok && compareProvenance(parsed.value, before)).toEqual({ changed: false, placements: [], scores: [], rules: { added: [], removed: [] } });
+    expect(parsed.ok && compareProvenance(parsed.value, before)).toEqual({
+      changed: false, placements: [], scores: [],
+      rules: { added: [], removed: [] }, risks: { added: [], removed: [] }, accepted: { added: [], removed: [] },
+    });
   });
 
   it('names the verdict, placements, scores, rules and digest that changed', () => {
@@ -71,6 +74,21 @@ describe('compareProvenance', () => {
     const lines = describeChanges(changes);
     expect(lines[0]).toBe(`verdict: ${before.verdict} → ${after.verdict}`);
     expect(lines).toContain('placement connections: (new item) → in-process-sticky');
+  });
+
+  it('reports an acceptance that expired: the risk is open again', () => {
+    const risky = { ...base, traffic: { peakRps: 100, spiky: true }, context: { memory: 'session', realtime: 'bidirectional' } };
+    const open = provenanceOf(engine.advise(requirementsOf(risky)));
+    const id = open.risks[0]!;
+    const accept = [{ risk: id, reason: 'known', until: '2026-12-31' }];
+    const accepted = provenanceOf(engine.advise(requirementsOf({ ...risky, accept }), { today: '2026-11-26' }));
+    expect(accepted.accepted).toEqual([id]);
+    expect(accepted.risks).not.toContain(id);
+    const expired = provenanceOf(engine.advise(requirementsOf({ ...risky, accept }), { today: '2027-01-01' }));
+    const changes = compareProvenance(accepted, expired);
+    expect(changes).toMatchObject({ changed: true, risks: { added: [id], removed: [] }, accepted: { added: [], removed: [id] } });
+    expect(describeChanges(changes)).toEqual([`risk ${id}: no longer accepted (expired or removed from accept:)`]);
+    expect(describeChanges(compareProvenance(open, accepted))).toContain(`risk ${id}: now accepted`);
   });
 
   it('reports a rules version change alone', () => {

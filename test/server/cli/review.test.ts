@@ -114,6 +114,18 @@ describe('statewise check', () => {
     expect(text).toContain('regenerate: npx statewise review svc/cart.statewise.yaml -o docs/design-reviews/cart-api.md --rules rules');
   });
 
+  it('exits 1 once an accepted risk\'s acceptance expires', async () => {
+    const chat = REQUIREMENTS.replace('context: { memory: session }', 'context: { memory: session, realtime: bidirectional }');
+    writeFileSync(join(dir, 'svc', 'cart.statewise.yaml'),
+      `${chat}accept:\n  - { risk: risk.sticky-hotspots, reason: flat traffic, until: 2026-12-31 }\n`);
+    expect(await run(['review', 'svc/cart.statewise.yaml'])).toBe(0);
+    const text = readFileSync(join(dir, 'docs/design-reviews/cart-api.md'), 'utf8');
+    expect(text).toContain('- `risk.sticky-hotspots` (medium): Accepting that ');
+    expect(await run(['check', 'svc/cart.statewise.yaml'], '2026-12-31')).toBe(0);
+    expect(await run(['check', 'svc/cart.statewise.yaml'], '2027-01-01')).toBe(1);
+    expect(out.join('\n')).toContain('  risk risk.sticky-hotspots: no longer accepted (expired or removed from accept:)');
+  });
+
   it('exits 2 on a broken requirements file, with FILE:LINE:COL, and still checks the others', async () => {
     writeFileSync(join(dir, 'broken.statewise.yaml'), 'service: x\ntraffic: [\n');
     expect(await run(['check', 'broken.statewise.yaml', 'svc/cart.statewise.yaml'])).toBe(2);
