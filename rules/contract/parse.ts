@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { issue, type Issue, type PathSegment, type Result } from './issues.ts';
 import { RequirementsSchema, type Requirements } from './requirements.ts';
@@ -37,16 +37,19 @@ export function validateRequirements(data: unknown): Result<Requirements> {
 
 export interface ParsedText { data: unknown; doc: Document; lines: LineCounter }
 
-/** Text → plain data, with the YAML document kept so that issues can be located. */
+/**
+ * Text → plain data, with the YAML document kept so that issues can be located. Issues about the whole document
+ * (empty, too big, too deep, alias expansion) sit at line 1, column 1, so every issue has a place to show.
+ */
 export function parseText(text: string, options: ParseOptions = {}): Result<ParsedText> {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   if (text.length > maxChars) {
-    return { ok: false, issues: [issue('too_big', [], `document is ${text.length} characters; the limit is ${maxChars}`)] };
+    return { ok: false, issues: [issue('too_big', [], `document is ${text.length} characters; the limit is ${maxChars}`, 1, 1)] };
   }
   const depth = nestingDepth(text);
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   if (depth > maxDepth) {
-    return { ok: false, issues: [issue('too_deep', [], `document nests ${depth} levels deep; the limit is ${maxDepth}`)] };
+    return { ok: false, issues: [issue('too_deep', [], `document nests ${depth} levels deep; the limit is ${maxDepth}`, 1, 1)] };
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
@@ -61,11 +64,13 @@ export function parseText(text: string, options: ParseOptions = {}): Result<Pars
   }
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIASES });
-    if (!doc.contents) return { ok: false, issues: [issue('invalid_type', [], 'the document is empty')] };
+    // `---` alone parses to a null scalar with no source text: as empty as no text at all.
+    const empty = !doc.contents || (isScalar(doc.contents) && doc.contents.value === null && !doc.contents.source);
+    if (empty) return { ok: false, issues: [issue('invalid_type', [], 'the document is empty', 1, 1)] };
     return { ok: true, value: { data, doc, lines } };
   } catch (e) {
     // yaml throws a ReferenceError when aliases would expand past maxAliasCount (a "billion laughs").
-    return { ok: false, issues: [issue('syntax', [], firstLine(e instanceof Error ? e.message : String(e)))] };
+    return { ok: false, issues: [issue('syntax', [], firstLine(e instanceof Error ? e.message : String(e)), 1, 1)] };
   }
 }
 

@@ -41,7 +41,10 @@ export function decide(catalog: Catalog, req: Requirements, explain: boolean, ba
  * The whole answer for normalized requirements. Pure and deterministic: the same input gives byte-identical JSON.
  * @example advise(catalog, parsed.value).verdict
  */
-export function advise(catalog: Catalog, req: Requirements, options: AdviseOptions = {}): Recommendation {
+export function advise(catalog: Catalog, input: Requirements, options: AdviseOptions = {}): Recommendation {
+  // State items are a set (unique names): evaluate them in name order, so the order a team listed them in cannot
+  // change a sentence, a sum or a tie-break (invariant 7). Placements are reported back in the team's order.
+  const req = inNameOrder(input);
   const decision = decide(catalog, req, true);
   const { ctx, assessments, plans, scored } = decision;
   const plan = plans[scored.verdict];
@@ -75,7 +78,7 @@ export function advise(catalog: Catalog, req: Requirements, options: AdviseOptio
     summary: summarize(req, scored, placements, ops.scaling.routing),
     scores: scored.scores,
     factors: scored.factors,
-    placements,
+    placements: inListedOrder(input, placements),
     implied: ctx.items.filter((i) => i.implied).map((i) => `${i.name} added: ${i.impliedBecause}`),
     scaling: ops.scaling,
     failure: ops.failure,
@@ -84,6 +87,19 @@ export function advise(catalog: Catalog, req: Requirements, options: AdviseOptio
     acceptedRisks: accepted,
     tippingPoints: tipping,
   };
+}
+
+const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+function inNameOrder(req: Requirements): Requirements {
+  return { ...req, state: [...req.state].sort(byName) };
+}
+
+/** Listed items in the order the team wrote them, then the implied ones (already in a fixed order). */
+function inListedOrder(input: Requirements, placements: Placement[]): Placement[] {
+  const rank = new Map(input.state.map((s, i) => [s.name, i]));
+  const at = (p: Placement) => (p.implied ? input.state.length : rank.get(p.state) ?? input.state.length);
+  return placements.map((p, i) => [p, i] as const).sort((a, b) => at(a[0]) - at(b[0]) || a[1] - b[1]).map(([p]) => p);
 }
 
 /** The verdict's plan, with a fallback for an item no store is left for (only a broken custom catalogue does that). */

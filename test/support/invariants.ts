@@ -1,0 +1,172 @@
+import type { Recommendation, Requirements } from '../../rules/index.ts';
+import type { Catalog } from '../../rules/catalog/load.ts';
+import { buildContext, type EvalItem } from '../../rules/engine/context.ts';
+
+/**
+ * DESIGN.md's invariants as plain checks over one (requirements, recommendation) pair. Each returns the list of
+ * violations in words (empty when it holds), so a failing property prints the item, its facts and its store.
+ */
+export const IN_PROCESS = new Set(['in-process-sticky', 'in-process-replicated']);
+const SESSION_LIFETIMES = new Set(['minutes', 'hours']);
+const DURABLE_LIFETIMES = new Set(['days', 'forever']);
+
+export interface Placed { item: EvalItem; store: string }
+
+/** Every item the engine evaluated (listed and implied) with the store the answer gives it. */
+export function placedItems(req: Requirements, rec: Recommendation): { placed: Placed[]; problems: string[] } {
+  const problems: string[] = [];
+  const items = buildContext(req).items;
+  const byName = new Map(rec.placements.map((p) => [p.state, p]));
+  if (byName.size !== rec.placements.length) problems.push('two placements share a state name');
+  for (const listed of req.state) {
+    const p = byName.get(listed.name);
+    if (!p) problems.push(`listed item ${listed.name} has no placement`);
+    else if (p.implied) problems.push(`listed item ${listed.name} is marked implied`);
+  }
+  const placed: Placed[] = [];
+  for (const item of items) {
+    const p = byName.get(item.name);
+    if (!p) { problems.push(`item ${item.name} has no placement`); continue; }
+    if (p.implied !== item.implied) problems.push(`${item.name}: implied is ${p.implied}, engine says ${item.implied}`);
+    placed.push({ item, store: p.store });
+  }
+  if (rec.placements.length !== items.length) problems.push(`${rec.placements.length} placements for ${items.length} items`);
+  return { placed, problems };
+}
+
+const describeItem = (p: Placed) =>
+  `${p.item.name}{owner ${p.item.owner}, lifetime ${p.item.lifetime}, sizeKb ${p.item.sizeKb}, sensitivity ${p.item.sensitivity}, lossImpact ${p.item.lossImpact}} in ${p.store}`;
+
+/** Invariants 1–6 (placement and verdict) plus the vocabulary they rest on. */
+export function placementViolations(req: Requirements, rec: Recommendation): string[] {
+  const { placed, problems } = placedItems(req, rec);
+  const out = [...problems];
+  const riskIds = new Set(rec.risks.map((r) => r.id));
+  for (const p of placed) {
+    const { item, store } = p;
+    const at = describeItem(p);
+    // 1. secret never in a token; personal only in an encrypted one (the answer must demand encryption).
+    if (store === 'client-token' && item.sensitivity === 'secret') out.push(`inv1 secret in client-token: ${at}`);
+    if (store === 'client-token' && item.sensitivity === 'personal' && !riskIds.has(`risk.token-must-be-encrypted:${item.name}`)) {
+      out.push(`inv1 personal in client-token without risk.token-must-be-encrypted: ${at}`);
+    }
+    // 2. cookie limit and one owner per token.
+    if (store === 'client-token' && item.sizeKb > 4) out.push(`inv2 item over 4 KB in client-token: ${at}`);
+    if (store === 'client-token' && (item.owner === 'shared' || item.owner === 'global')) out.push(`inv2 ${item.owner} item in client-token: ${at}`);
+    // 3. critical state survives the loss of one machine.
+    if (item.lossImpact === 'critical' && !['database', 'durable-log', 'in-process-replicated'].includes(store)) {
+      out.push(`inv3 critical item outside database/durable-log/in-process-replicated: ${at}`);
+    }
+    // 4. unacceptable session loss forbids sticky memory for session-scoped state.
+    if (req.failure.sessionLoss === 'unacceptable' && SESSION_LIFETIMES.has(item.lifetime) && store === 'in-process-sticky') {
+      out.push(`inv4 session-scoped item in in-process-sticky with sessionLoss unacceptable: ${at}`);
+    }
+    // 6. valuable durable records have a system of record.
+    if (DURABLE_LIFETIMES.has(item.lifetime) && (item.lossImpact === 'costly' || item.lossImpact === 'critical')
+      && store !== 'database' && store !== 'durable-log') {
+      out.push(`inv6 ${item.lifetime} ${item.lossImpact} record outside database/durable-log: ${at}`);
+    }
+    // Vocabulary: request state is never kept (unless invariant 3 demands it be committed: critical in-flight
+    // work); durable records always have a system of record.
+    if (item.lifetime === 'request' && item.lossImpact !== 'critical' && store !== 'none') out.push(`vocabulary: request-scoped item is kept: ${at}`);
+    if (item.lifetime === 'request' && item.lossImpact === 'critical' && store !== 'database' && store !== 'durable-log') {
+      out.push(`inv3 critical in-flight item not committed to database/durable-log: ${at}`);
+    }
+    if (item.lifetime !== 'request' && store === 'none') out.push(`vocabulary: kept item placed nowhere: ${at}`);
+    if (DURABLE_LIFETIMES.has(item.lifetime) && store !== 'database' && store !== 'durable-log') {
+      out.push(`vocabulary: durable record without a system of record: ${at}`);
+    }
+  }
+  // 5. the verdict follows from where session-scoped state lives.
+  const inProcess = placed.filter((p) => IN_PROCESS.has(p.store));
+  const session = placed.filter((p) => SESSION_LIFETIMES.has(p.item.lifetime));
+  const sessionIn = session.filter((p) => IN_PROCESS.has(p.store));
+  if ((rec.verdict === 'stateless') !== (inProcess.length === 0)) {
+    out.push(`inv5 verdict ${rec.verdict} with ${inProcess.length} item(s) in process: ${inProcess.map(describeItem).join('; ')}`);
+  }
+  if (rec.verdict === 'stateful' && (session.length === 0 || sessionIn.length !== session.length)) {
+    out.push(`inv5 stateful but session-scoped items outside the process: ${session.filter((p) => !IN_PROCESS.has(p.store)).map(describeItem).join('; ') || '(no session-scoped items)'}`);
+  }
+  if (rec.verdict === 'hybrid' && (sessionIn.length === 0 || sessionIn.length === session.length)) {
+    out.push(`inv5 hybrid needs session-scoped items on both sides; ${sessionIn.length} of ${session.length} in process`);
+  }
+  if ((rec.verdict === 'stateless') !== (rec.scaling.routing === 'any-instance')) {
+    out.push(`inv5 verdict ${rec.verdict} with routing ${rec.scaling.routing}`);
+  }
+  return out;
+}
+
+/** Invariant 9: scores are base + listed effects, clamped; every fired service rule is a factor, and only those. */
+export function scoreViolations(catalog: Catalog, req: Requirements, rec: Recommendation): string[] {
+  const out: string[] = [];
+  for (const arch of ['stateless', 'stateful', 'hybrid'] as const) {
+    const sum = 50 + rec.factors.reduce((a, f) => a + f.effect[arch], 0);
+    const expected = Math.max(0, Math.min(100, sum));
+    if (rec.scores[arch] !== expected) out.push(`inv9 ${arch} score ${rec.scores[arch]} but 50 + effects = ${sum} → ${expected}`);
+  }
+  const ctx = buildContext(req);
+  const fired = catalog.service.filter((r) => r.test(ctx, undefined, undefined));
+  const factorIds = rec.factors.map((f) => f.rule);
+  if (new Set(factorIds).size !== factorIds.length) out.push(`inv9 a rule is listed twice: ${factorIds.join(', ')}`);
+  for (const rule of fired) {
+    const f = rec.factors.find((x) => x.rule === rule.id);
+    if (!f) { out.push(`inv9 fired rule ${rule.id} missing from factors`); continue; }
+    if (f.effect.stateless !== rule.effect.stateless || f.effect.stateful !== rule.effect.stateful || f.effect.hybrid !== rule.effect.hybrid) {
+      out.push(`inv9 factor ${rule.id} effect ${JSON.stringify(f.effect)} differs from the rule's ${JSON.stringify(rule.effect)}`);
+    }
+  }
+  const firedIds = new Set(fired.map((r) => r.id));
+  for (const id of factorIds) if (id !== 'plan.fit' && !firedIds.has(id)) out.push(`inv9 factor ${id} did not fire`);
+  if (!factorIds.includes('plan.fit')) out.push('inv9 the plan-fit factor is missing');
+  return out;
+}
+
+/** Every sentence of the answer, with where it came from. */
+export function sentences(rec: Recommendation): [string, string][] {
+  const out: [string, string][] = [['summary', rec.summary]];
+  rec.factors.forEach((f) => out.push([`factor ${f.rule}`, f.because]));
+  for (const p of rec.placements) {
+    p.why.forEach((w) => out.push([`why ${p.state}`, w]));
+    p.alternatives.forEach((a) => out.push([`whyNot ${p.state}/${a.store}`, a.whyNot]));
+  }
+  rec.risks.forEach((r) => out.push([`risk ${r.id}`, r.text], [`mitigation ${r.id}`, r.mitigation]));
+  rec.acceptedRisks.forEach((r) => out.push([`accepted ${r.id}`, r.text]));
+  rec.tippingPoints.forEach((t) => out.push([`tipping ${t.input}`, t.note]));
+  rec.implied.forEach((t) => out.push(['implied', t]));
+  out.push(['scaling', rec.scaling.replication], ['scaling', rec.scaling.autoscaling], ['failure', rec.failure.onInstanceLoss], ['failure', rec.failure.onDeploy]);
+  rec.scaling.notes.forEach((t) => out.push(['scaling note', t]));
+  rec.failure.notes.forEach((t) => out.push(['failure note', t]));
+  rec.capacity.assumptions.forEach((t) => out.push(['assumption', t]));
+  return out;
+}
+
+/** Rendered templates leave no `{placeholder}` and print no NaN / Infinity / undefined. */
+export function textViolations(req: Requirements, rec: Recommendation): string[] {
+  const names = [req.service, ...req.state.map((s) => s.name)].join(' ');
+  const out: string[] = [];
+  for (const [where, text] of sentences(rec)) {
+    const left = text.match(/\{[A-Za-z][\w.[\]]*\}/);
+    if (left) out.push(`${where}: placeholder ${left[0]} left in "${text}"`);
+    for (const bad of ['NaN', 'Infinity', 'undefined']) {
+      if (new RegExp(`\\b${bad}\\b`).test(text) && !names.includes(bad)) out.push(`${where}: prints ${bad} in "${text}"`);
+    }
+    if (text.trim() === '') out.push(`${where}: empty sentence`);
+  }
+  return out;
+}
+
+/** Gates are hard: the store an item ends up in is never one a gate removed for it (no weight can override one). */
+export function gateViolations(catalog: Catalog, req: Requirements, rec: Recommendation): string[] {
+  const ctx = buildContext(req);
+  const out: string[] = [];
+  for (const item of ctx.items) {
+    const store = rec.placements.find((p) => p.state === item.name)?.store;
+    if (!store) continue;
+    for (const gate of catalog.gates) {
+      if (gate.removes.has(store as never) && gate.test(ctx, item, undefined)) {
+        out.push(`gate ${gate.id} removed ${store} for ${item.name} (lifetime ${item.lifetime}, lossImpact ${item.lossImpact}), yet it is placed there`);
+      }
+    }
+  }
+  return out;
+}
