@@ -155,9 +155,9 @@ function twins(rules: readonly LintedRule[]): LintFinding[] {
       if (ea && eb) {
         const opposed = Object.keys(eb).filter((k) => ea[k] !== undefined && Math.sign(ea[k]!) !== Math.sign(eb[k]!));
         if (opposed.length) {
-          out.push(finding('contradictory_rules', b.file, b.line, b.rule.id, `"${b.rule.id}" has the same condition as ${where} but moves ${opposed.join(', ')} the other way`));
+          out.push(finding('contradictory_rules', b.file, b.line, b.rule.id, `"${b.rule.id}" has the same condition as ${where} but moves ${opposed.join(', ')} the other way: override that rule by id, or disable it, instead`));
         } else if (JSON.stringify(Object.entries(ea).sort()) === JSON.stringify(Object.entries(eb).sort())) {
-          out.push(finding('duplicate_rule', b.file, b.line, b.rule.id, `"${b.rule.id}" has the same condition and effects as ${where}`));
+          out.push(finding('duplicate_rule', b.file, b.line, b.rule.id, `"${b.rule.id}" has the same condition and effects as ${where}: one of them is redundant`));
         }
         continue;
       }

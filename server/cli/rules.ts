@@ -11,7 +11,7 @@ export const rulesCommand: Command = {
   name: 'rules',
   summary: 'list, lint or measure the coverage of the rule catalogue',
   usage: `Usage: statewise rules [--json] [--rules DIR]
-       statewise rules lint [DIR] [--json]
+       statewise rules lint [DIR | --rules DIR] [--json]
        statewise rules coverage FILE... [--rules DIR] [--json] [--fail-on-unfired]
 
 statewise rules           lists every rule of the active catalogue: id, kind, title, condition and effects.
@@ -33,10 +33,12 @@ Exit codes: 0 ok / no findings; 1 lint findings, or unfired rules with --fail-on
   run(args, io) {
     const [sub, ...rest] = args;
     if (sub === 'lint') {
-      const flags = parseFlags(rest, { json: { type: 'boolean' } }, rulesCommand, io);
+      // `--rules DIR` is accepted too, so the flag that loads a catalogue everywhere also lints it.
+      const flags = parseFlags(rest, { json: { type: 'boolean' }, rules: { type: 'string' } }, rulesCommand, io);
       if (!flags) return EXIT.badInput;
-      if (flags.positionals.length > 1) return usageError('lint takes at most one catalogue folder', io);
-      return runLint(flags.positionals[0], Boolean(flags.values.json), io);
+      const dirs = [...flags.positionals, ...(flags.values.rules !== undefined ? [flags.values.rules as string] : [])];
+      if (dirs.length > 1) return usageError('lint takes at most one catalogue folder', io);
+      return runLint(dirs[0], Boolean(flags.values.json), io);
     }
     if (sub === 'coverage') {
       const flags = parseFlags(rest, { json: { type: 'boolean' }, rules: { type: 'string' }, 'fail-on-unfired': { type: 'boolean' } }, rulesCommand, io);

@@ -47,6 +47,8 @@ describe('statewise rules lint', () => {
     write('team/rules.yaml', TEAM_RULE);
     expect(await run('rules', 'lint', 'team')).toBe(0);
     expect(out.join('\n')).toMatch(/no findings in 5 catalogue file\(s\)/);
+    expect(await run('rules', 'lint', '--rules', 'team')).toBe(0);
+    expect(out.join('\n')).toMatch(/no findings in 5 catalogue file\(s\)/);
   });
 
   it('prints FILE:LINE code: message per finding and exits 1', async () => {
@@ -88,6 +90,7 @@ describe('statewise rules lint', () => {
 
   it('rejects a second folder with the usage', async () => {
     expect(await run('rules', 'lint', 'a', 'b')).toBe(2);
+    expect(await run('rules', 'lint', 'a', '--rules', 'b')).toBe(2);
     expect(err.join('\n')).toContain('at most one catalogue folder');
   });
 });
