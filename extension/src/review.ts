@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { join } from 'node:path';
-import { compareProvenance, parseReviewProvenance, provenanceOf } from '../../rules/index.ts';
+import { parseReviewProvenance } from '../../rules/index.ts';
 import { today, type Advisor, type Source } from './advisor.ts';
 import { readSettings } from './settings.ts';
 import { relativeSource, reviewFileName } from './review-paths.ts';
 
 /**
  * `statewise.generateReview`: writes `<statewise.reviewsFolder>/<service>.md`, opens it and offers the preview.
- * Regenerating an unchanged answer keeps the committed review's date, so the file does not churn.
+ * Regenerating keeps the existing review's date (as `statewise review` does), so the file does not churn.
  */
 export async function generateReview(advisor: Advisor, source: Source): Promise<vscode.Uri | undefined> {
   const settings = readSettings(source.uri);
@@ -22,7 +22,7 @@ export async function generateReview(advisor: Advisor, source: Source): Promise<
   const advice = await advisor.advise(source);
   if (!advice) return undefined;
   const target = vscode.Uri.file(join(settings.reviewsDir, reviewFileName(advice.recommendation.service)));
-  const date = (await unchangedReviewDate(target, provenanceOf(advice.recommendation, rel))) ?? today();
+  const date = (await existingReviewDate(target)) ?? today();
   const markdown = await advisor.review(source, advice, date, rel);
   if (markdown === undefined) return undefined;
   await vscode.workspace.fs.createDirectory(vscode.Uri.file(settings.reviewsDir));
@@ -36,12 +36,10 @@ export async function generateReview(advisor: Advisor, source: Source): Promise<
   return target;
 }
 
-/** The date of an existing review at `target` whose provenance equals the fresh one; undefined otherwise. */
-async function unchangedReviewDate(target: vscode.Uri, fresh: ReturnType<typeof provenanceOf>): Promise<string | undefined> {
+/** The date of the review already at `target` (kept on regeneration, as `statewise review` does); undefined when none. */
+async function existingReviewDate(target: vscode.Uri): Promise<string | undefined> {
   let text: string;
   try { text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target)); } catch { return undefined; }
   const previous = parseReviewProvenance(text);
-  if (!previous.ok) return undefined;
-  return compareProvenance(previous.value, fresh).changed ? undefined : previous.value.date;
+  return previous.ok ? previous.value.date : undefined;
 }
-

@@ -1,0 +1,222 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILTIN_CATALOG, createEngine, loadCatalog, parseRequirements, renderReview } from '../../rules/index.ts';
+
+/**
+ * The extension in a real VS Code: code-server 4.100.3 (VS Code 1.100.3, a real Node extension host; installed into
+ * e2e/vscode/ by e2e/setup.sh) driven by Debian chromium through playwright-core. The .vsix is built and installed
+ * as a user would; the workspace is a temp folder. Screenshots go to test-results/.
+ */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CODE_SERVER = join(ROOT, 'e2e/vscode/node_modules/.bin/code-server');
+const ARTIFACTS = join(ROOT, 'test-results');
+const EXAMPLE = join(ROOT, 'test/fixtures/extension/shop-with-live-support.statewise.yaml');
+const BROKEN = 'service: broken-shop\ntraffic:\n  peakRps: -5\n';
+
+let scratch: string;
+let workspace: string;
+let server: ChildProcess | undefined;
+let serverLog = '';
+let browser: Browser | undefined;
+let page: Page;
+let port: number;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+async function waitForHealth(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try { if ((await fetch(url)).ok) return; } catch { /* not yet listening */ }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`code-server did not answer ${url} within ${ms} ms:\n${serverLog}`);
+}
+
+beforeAll(async () => {
+  if (!existsSync(CODE_SERVER)) throw new Error('code-server is not installed: run `bash e2e/setup.sh`');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const started = Date.now();
+
+  // Build and package exactly what a user installs.
+  execFileSync('npm', ['run', '-s', 'package:extension'], { cwd: ROOT, stdio: 'pipe' });
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'extension/package.json'), 'utf8')) as { version: string };
+  const vsix = join(ROOT, `extension/statewise-${version}.vsix`);
+  expect(existsSync(vsix)).toBe(true);
+
+  scratch = mkdtempSync(join(tmpdir(), 'statewise-vscode-e2e-'));
+  const dirs = Object.fromEntries(['ext', 'user-data', 'xdg-config', 'xdg-data', 'tmp', 'home', 'workspace'].map((d) => {
+    mkdirSync(join(scratch, d), { recursive: true });
+    return [d, join(scratch, d)];
+  })) as Record<string, string>;
+  workspace = dirs.workspace!;
+  copyFileSync(EXAMPLE, join(workspace, 'shop.statewise.yaml'));
+  writeFileSync(join(workspace, 'broken.statewise.yaml'), BROKEN);
+  mkdirSync(join(dirs['user-data']!, 'User'), { recursive: true });
+  writeFileSync(join(dirs['user-data']!, 'User/settings.json'), JSON.stringify({
+    'workbench.startupEditor': 'none',
+    'workbench.welcomePage.walkthroughs.openOnInstall': false,
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'workbench.tips.enabled': false,
+    'security.workspace.trust.enabled': false,
+  }, null, 2));
+
+  const env = { ...process.env, XDG_CONFIG_HOME: dirs['xdg-config']!, XDG_DATA_HOME: dirs['xdg-data']!, TMPDIR: dirs.tmp!, HOME: dirs.home! };
+  execFileSync(CODE_SERVER, ['--install-extension', vsix, '--extensions-dir', dirs.ext!], { env, stdio: 'pipe' });
+
+  port = await freePort();
+  server = spawn(CODE_SERVER, [
+    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
+    '--disable-workspace-trust', '--disable-getting-started-override', '--extensions-dir', dirs.ext!,
+    '--user-data-dir', dirs['user-data']!, workspace,
+  ], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  server.stdout!.on('data', (b: Buffer) => { serverLog += b.toString(); });
+  server.stderr!.on('data', (b: Buffer) => { serverLog += b.toString(); });
+  await waitForHealth(`http://127.0.0.1:${port}/healthz`, 60_000);
+
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+    env: { ...process.env, HOME: dirs.home! },
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  // Loopback only: anything else the workbench tries to load is refused.
+  await page.route('**/*', (route) => {
+    const host = new URL(route.request().url()).hostname;
+    return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
+  });
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+  await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 60_000 });
+  console.log(`vscode e2e: package + install + start took ${Date.now() - started} ms`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  // code-server was started in its own process group: end that group (ours), not anything by name.
+  if (server?.pid) { try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ } }
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+/** Runs a palette command by title; retries while the extension host has not registered it yet. */
+async function runCommand(title: string): Promise<void> {
+  for (let attempt = 1; attempt <= 8; attempt++) {
+    await page.keyboard.press('F1');
+    await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible' });
+    await page.keyboard.type(`>${title}`);
+    await page.waitForTimeout(1_500);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    if (await row.count()) {
+      await row.click();
+      if (attempt > 1) console.log(`vscode e2e: "${title}" appeared on attempt ${attempt}`);
+      return;
+    }
+    await page.keyboard.press('Escape');
+  }
+  throw new Error(`command "${title}" never appeared in the palette:\n${serverLog}`);
+}
+
+/** Opens a file at the workspace root from the Explorer (no file search involved) and waits for its active tab. */
+async function openFile(name: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+E');
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  await row.waitFor({ timeout: 30_000 });
+  await row.click();
+  await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 15_000 })
+    .catch(async (e: unknown) => { await page.screenshot({ path: join(ARTIFACTS, `vscode-open-${name}-failed.png`) }); throw e; });
+}
+
+async function waitForFile(path: string, ms: number): Promise<string> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (existsSync(path)) {
+      const text = readFileSync(path, 'utf8');
+      if (text.length > 0) return text;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${path} was not written within ${ms} ms`);
+}
+
+describe('statewise extension in VS Code (code-server)', () => {
+  it('Generate Design Review writes the review with the engine\'s verdict into docs/design-reviews', async () => {
+    const started = Date.now();
+    await openFile('shop.statewise.yaml');
+    await runCommand('Statewise: Generate Design Review');
+    const target = join(workspace, 'docs/design-reviews/shop-frontend.md');
+    const markdown = await waitForFile(target, 60_000);
+    await page.locator('.tab.active', { hasText: 'shop-frontend.md' }).waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'vscode-design-review.png') });
+
+    // The expected document: the same engine and renderer, on the same file, with the date the extension wrote.
+    const parsed = parseRequirements(readFileSync(join(workspace, 'shop.statewise.yaml'), 'utf8'));
+    const catalog = loadCatalog(BUILTIN_CATALOG);
+    if (!parsed.ok || !catalog.ok) throw new Error('example or catalogue invalid');
+    const date = /^date: (\d{4}-\d{2}-\d{2})$/m.exec(markdown)?.[1];
+    expect(date).toBe(new Date().toISOString().slice(0, 10));
+    const recommendation = createEngine(catalog.value).advise(parsed.value, { today: date });
+    expect(recommendation.verdict).toBe('hybrid');
+    expect(markdown).toMatch(/^---\n[\s\S]*\n {2}verdict: hybrid\n[\s\S]*\n---\n/);
+    expect(markdown).toMatch(/\n {2}source: shop\.statewise\.yaml\n/);
+    expect(markdown).toBe(renderReview({ requirements: parsed.value, recommendation, date: date!, source: 'shop.statewise.yaml' }));
+    console.log(`vscode e2e: generate review took ${Date.now() - started} ms`);
+  });
+
+  it('a broken requirements file gets a diagnostic at the right line, cleared when fixed', async () => {
+    const started = Date.now();
+    await openFile('broken.statewise.yaml');
+    await page.keyboard.press('Control+Shift+M'); // Problems panel
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'traffic.peakRps' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    const text = (await row.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain('traffic.peakRps: Too small: expected number to be >=0');
+    expect(text).toContain('[Ln 3, Col 12]');
+    // The squiggle is in the editor too.
+    await expect.poll(() => page.locator('.editor-instance .squiggly-error').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'vscode-diagnostic.png') });
+
+    // Fix the value in the editor: the diagnostic goes away without saving.
+    await page.locator('.editor-instance .view-lines').first().click();
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('5');
+    await expect.poll(() => page.locator('.markers-panel .monaco-list-row', { hasText: 'traffic.peakRps' }).count(), { timeout: 15_000 }).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'vscode-diagnostic-fixed.png') });
+    console.log(`vscode e2e: diagnostics took ${Date.now() - started} ms`);
+  });
+
+  it('Recommend Architecture shows the verdict in a webview panel', async () => {
+    await openFile('shop.statewise.yaml');
+    await runCommand('Statewise: Recommend Architecture');
+    await page.locator('.tab', { hasText: 'statewise: shop-frontend — hybrid' }).waitFor({ timeout: 30_000 });
+    // The panel's document lives in nested iframes: find the frame holding the verdict line.
+    await expect.poll(async () => {
+      for (const frame of page.frames()) {
+        const verdict = frame.locator('#verdict');
+        if (await verdict.count().catch(() => 0)) return ((await verdict.textContent()) ?? '').trim();
+      }
+      return '';
+    }, { timeout: 20_000 }).toMatch(/^Verdict: hybrid · confidence \d+%$/);
+    await page.screenshot({ path: join(ARTIFACTS, 'vscode-recommendation.png') });
+  });
+});
