@@ -1,5 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
-import { SHUTDOWN_DEADLINE_MS } from './serve.ts';
+import { SHUTDOWN_DEADLINE_MS } from './config.ts';
 
 /** Message the primary sends a worker to start its graceful shutdown (a signal of its own would count twice). */
 export const SHUTDOWN_MESSAGE = 'statewise:shutdown';

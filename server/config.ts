@@ -8,6 +8,9 @@ import { z } from 'zod';
  * before anything starts. Messages name the flag or variable that supplied the bad value, never a key's value.
  */
 
+/** How long in-flight requests may take to finish after SIGTERM/SIGINT before connections are cut. */
+export const SHUTDOWN_DEADLINE_MS = 10_000;
+
 export const SERVE_FLAGS = {
   port: { type: 'string' },
   host: { type: 'string' },

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp, type AppOptions } from './app.ts';
+import { SHUTDOWN_DEADLINE_MS } from './config.ts';
 
 /** Node's own defaults are generous (5 min request timeout); a shared service wants them tight and explicit. */
 export const TIMEOUTS = {
@@ -13,8 +14,7 @@ export const TIMEOUTS = {
   keepAliveTimeout: 5_000,
 } as const;
 
-/** How long in-flight requests may take to finish after SIGTERM/SIGINT. */
-export const SHUTDOWN_DEADLINE_MS = 10_000;
+export { SHUTDOWN_DEADLINE_MS } from './config.ts';
 
 export interface ServeOptions extends AppOptions {
   port: number;

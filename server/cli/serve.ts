@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { loadEngine } from '../catalog-files.ts';
-import { resolveConfig, SERVE_FLAGS } from '../config.ts';
+import { resolveConfig, SERVE_FLAGS, SHUTDOWN_DEADLINE_MS } from '../config.ts';
 import type { Command } from './commands.ts';
 import { parseFlags } from './flags.ts';
 import { EXIT } from './io.ts';
@@ -46,9 +46,9 @@ a second signal exits at once. Exit code 2: bad configuration or a broken rule c
       return EXIT.badInput;
     }
     // Loaded here, not at the top: every other command would otherwise pay for Hono and the OpenAPI generator.
-    const { SHUTDOWN_DEADLINE_MS, startServer } = await import('../serve.ts');
     const { runPrimary, SHUTDOWN_MESSAGE } = await import('../cluster.ts');
     if (config.workers > 1 && cluster.isPrimary) return runPrimary({ workers: config.workers, err: io.err });
+    const { startServer } = await import('../serve.ts');
 
     let running;
     try {
