@@ -12,6 +12,11 @@ export const TIMEOUTS = {
   requestTimeout: 30_000,
   /** Idle time a kept-alive connection is held open; below typical LB idle timeouts is not needed, above is safer. */
   keepAliveTimeout: 5_000,
+  /**
+   * How often Node checks the two timeouts above. Its default (30 s) let a slowloris client hold a socket for ~30 s
+   * despite a 10 s headersTimeout; checking every second enforces the timeouts within a second.
+   */
+  connectionsCheckingInterval: 1_000,
 } as const;
 
 export { SHUTDOWN_DEADLINE_MS } from './config.ts';
