@@ -14,7 +14,7 @@ import { registerHealth } from './routes/health.ts';
 import { registerRecommendations } from './routes/recommendations.ts';
 import { registerRules } from './routes/rules.ts';
 import { registerSchemas } from './routes/schemas.ts';
-import type { App, AppEnv, RouteDeps } from './routes/shared.ts';
+import { allowedMethods, type App, type AppEnv, type RouteDeps } from './routes/shared.ts';
 
 export const DEFAULT_BODY_LIMIT = 256 * 1024;
 
@@ -80,7 +80,11 @@ export function createApp(options: AppOptions): App {
   registerSchemas(app, deps);
   registerDocs(app, deps, keys.length > 0);
 
-  app.notFound((c) => problem(c, 'not-found', `no route for ${c.req.method} ${c.req.path}`));
+  app.notFound((c) => {
+    const allow = allowedMethods(app, c.req.path);
+    if (allow) return problem(c, 'method-not-allowed', `${c.req.path} answers ${allow.join(', ')}`, undefined, { Allow: allow.join(', ') });
+    return problem(c, 'not-found', `no route for ${c.req.method} ${c.req.path}`);
+  });
   app.onError(errorHandler(report));
   return app;
 }

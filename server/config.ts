@@ -42,7 +42,7 @@ const ConfigSchema = z.object({
     return Math.floor(Number(n) * UNITS[(unit ?? 'b').toLowerCase()]!);
   }).pipe(z.number().min(1024, 'must be at least 1kb').max(64 << 20, 'must be at most 64mb')),
   corsOrigins: z.array(z.url({ protocol: /^https?$/, error: 'each CORS origin must be like https://portal.example.com' })
-    .refine((u) => new URL(u).origin === u, 'each CORS origin must be scheme://host[:port] with no path or trailing slash')),
+    .refine((u) => URL.canParse(u) && new URL(u).origin === u, 'each CORS origin must be scheme://host[:port] with no path or trailing slash')),
   quiet: z.boolean(),
 });
 

@@ -39,11 +39,25 @@ export function problemResponses(...statuses: number[]): RouteConfig['responses'
  * Documents a route in the OpenAPI registry (from its zod schemas) and mounts the handlers as plain Hono routes:
  * statewise reads bodies itself so that JSON and YAML get the same located issues, hence no automatic validator.
  */
+/** Per app: which methods each documented path answers, so a wrong method gets 405 with Allow instead of 404. */
+const ROUTE_METHODS = new WeakMap<App, Map<string, Set<string>>>();
+
+/** The methods `path` answers in `app` (HEAD with GET), or undefined when no route has that path. */
+export function allowedMethods(app: App, path: string): string[] | undefined {
+  const known = ROUTE_METHODS.get(app)?.get(path);
+  if (!known) return undefined;
+  return [...known, ...(known.has('GET') ? ['HEAD'] : [])];
+}
+
 /** A middleware or a final handler on statewise's env. */
 export type RouteHandler = (c: Context<AppEnv>, next: Next) => Response | void | Promise<Response | void>;
 
 export function documented(app: App, route: RouteConfig, ...handlers: RouteHandler[]): void {
   app.openAPIRegistry.registerPath(route);
+  const methods = ROUTE_METHODS.get(app) ?? new Map<string, Set<string>>();
+  ROUTE_METHODS.set(app, methods);
+  const known = methods.get(route.path) ?? new Set<string>();
+  methods.set(route.path, known.add(route.method.toUpperCase()));
   const path = route.path.replaceAll(/\{(.+?)\}/g, ':$1');
   app.on(route.method.toUpperCase(), path, ...(handlers as [MiddlewareHandler<AppEnv>]));
 }

@@ -87,6 +87,20 @@ describe('response headers', () => {
   });
 });
 
+describe('unknown routes and methods', () => {
+  it('answers 404 for an unknown path and 405 with Allow for a wrong method, both as problems', async () => {
+    const missing = await fetch(plain.url + '/v2/recommendations');
+    expect(missing.status).toBe(404);
+    expect(ProblemSchema.parse(await missing.json()).type).toMatch(/not-found$/);
+    const wrong = await fetch(plain.url + '/v1/recommendations');
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('allow')).toBe('POST');
+    expect(ProblemSchema.parse(await wrong.json()).status).toBe(405);
+    const post = await fetch(plain.url + '/healthz', { method: 'POST' });
+    expect(post.headers.get('allow')).toBe('GET, HEAD');
+  });
+});
+
 describe('unexpected failures', () => {
   it('answer 500 with the request id and no internals; the cause goes to the report, not the client', async () => {
     const res = await fetch(broken.url + '/v1/recommendations', { method: 'POST', body: '{"service":"a","traffic":{"peakRps":1}}', headers: { 'content-type': 'application/json', 'x-request-id': 'req-500' } });
