@@ -64,6 +64,26 @@ export const BUILTIN_CATALOG = JSON.parse(brotliDecompressSync(Buffer.from(${JSO
   },
 };
 
+/**
+ * The pure core hashes with @noble/hashes (it must run in browsers too); the extension host is Node, whose
+ * built-in crypto computes the same SHA-256 without shipping an implementation (~6 KB).
+ */
+const nodeSha256: Plugin = {
+  name: 'node-sha256',
+  setup(b) {
+    b.onResolve({ filter: /^@noble\/hashes\/(sha2|utils)\.js$/ }, (args) => ({ path: args.path, namespace: 'node-sha256' }));
+    b.onLoad({ filter: /.*/, namespace: 'node-sha256' }, (args) => ({
+      contents: args.path.endsWith('sha2.js')
+        ? `import { createHash } from 'node:crypto';
+export const sha256 = (bytes) => new Uint8Array(createHash('sha256').update(bytes).digest());`
+        : `export const utf8ToBytes = (text) => new TextEncoder().encode(text);
+export const bytesToHex = (bytes) => Buffer.from(bytes).toString('hex');`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
 // CJS: an ESM bundle that includes `yaml` crashes on its dynamic require of "process".
 const result = await build({
   entryPoints: [join(here, 'src/extension.ts')],
@@ -78,7 +98,7 @@ const result = await build({
   metafile: true,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [compressedCatalog, zodNamespaceImport, yamlEsm],
+  plugins: [compressedCatalog, zodNamespaceImport, yamlEsm, nodeSha256],
 });
 
 const out = Object.values(result.metafile.outputs)[0]!;

@@ -18,6 +18,9 @@ const CODE_SERVER = join(ROOT, 'e2e/vscode/node_modules/.bin/code-server');
 const ARTIFACTS = join(ROOT, 'test-results');
 const EXAMPLE = join(ROOT, 'test/fixtures/extension/shop-with-live-support.statewise.yaml');
 const BROKEN = 'service: broken-shop\ntraffic:\n  peakRps: -5\n';
+/** A cart service whose committed review predates a websocket chat: the drift check must flag it. */
+const CART_BEFORE = 'service: cart-api\ncontext:\n  memory: session\ntraffic:\n  peakRps: 500\nstate:\n  - name: cart\n    lifetime: hours\n';
+const CART_AFTER = CART_BEFORE.replace('  memory: session\n', '  memory: session\n  realtime: bidirectional\n');
 
 let scratch: string;
 let workspace: string;
@@ -66,6 +69,11 @@ beforeAll(async () => {
   workspace = dirs.workspace!;
   copyFileSync(EXAMPLE, join(workspace, 'shop.statewise.yaml'));
   writeFileSync(join(workspace, 'broken.statewise.yaml'), BROKEN);
+  writeFileSync(join(workspace, 'cart.statewise.yaml'), CART_AFTER);
+  mkdirSync(join(workspace, 'docs/design-reviews'), { recursive: true });
+  const before = advise(CART_BEFORE);
+  writeFileSync(join(workspace, 'docs/design-reviews/cart-api.md'),
+    renderReview({ requirements: before.requirements, recommendation: before.recommendation, date: '2026-01-05', source: 'cart.statewise.yaml' }));
   mkdirSync(join(dirs['user-data']!, 'User'), { recursive: true });
   writeFileSync(join(dirs['user-data']!, 'User/settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none',
@@ -142,6 +150,14 @@ async function openFile(name: string): Promise<void> {
     .catch(async (e: unknown) => { await page.screenshot({ path: join(ARTIFACTS, `vscode-open-${name}-failed.png`) }); throw e; });
 }
 
+/** The embedded engine's answer for a requirements text, as the extension computes it. */
+function advise(text: string, today?: string) {
+  const parsed = parseRequirements(text);
+  const catalog = loadCatalog(BUILTIN_CATALOG);
+  if (!parsed.ok || !catalog.ok) throw new Error('requirements or catalogue invalid');
+  return { requirements: parsed.value, recommendation: createEngine(catalog.value).advise(parsed.value, today ? { today } : {}) };
+}
+
 async function waitForFile(path: string, ms: number): Promise<string> {
   const until = Date.now() + ms;
   while (Date.now() < until) {
@@ -165,16 +181,13 @@ describe('statewise extension in VS Code (code-server)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'vscode-design-review.png') });
 
     // The expected document: the same engine and renderer, on the same file, with the date the extension wrote.
-    const parsed = parseRequirements(readFileSync(join(workspace, 'shop.statewise.yaml'), 'utf8'));
-    const catalog = loadCatalog(BUILTIN_CATALOG);
-    if (!parsed.ok || !catalog.ok) throw new Error('example or catalogue invalid');
     const date = /^date: (\d{4}-\d{2}-\d{2})$/m.exec(markdown)?.[1];
     expect(date).toBe(new Date().toISOString().slice(0, 10));
-    const recommendation = createEngine(catalog.value).advise(parsed.value, { today: date });
+    const { requirements, recommendation } = advise(readFileSync(join(workspace, 'shop.statewise.yaml'), 'utf8'), date);
     expect(recommendation.verdict).toBe('hybrid');
     expect(markdown).toMatch(/^---\n[\s\S]*\n {2}verdict: hybrid\n[\s\S]*\n---\n/);
     expect(markdown).toMatch(/\n {2}source: shop\.statewise\.yaml\n/);
-    expect(markdown).toBe(renderReview({ requirements: parsed.value, recommendation, date: date!, source: 'shop.statewise.yaml' }));
+    expect(markdown).toBe(renderReview({ requirements, recommendation, date: date!, source: 'shop.statewise.yaml' }));
     console.log(`vscode e2e: generate review took ${Date.now() - started} ms`);
   });
 
@@ -203,6 +216,21 @@ describe('statewise extension in VS Code (code-server)', () => {
     await expect.poll(() => page.locator('.markers-panel .monaco-list-row', { hasText: 'traffic.peakRps' }).count(), { timeout: 15_000 }).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'vscode-diagnostic-fixed.png') });
     console.log(`vscode e2e: diagnostics took ${Date.now() - started} ms`);
+  });
+
+  it('Check Design Reviews for Drift flags the stale review in the Problems panel, not the fresh one', async () => {
+    const before = advise(CART_BEFORE).recommendation.verdict;
+    const after = advise(CART_AFTER).recommendation.verdict;
+    expect(after).not.toBe(before);
+    await runCommand('Statewise: Check Design Reviews for Drift');
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'design review is out of date' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    const text = (await row.innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain(`design review is out of date for cart.statewise.yaml: verdict: ${before} → ${after}`);
+    expect(await page.locator('.markers-panel .monaco-list-row', { hasText: 'design review is out of date' }).count()).toBe(1);
+    await expect.poll(() => page.locator('.notification-toast', { hasText: '1 of 2 design review(s) need attention' }).count(), { timeout: 10_000 }).toBe(1);
+    await page.screenshot({ path: join(ARTIFACTS, 'vscode-drift.png') });
   });
 
   it('Recommend Architecture shows the verdict in a webview panel', async () => {
