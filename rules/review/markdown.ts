@@ -4,13 +4,24 @@
  */
 
 /** One line, single spaces, no raw HTML (`<x` would start a tag on GitHub). */
-export function inline(text: string): string {
+function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/<(?=[A-Za-z/!?])/g, '&lt;');
+}
+
+/** What would open a block (heading, quote, list, fence, thematic break) at the start of a line. */
+const BLOCK_START = /^(#{1,6}(?= |$)|>|[-+*](?= |$)|\d{1,9}(?=[.)](?: |$))|`{3}|~{3}|[-*_](?= *[-*_]))/;
+
+/**
+ * Text for paragraphs and list items: one line, no raw HTML, and no block syntax at its start, so a description
+ * `## x` or `1. x` stays text instead of becoming a heading or a list wherever it is placed.
+ */
+export function inline(text: string): string {
+  return oneLine(text).replace(BLOCK_START, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`));
 }
 
 /** Text safe inside a table cell: one line, pipes and backslashes escaped; an empty cell shows a dash. */
 export function cell(text: string): string {
-  const out = inline(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+  const out = oneLine(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
   return out === '' ? '—' : out;
 }
 

@@ -14,6 +14,18 @@ describe('Markdown escaping', () => {
     expect(inline('<b>x</b> and 3 < 4')).toBe('&lt;b>x&lt;/b> and 3 < 4');
   });
 
+  it('keeps text that looks like block syntax from opening a block', () => {
+    expect(inline('## injected')).toBe('\\## injected');
+    expect(inline('1. item')).toBe('1\\. item');
+    expect(inline('99.9% uptime')).toBe('99.9% uptime');
+    expect(inline('> quote')).toBe('\\> quote');
+    expect(inline('- item')).toBe('\\- item');
+    expect(inline('---')).toBe('\\---');
+    expect(inline('-5 degrees')).toBe('-5 degrees');
+    expect(inline('```js')).toBe('\\```js');
+    expect(cell('1. x')).toBe('1. x');
+  });
+
   it('fences code spans longer than the backticks inside them', () => {
     expect(code('a`b')).toBe('``a`b``');
     expect(code('`x')).toBe('`` `x ``');
