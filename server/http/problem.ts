@@ -100,6 +100,11 @@ export function errorHandler(report: (line: string) => void) {
       const kind = BY_STATUS.get(err.status) ?? 'invalid-request';
       return problem(c, kind, err.message || KINDS[kind].title);
     }
+    // The client closed the connection while its body was being read (Node's "aborted", ECONNRESET): its mistake,
+    // not ours — nobody will read this answer, and a stack in the error report per dropped client is only noise.
+    if ((err as NodeJS.ErrnoException)?.code === 'ECONNRESET' && err.message === 'aborted') {
+      return problem(c, 'invalid-request', 'the client closed the connection before the body was complete');
+    }
     const id = (c.get('requestId') as string | undefined) ?? '-';
     report(JSON.stringify({ level: 'error', requestId: id, method: c.req.method, path: c.req.path, error: String(err?.stack ?? err) }));
     return problem(c, 'internal', `unexpected failure; quote request id ${id} when reporting it`);
