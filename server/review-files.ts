@@ -30,7 +30,7 @@ export function existingReviewDate(path: string): string | undefined {
     return undefined;
   }
   const front = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-  const date = front && /^date:[ \t]*['"]?(\d{4}-\d{2}-\d{2})['"]?[ \t]*$/m.exec(front[1]!);
+  const date = front && /^date:[ \t]*['"]?(\d{4}-\d{2}-\d{2})['"]?[ \t\r]*$/m.exec(front[1]!);
   return date ? date[1] : undefined;
 }
 

@@ -11,7 +11,7 @@ import { formatIssues } from './issues.ts';
 
 export const reviewCommand: Command = {
   name: 'review',
-  summary: 'write the design-review document (Markdown, MADR front matter, Mermaid diagram) for a requirements file',
+  summary: 'write the design-review document (Markdown + Mermaid) for a requirements file',
   usage: `Usage: statewise review FILE [-o OUT.md] [--date YYYY-MM-DD] [--reviews DIR] [--rules DIR]
 
 Evaluates FILE and writes its design review: MADR 4 front matter with statewise provenance, the decision, the

@@ -67,6 +67,13 @@ describe('statewise review', () => {
     expect(readFileSync(join(dir, 'reviews/cart.md'), 'utf8')).toContain('\ndate: 2026-02-01\n');
   });
 
+  it('keeps the date of an existing review checked out with CRLF line endings', async () => {
+    mkdirSync(join(dir, 'docs/design-reviews'), { recursive: true });
+    writeFileSync(join(dir, 'docs/design-reviews/cart-api.md'), '---\r\nstatus: proposed\r\ndate: "2024-05-06"\r\n---\r\n# old\r\n');
+    expect(await run(['review', 'svc/cart.statewise.yaml'])).toBe(0);
+    expect(readFileSync(join(dir, 'docs/design-reviews/cart-api.md'), 'utf8')).toMatch(/^---\nstatus: proposed\ndate: 2024-05-06\n/);
+  });
+
   it('rejects a bad --date and invalid requirements with FILE:LINE:COL', async () => {
     expect(await run(['review', 'svc/cart.statewise.yaml', '--date', '2026-02-30'])).toBe(2);
     expect(err.join('\n')).toContain('--date 2026-02-30 is not a date YYYY-MM-DD');
