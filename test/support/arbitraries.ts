@@ -97,7 +97,7 @@ const acceptArb = fc.array(fc.record({
  * present and absent, 0–12 uniquely named state items, stores without repeats, and sometimes accepted risks.
  * Accepted risks never name `risk.token-must-be-encrypted` (invariant 1's check reads it from `risks`).
  */
-export function requirementsArb(options: { maxItems?: number } = {}): fc.Arbitrary<RequirementsInput> {
+export function requirementsArb(options: { minItems?: number; maxItems?: number } = {}): fc.Arbitrary<RequirementsInput> {
   return optionalKeys({
     apiVersion: fc.constant('statewise/v1' as const),
     service: fc.oneof(fc.constantFrom('checkout', 'a', 'svc-1.v2_x'), fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,63}$/).filter((s) => s.length <= 64)),
@@ -108,9 +108,9 @@ export function requirementsArb(options: { maxItems?: number } = {}): fc.Arbitra
     failure: failureArb,
     latency: latencyArb,
     constraints: constraintsArb,
-    state: fc.uniqueArray(stateItemArb, { maxLength: options.maxItems ?? 12, selector: (i) => i.name }),
+    state: fc.uniqueArray(stateItemArb, { minLength: options.minItems ?? 0, maxLength: options.maxItems ?? 12, selector: (i) => i.name }),
     accept: acceptArb,
-  }, ['service', 'traffic']) as fc.Arbitrary<RequirementsInput>;
+  }, options.minItems ? ['service', 'traffic', 'state'] : ['service', 'traffic']) as fc.Arbitrary<RequirementsInput>;
 }
 
 /** A deterministic pseudo-random generator (mulberry32), for shuffles driven by a generated seed. */

@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { parseRequirements, type Recommendation } from '../../rules/index.ts';
+import { DEPLOYS_MAX, PEAK_RPS_MAX, REGIONS_MAX, reordered, requirementsArb } from '../support/arbitraries.ts';
+import { builtinEngine, requirementsOf } from '../support/engine.ts';
+import { answerViolations, situations, SITUATIONS } from '../support/invariants.ts';
+
+/**
+ * DESIGN.md's invariants 1–9 as fast-check properties over generated valid requirements.
+ * The per-answer invariants (1–6, 9, schema, confidence, gates, rendered text) run on MAIN_RUNS inputs here and on
+ * as many again with 5–12 state items in invariants-dense.test.ts — 10,000 in all, split across two files so vitest
+ * runs them on both cores. Invariants 7 and 8 need two or more evaluations per input and run fewer.
+ * Seeds are fast-check's own (printed on failure with the shrunk counterexample), so every run explores new inputs.
+ */
+const MAIN_RUNS = 5_000;
+const engine = builtinEngine();
+
+/** Strips placements' order, the one thing reordering state items may change. */
+const byName = (rec: Recommendation): Recommendation =>
+  ({ ...rec, placements: [...rec.placements].sort((a, b) => (a.state < b.state ? -1 : a.state > b.state ? 1 : 0)) });
+
+describe('invariants over generated requirements', () => {
+  it(`1–6 and 9 hold, and every answer is well-formed, for ${MAIN_RUNS} valid inputs`, () => {
+    const seen = new Map<string, number>();
+    fc.assert(fc.property(requirementsArb(), (data) => {
+      const req = requirementsOf(data);
+      const rec = engine.advise(req);
+      const problems = answerViolations(engine, req, rec);
+      if (problems.length) throw new Error(`${problems.join('\n')}\nverdict ${rec.verdict}`);
+      for (const s of situations(req, rec)) seen.set(s, (seen.get(s) ?? 0) + 1);
+    }), { numRuns: MAIN_RUNS });
+    // Every invariant's precondition occurred, so none of them held vacuously.
+    for (const s of SITUATIONS) expect(seen.get(s) ?? 0, `inputs where "${s}"`).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('7: the same input gives byte-identical JSON, twice and from a fresh engine, from data or from YAML text', () => {
+    const fresh = builtinEngine();
+    fc.assert(fc.property(requirementsArb(), (data) => {
+      const req = requirementsOf(data);
+      const first = JSON.stringify(engine.advise(req));
+      expect(JSON.stringify(engine.advise(requirementsOf(data)))).toBe(first);
+      expect(JSON.stringify(fresh.advise(req))).toBe(first);
+      const fromText = parseRequirements(stringify(data));
+      expect(fromText.ok).toBe(true);
+      if (fromText.ok) expect(JSON.stringify(engine.advise(fromText.value))).toBe(first);
+    }), { numRuns: 150 });
+  }, 120_000);
+
+  it('7: reordering keys and state items changes nothing but the order of placements', () => {
+    fc.assert(fc.property(requirementsArb(), fc.integer(), (data, seed) => {
+      const original = engine.advise(requirementsOf(data));
+      const shuffled = engine.advise(requirementsOf(reordered(data, seed)));
+      expect(shuffled.inputDigest).toBe(original.inputDigest);
+      expect(JSON.stringify(byName(shuffled))).toBe(JSON.stringify(byName(original)));
+    }), { numRuns: 300 });
+  }, 120_000);
+
+  it('8: raising peakRps, regions or deploysPerDay never raises the stateful score', () => {
+    const lowered = new Set<string>();
+    const raise = (from: number, max: number, integer: boolean) =>
+      fc.double({ min: 0, max: 1, noNaN: true }).map((t) => {
+        const v = from + (max - from) * t * t;
+        return integer ? Math.min(max, Math.ceil(v)) : v;
+      });
+    fc.assert(fc.property(requirementsArb().chain((data) => {
+      const req = requirementsOf(data);
+      return fc.record({
+        data: fc.constant(data),
+        peakRps: raise(req.traffic.peakRps, PEAK_RPS_MAX, false),
+        regions: raise(req.traffic.regions, REGIONS_MAX, true),
+        deploysPerDay: raise(req.failure.deploysPerDay, DEPLOYS_MAX, false),
+      });
+    }), ({ data, peakRps, regions, deploysPerDay }) => {
+      const before = engine.advise(requirementsOf(data)).scores.stateful;
+      // (`lowered` proves the raises reach rules that matter; otherwise the property would hold trivially.)
+      const variants = {
+        peakRps: { ...data, traffic: { ...data.traffic, peakRps } },
+        regions: { ...data, traffic: { ...data.traffic, regions } },
+        deploysPerDay: { ...data, failure: { ...data.failure, deploysPerDay } },
+      };
+      for (const [input, variant] of Object.entries(variants)) {
+        const after = engine.advise(requirementsOf(variant)).scores.stateful;
+        if (after > before) throw new Error(`raising ${input} raised the stateful score from ${before} to ${after}`);
+        if (after < before) lowered.add(input);
+      }
+    }), { numRuns: 250 });
+    expect([...lowered].sort()).toEqual(['deploysPerDay', 'peakRps', 'regions']);
+  }, 120_000);
+});
