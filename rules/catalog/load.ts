@@ -7,6 +7,7 @@ import { compileCondition, type CompileProblem, type Predicate } from './conditi
 import { CatalogFileSchema, type Rule } from './schema.ts';
 import { compileTemplate, type Render } from './template.ts';
 import { STORES } from '../contract/recommendation.ts';
+import { buildTables, type EngineTables } from '../engine/tables.ts';
 
 /** A catalogue file's name and text: the core never touches a file system. */
 export interface CatalogSource { name: string; text: string }
@@ -55,6 +56,8 @@ export interface Catalog {
   thresholds: ReadonlyMap<string, readonly number[]>;
   /** Service-level facts that gates and placement rules read: changing anything else cannot move a placement. */
   itemInputs: ReadonlySet<string>;
+  /** Index tables for the engine's evaluation loops, built once here rather than per request. */
+  tables: EngineTables;
 }
 
 /**
@@ -137,18 +140,22 @@ export function loadCatalog(builtin: readonly CatalogSource[], options: LoadOpti
   const digest = (list: readonly CatalogSource[]) =>
     bytesToHex(sha256(utf8ToBytes(list.map((s) => `${s.name}\n${s.text}`).join('\n\u0000')))).slice(0, 12);
   const custom = options.custom?.length ? `+custom.${digest(options.custom)}` : '';
+  const service = all.filter((r): r is CompiledServiceRule => r.kind === 'service');
+  const placement = all.filter((r): r is CompiledPlacementRule => r.kind === 'placement');
+  const gates = all.filter((r): r is CompiledGateRule => r.kind === 'gate');
   return {
     ok: true,
     value: {
       version: `statewise-rules@${version}+${digest(builtin)}${custom}`,
       rules: all,
-      service: all.filter((r): r is CompiledServiceRule => r.kind === 'service'),
-      placement: all.filter((r): r is CompiledPlacementRule => r.kind === 'placement'),
-      gates: all.filter((r): r is CompiledGateRule => r.kind === 'gate'),
+      service,
+      placement,
+      gates,
       risks: all.filter((r): r is CompiledRiskRule => r.kind === 'risk'),
       thresholds,
       itemInputs: new Set(all.filter((r) => r.kind === 'gate' || r.kind === 'placement')
         .flatMap((r) => [...r.reads].filter((f) => !f.startsWith('state[]')))),
+      tables: buildTables(service, gates, placement),
     },
   };
 }

@@ -4,8 +4,9 @@ import { inputDigest } from '../contract/digest.ts';
 import type { Catalog } from '../catalog/load.ts';
 import { buildContext, type EvalContext, type PlanView } from './context.ts';
 import { assessItem, type ItemAssessment } from './placement.ts';
-import { buildPlans, EXTERNAL_STORES, type Plan } from './plans.ts';
-import { score, type Scored } from './score.ts';
+import { buildPlans, choosePlans, EXTERNAL_STORES, type Choices, type Plan } from './plans.ts';
+import { score, serviceFired, type Scored } from './score.ts';
+import { verdictWith } from './reevaluate.ts';
 import { capacity, ROUND_TRIP_MS } from './capacity.ts';
 import { scalingAndFailure } from './operations.ts';
 import { applyAcceptance, risks } from './risks.ts';
@@ -17,24 +18,24 @@ export interface AdviseOptions {
   today?: string;
 }
 
-export interface Decision { ctx: EvalContext; assessments: ItemAssessment[]; plans: Record<Verdict, Plan>; scored: Scored }
+export interface Decision {
+  ctx: EvalContext;
+  assessments: ItemAssessment[];
+  choices: Choices<ItemAssessment>;
+  plans: Record<Verdict, Plan>;
+  /** 1 per service rule that held, for re-evaluations to reuse. */
+  fired: Uint8Array;
+  scored: Scored;
+}
 
-/** Inputs that change derived figures or implied items: varying them always needs a full evaluation. */
-const STRUCTURAL = new Set(['traffic.peakRps', 'traffic.sessionMinutes', 'traffic.concurrentSessions']);
-
-/**
- * parse → normalize happen before; this is evaluate. `explain: false` skips every sentence (tipping-point search).
- * With `base` and the one `changed` input, placements are reused when no gate or placement rule reads that input.
- */
-export function decide(catalog: Catalog, req: Requirements, explain: boolean, base?: Decision, changed?: string): Decision {
-  if (base && changed && !STRUCTURAL.has(changed) && !changed.startsWith('context.') && !catalog.itemInputs.has(changed)) {
-    const ctx = { ...base.ctx, req };
-    return { ctx, assessments: base.assessments, plans: base.plans, scored: score(catalog, ctx, base.plans, explain) };
-  }
+/** parse → normalize happen before; this is evaluate. `explain: false` skips every sentence. */
+export function decide(catalog: Catalog, req: Requirements, explain: boolean): Decision {
   const ctx = buildContext(req);
   const assessments = ctx.items.map((item) => assessItem(catalog, ctx, item, explain));
-  const plans = buildPlans(assessments);
-  return { ctx, assessments, plans, scored: score(catalog, ctx, plans, explain) };
+  const choices = choosePlans(assessments);
+  const plans = buildPlans(assessments, choices);
+  const fired = serviceFired(catalog, ctx);
+  return { ctx, assessments, choices, plans, fired, scored: score(catalog, ctx, plans, explain, fired) };
 }
 
 /**
@@ -66,7 +67,7 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
   };
   const placements = assessments.map((a) => placementOf(a, stores.get(a.item.name)!, scored.verdict, plans, req.traffic.sessionMinutes));
   const { risks: open, accepted } = applyAcceptance(risks(catalog, ctx, view), req.accept, options.today);
-  const tipping = tippingPoints(catalog, req, scored.verdict, (r, input) => decide(catalog, r, false, decision, input).scored.verdict);
+  const tipping = tippingPoints(catalog, req, scored.verdict, (r, input) => verdictWith(catalog, decision, r, input));
   const { floor: _f, inProcessItems: _i, cacheItems: _c, tokenKb: _t, hotPathMs: _h, sessionsLostPerInstanceLoss: _s, ...capacityOut } = cap;
   return {
     apiVersion: API_VERSION,

@@ -67,10 +67,8 @@ export function buildContext(req: Requirements): EvalContext {
   const concurrentSessions = req.traffic.concurrentSessions
     ?? Math.ceil((req.traffic.peakRps / REQUESTS_PER_SESSION) * req.traffic.sessionMinutes * 60);
   const realtime = req.context.realtime !== 'none';
-  const listed = req.state.map((s) => toEvalItem(s, false, concurrentSessions, realtime));
-  const implied = impliedItems(req, listed).map(([s, because]) => ({
-    ...toEvalItem(s, true, concurrentSessions, realtime), impliedBecause: because,
-  }));
+  const listed = req.state.map((s) => toEvalItem(s, undefined, concurrentSessions, realtime));
+  const implied = impliedItems(req, listed).map(([s, because]) => toEvalItem(s, because, concurrentSessions, realtime));
   const items = [...listed, ...implied];
   const session = items.filter((i) => i.scope === 'session');
   const stores = req.constraints.stores;
@@ -89,15 +87,19 @@ export function buildContext(req: Requirements): EvalContext {
   };
 }
 
-function toEvalItem(s: StateItem, implied: boolean, concurrentSessions: number, realtime: boolean): EvalItem {
+function toEvalItem(s: StateItem, impliedBecause: string | undefined, concurrentSessions: number, realtime: boolean): EvalItem {
   const owners = s.owner === 'global' ? 1
     : s.owner === 'shared' ? Math.max(1, Math.ceil(concurrentSessions / SESSIONS_PER_SHARED_OBJECT))
       : concurrentSessions;
-  // Object.assign rather than `{ ...s, … }`: on Node 20 a spread followed by new keys takes a slow path that cost
-  // more than every rule evaluation together (this runs for every item of every tipping-point evaluation).
-  return Object.assign({}, s, {
+  // Every field spelled out, in one order, so all items share one object shape and rule reads stay monomorphic.
+  // (`{ ...s, … }` and Object.assign take slow paths on Node 20; this runs for every item of every tipping-point
+  // evaluation that moves traffic figures.) STATE_ITEM_KEYS below fails to compile when the contract gains a field.
+  return {
+    name: s.name, owner: s.owner, lifetime: s.lifetime, sizeKb: s.sizeKb, writesPerMinute: s.writesPerMinute,
+    sensitivity: s.sensitivity, lossImpact: s.lossImpact, consistency: s.consistency, hotPath: s.hotPath,
     scope: scopeOf(s.lifetime),
-    implied,
+    implied: impliedBecause !== undefined,
+    impliedBecause,
     // A listed item named `connections` in a realtime service stands for the sockets themselves. A socket lives for
     // the session: a request-scoped or durable item of that name is ordinary state, or the socket gate (in process
     // only) would leave it no store next to the request or system-of-record gates.
@@ -106,8 +108,14 @@ function toEvalItem(s: StateItem, implied: boolean, concurrentSessions: number, 
     totalMb: round((owners * s.sizeKb) / 1024),
     writesPerSecond: round((owners * s.writesPerMinute) / 60),
     writeKbPerSecondPerOwner: round((s.writesPerMinute / 60) * s.sizeKb),
-  });
+  };
 }
+
+/** toEvalItem copies these fields: a field added to StateItem must be added to both (a missing key fails to compile). */
+const STATE_ITEM_KEYS: Record<keyof StateItem, true> = {
+  name: true, owner: true, lifetime: true, sizeKb: true, writesPerMinute: true, sensitivity: true, lossImpact: true, consistency: true, hotPath: true,
+};
+void STATE_ITEM_KEYS;
 
 export const CONNECTIONS = 'connections';
 

@@ -1,6 +1,7 @@
 import { STORES, type Store } from '../contract/recommendation.ts';
 import type { Catalog } from '../catalog/load.ts';
 import type { EvalContext, EvalItem } from './context.ts';
+import { ALL_STORES, STORE_COUNT, STORE_INDEX, type EngineTables } from './tables.ts';
 
 /**
  * Scores every store for one state item. Gates remove stores outright (no weight can bring them back);
@@ -11,8 +12,19 @@ export const STORE_BASE = 50;
 export interface Reason { rule: string; because: string }
 export interface StoreEffect extends Reason { delta: number }
 
-export interface ItemAssessment {
+/** What plans and verdicts need of one item: numbers only, so a tipping-point evaluation allocates little. */
+export interface ItemScore {
   item: EvalItem;
+  /** Clamped score (0..100) per store, in STORES order; removed stores keep their raw score. */
+  score: Float64Array;
+  /** Bit STORE_INDEX[s] is set while store s is allowed (no gate removed it). */
+  allowedMask: number;
+  /** 1 per item rule (tables.itemRules order) that held: a re-evaluation reuses the rules its change cannot reach. */
+  fired: Uint8Array;
+}
+
+/** The explained assessment, for placements and the answer's sentences. */
+export interface ItemAssessment extends ItemScore {
   /** Score per store (0..100); removed stores keep their raw score but are not allowed. */
   scores: Record<Store, number>;
   allowed: ReadonlySet<Store>;
@@ -22,48 +34,74 @@ export interface ItemAssessment {
   effects: Map<Store, StoreEffect[]>;
 }
 
-/** @example assessItem(catalog, ctx, ctx.items[0]).allowed.has('client-token') */
-export function assessItem(catalog: Catalog, ctx: EvalContext, item: EvalItem, explain = true): ItemAssessment {
-  const removedBy = new Map<Store, Reason[]>();
-  for (const gate of catalog.gates) {
-    if (!gate.test(ctx, item, undefined)) continue;
-    const because = explain ? gate.because(ctx, item, undefined) : '';
-    for (const store of gate.removes) {
-      const list = removedBy.get(store);
-      if (list) list.push({ rule: gate.id, because });
-      else removedBy.set(store, [{ rule: gate.id, because }]);
-    }
+/** Base answers to copy for the rules that a varied input cannot reach. */
+export interface Reuse { fired: Uint8Array; affected: Uint8Array }
+
+/**
+ * The one evaluation loop over gates and placement rules. With `reuse`, only rules marked affected are tested;
+ * the others keep the base answer. Effects are added in catalogue order either way, so sums are bit-identical.
+ */
+export function scoreItem(tables: EngineTables, ctx: EvalContext, item: EvalItem, reuse?: Reuse): ItemScore {
+  const rules = tables.itemRules;
+  const fired = new Uint8Array(rules.length);
+  const score = new Float64Array(STORE_COUNT).fill(STORE_BASE);
+  let removed = 0;
+  for (let r = 0; r < rules.length; r++) {
+    const ir = rules[r]!;
+    const holds = reuse && reuse.affected[r] === 0 ? reuse.fired[r] === 1 : ir.rule.test(ctx, item, undefined);
+    if (!holds) continue;
+    fired[r] = 1;
+    removed |= ir.removes;
+    for (let k = 0; k < ir.stores.length; k++) score[ir.stores[k]!]! += ir.deltas[k]!;
   }
-  const raw = { ...BASE_SCORES };
-  const effects = new Map<Store, StoreEffect[]>();
-  for (const rule of catalog.placement) {
-    if (!rule.test(ctx, item, undefined)) continue;
-    const because = explain ? rule.because(ctx, item, undefined) : '';
-    for (const [store, delta] of rule.effect) {
-      raw[store] += delta;
-      if (!explain) continue;
-      const list = effects.get(store);
-      const entry = { rule: rule.id, because, delta };
-      if (list) list.push(entry);
-      else effects.set(store, [entry]);
-    }
-  }
-  for (const store of STORES) raw[store] = Math.max(0, Math.min(100, raw[store]));
-  for (const list of effects.values()) list.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || cmp(a.rule, b.rule));
-  const allowed = new Set(STORES.filter((s) => !removedBy.has(s)));
-  return { item, scores: raw, allowed, removedBy, effects };
+  for (let s = 0; s < STORE_COUNT; s++) score[s] = Math.max(0, Math.min(100, score[s]!));
+  return { item, score, allowedMask: ALL_STORES & ~removed, fired };
 }
 
-const BASE_SCORES = Object.fromEntries(STORES.map((s) => [s, STORE_BASE])) as Record<Store, number>;
+/** @example assessItem(catalog, ctx, ctx.items[0]).allowed.has('client-token') */
+export function assessItem(catalog: Catalog, ctx: EvalContext, item: EvalItem, explain = true): ItemAssessment {
+  const lean = scoreItem(catalog.tables, ctx, item);
+  const removedBy = new Map<Store, Reason[]>();
+  const effects = new Map<Store, StoreEffect[]>();
+  const rules = catalog.tables.itemRules;
+  for (let r = 0; r < rules.length; r++) {
+    if (!lean.fired[r]) continue;
+    const { rule } = rules[r]!;
+    const because = explain ? rule.because(ctx, item, undefined) : '';
+    if (rule.kind === 'gate') {
+      for (const store of rule.removes) push(removedBy, store, { rule: rule.id, because });
+    } else if (explain) {
+      for (const [store, delta] of rule.effect) push(effects, store, { rule: rule.id, because, delta });
+    }
+  }
+  for (const list of effects.values()) list.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || cmp(a.rule, b.rule));
+  const scores = {} as Record<Store, number>;
+  for (const s of STORES) scores[s] = lean.score[STORE_INDEX[s]]!;
+  const allowed = new Set(STORES.filter((s) => !removedBy.has(s)));
+  // Spelled out: on Node 20 an object spread plus extra keys takes a slow path (it was a fifth of decide()).
+  return { item, score: lean.score, allowedMask: lean.allowedMask, fired: lean.fired, scores, allowed, removedBy, effects };
+}
 
-/** The best allowed store among `among`, ties broken by the order of STORES (simplest first). */
-export function bestOf(a: ItemAssessment, among: readonly Store[]): Store | undefined {
-  let best: Store | undefined;
+function push<V>(map: Map<Store, V[]>, store: Store, value: V): void {
+  const list = map.get(store);
+  if (list) list.push(value);
+  else map.set(store, [value]);
+}
+
+/** Index of the best allowed store among `among` (store indexes), ties to the earlier one; -1 when none is allowed. */
+export function bestIndex(a: ItemScore, among: readonly number[]): number {
+  let best = -1;
   for (const s of among) {
-    if (!a.allowed.has(s)) continue;
-    if (best === undefined || a.scores[s] > a.scores[best]) best = s;
+    if ((a.allowedMask & (1 << s)) === 0) continue;
+    if (best < 0 || a.score[s]! > a.score[best]!) best = s;
   }
   return best;
+}
+
+/** The best allowed store among `among`, ties broken by the order of `among` (simplest first). */
+export function bestOf(a: ItemScore, among: readonly Store[]): Store | undefined {
+  const i = bestIndex(a, among.map((s) => STORE_INDEX[s]));
+  return i < 0 ? undefined : STORES[i];
 }
 
 export function cmp(a: string, b: string): number {

@@ -1,18 +1,36 @@
 import { IN_PROCESS_STORES, STORES, type Store, type Verdict } from '../contract/recommendation.ts';
-import { bestOf, STORE_BASE, type ItemAssessment } from './placement.ts';
+import { bestIndex, STORE_BASE, type ItemAssessment, type ItemScore } from './placement.ts';
+import { EXTERNAL_INDEXES, IN_PROCESS_INDEXES, STORE_INDEX } from './tables.ts';
 
 /**
  * The three architectures as constrained plans over the same item assessments. The stateless plan may use
  * external stores only; the stateful plan keeps every session-scoped item in process; the hybrid plan mixes both.
  * Request-scoped and durable items are placed the same way in every plan, so only session-scoped items decide.
  * The verdict's plan is the answer's placements, so verdict and placements cannot disagree.
+ *
+ * `choosePlans` makes the choice on numbers alone (the tipping-point search needs nothing more); `buildPlans`
+ * turns that same choice into store maps and notes for the answer.
  */
-export const EXTERNAL_STORES: readonly Store[] = STORES.filter((s) => !(IN_PROCESS_STORES as readonly string[]).includes(s));
+export const EXTERNAL_STORES: readonly Store[] = EXTERNAL_INDEXES.map((i) => STORES[i]!);
 const IN_PROCESS: readonly Store[] = IN_PROCESS_STORES;
 
 /** How much the mean placement score of a plan (0..100 around 50) moves its architecture's score. */
 export const FIT_WEIGHT = 0.6;
 export const INFEASIBLE = -100;
+
+/** One architecture's choice: a store index per session-scoped item, or why it is infeasible. */
+export interface Choice {
+  feasible: boolean;
+  fit: number;
+  /** Mean placement score of the session-scoped items under this plan (50 when there are none). */
+  meanScore: number;
+  /** Store index per session-scoped item (in `session` order); empty when infeasible. */
+  picks: number[];
+  /** The session item that made the plan infeasible (-1: none, or the reason is structural). */
+  blocker: number;
+}
+
+export interface Choices<T extends ItemScore = ItemScore> { session: T[]; stateless: Choice; stateful: Choice; hybrid: Choice }
 
 export interface Plan {
   arch: Verdict;
@@ -27,84 +45,90 @@ export interface Plan {
   note: string;
 }
 
-export function buildPlans(assessments: readonly ItemAssessment[]): Record<Verdict, Plan> {
-  const fixed = new Map<string, Store>();
-  const session: ItemAssessment[] = [];
-  for (const a of assessments) {
-    if (a.item.scope === 'session') session.push(a);
-    else fixed.set(a.item.name, bestOf(a, STORES) ?? 'database');
-  }
-  return {
-    stateless: stateless(fixed, session),
-    stateful: stateful(fixed, session),
-    hybrid: hybrid(fixed, session),
-  };
+export function choosePlans<T extends ItemScore>(items: readonly T[]): Choices<T> {
+  const session = items.filter((a) => a.item.scope === 'session');
+  return { session, stateless: oneSide(session, EXTERNAL_INDEXES, true), stateful: oneSide(session, IN_PROCESS_INDEXES, false), hybrid: split(session) };
 }
 
-function plan(arch: Verdict, fixed: Map<string, Store>, chosen: [ItemAssessment, Store][], note: string): Plan {
-  const stores = new Map(fixed);
+function feasible(session: readonly ItemScore[], picks: number[]): Choice {
   let sum = 0;
-  for (const [a, s] of chosen) { stores.set(a.item.name, s); sum += a.scores[s]; }
-  const meanScore = chosen.length ? Math.round((sum / chosen.length) * 100) / 100 : STORE_BASE;
-  return { arch, feasible: true, stores, meanScore, fit: Math.round((meanScore - STORE_BASE) * FIT_WEIGHT), note };
+  for (let i = 0; i < picks.length; i++) sum += session[i]!.score[picks[i]!]!;
+  const meanScore = picks.length ? Math.round((sum / picks.length) * 100) / 100 : STORE_BASE;
+  return { feasible: true, fit: Math.round((meanScore - STORE_BASE) * FIT_WEIGHT), meanScore, picks, blocker: -1 };
 }
 
-function infeasible(arch: Verdict, fixed: Map<string, Store>, note: string): Plan {
-  return { arch, feasible: false, stores: new Map(fixed), meanScore: 0, fit: INFEASIBLE, note };
+function infeasible(blocker: number): Choice {
+  return { feasible: false, fit: INFEASIBLE, meanScore: 0, picks: [], blocker };
 }
 
-function stateless(fixed: Map<string, Store>, session: ItemAssessment[]): Plan {
-  const chosen: [ItemAssessment, Store][] = [];
-  for (const a of session) {
-    const s = bestOf(a, EXTERNAL_STORES);
-    if (!s) return infeasible('stateless', fixed, `${a.item.name} cannot leave instance memory (${gateIds(a, EXTERNAL_STORES)})`);
-    chosen.push([a, s]);
+/** Stateless (external stores only; no session items is fine) or stateful (in process only; needs one). */
+function oneSide(session: readonly ItemScore[], among: readonly number[], emptyOk: boolean): Choice {
+  if (session.length === 0 && !emptyOk) return infeasible(-1);
+  const picks: number[] = [];
+  for (let i = 0; i < session.length; i++) {
+    const s = bestIndex(session[i]!, among);
+    if (s < 0) return infeasible(i);
+    picks.push(s);
   }
-  return plan('stateless', fixed, chosen, session.length
-    ? `keeps ${session.length} session-scoped item(s) outside instance memory`
-    : 'no session-scoped state to keep');
+  return feasible(session, picks);
 }
 
-function stateful(fixed: Map<string, Store>, session: ItemAssessment[]): Plan {
-  if (session.length === 0) return infeasible('stateful', fixed, 'no session-scoped state: a stateful tier would hold nothing');
-  const chosen: [ItemAssessment, Store][] = [];
-  for (const a of session) {
-    const s = bestOf(a, IN_PROCESS);
-    if (!s) return infeasible('stateful', fixed, `${a.item.name} cannot be held in instance memory (${gateIds(a, IN_PROCESS)})`);
-    chosen.push([a, s]);
-  }
-  return plan('stateful', fixed, chosen, `holds ${session.length} session-scoped item(s) in instance memory`);
-}
-
-function hybrid(fixed: Map<string, Store>, session: ItemAssessment[]): Plan {
-  if (session.length < 2) {
-    return infeasible('hybrid', fixed, `${session.length} session-scoped item(s): a split needs at least one on each side`);
-  }
-  const sides = session.map((a) => ({ a, out: bestOf(a, EXTERNAL_STORES), inn: bestOf(a, IN_PROCESS) }));
-  const chosen: [ItemAssessment, Store, boolean][] = sides.map(({ a, out, inn }) => {
-    const inside = inn !== undefined && (out === undefined || a.scores[inn] > a.scores[out]);
-    return [a, (inside ? inn : out)!, inside];
-  });
-  const inCount = chosen.filter((c) => c[2]).length;
-  if (inCount === 0 || inCount === chosen.length) {
+function split(session: readonly ItemScore[]): Choice {
+  if (session.length < 2) return infeasible(-1);
+  const out = session.map((a) => bestIndex(a, EXTERNAL_INDEXES));
+  const inn = session.map((a) => bestIndex(a, IN_PROCESS_INDEXES));
+  const inside = session.map((a, i) => inn[i]! >= 0 && (out[i]! < 0 || a.score[inn[i]!]! > a.score[out[i]!]!));
+  const picks = inside.map((x, i) => (x ? inn[i]! : out[i]!));
+  const inCount = inside.filter(Boolean).length;
+  if (inCount === 0 || inCount === session.length) {
     // Everything landed on one side: move the item that loses least, if any can move.
     const wantInside = inCount === 0;
     let flip = -1;
     let loss = Infinity;
-    sides.forEach(({ a, out, inn }, i) => {
-      const target = wantInside ? inn : out;
-      if (target === undefined) return;
-      const l = a.scores[chosen[i]![1]] - a.scores[target];
+    for (let i = 0; i < session.length; i++) {
+      const target = wantInside ? inn[i]! : out[i]!;
+      if (target < 0) continue;
+      const l = session[i]!.score[picks[i]!]! - session[i]!.score[target]!;
       if (l < loss) { loss = l; flip = i; }
-    });
-    if (flip < 0) return infeasible('hybrid', fixed, 'no session-scoped item can change sides');
-    const s = sides[flip]!;
-    chosen[flip] = [s.a, (wantInside ? s.inn : s.out)!, wantInside];
+    }
+    if (flip < 0) return infeasible(-1);
+    picks[flip] = wantInside ? inn[flip]! : out[flip]!;
   }
-  const inside = chosen.filter((c) => c[2]).length;
-  return plan('hybrid', fixed, chosen.map(([a, s]) => [a, s]),
-    `holds ${inside} session-scoped item(s) in instance memory and ${chosen.length - inside} outside`);
+  return feasible(session, picks);
 }
+
+/** The choice as the answer shows it: stores for every item and a note per plan. */
+export function buildPlans(
+  assessments: readonly ItemAssessment[], choices: Choices<ItemAssessment> = choosePlans(assessments),
+): Record<Verdict, Plan> {
+  const fixed = new Map<string, Store>();
+  for (const a of assessments) {
+    if (a.item.scope !== 'session') fixed.set(a.item.name, STORES[bestIndex(a, ALL_INDEXES)] ?? 'database');
+  }
+  const { session } = choices;
+  const n = session.length;
+  const plan = (arch: Verdict, c: Choice, note: string): Plan => {
+    const stores = new Map(fixed);
+    c.picks.forEach((s, i) => stores.set(session[i]!.item.name, STORES[s]!));
+    return { arch, feasible: c.feasible, stores, meanScore: c.meanScore, fit: c.fit, note };
+  };
+  const { stateless, stateful, hybrid } = choices;
+  const blocked = (c: Choice, among: readonly Store[], where: string) =>
+    `${session[c.blocker]!.item.name} cannot ${where} (${gateIds(session[c.blocker]!, among)})`;
+  const inside = hybrid.picks.filter((s) => IN_PROCESS_INDEXES.includes(s)).length;
+  return {
+    stateless: plan('stateless', stateless, !stateless.feasible ? blocked(stateless, EXTERNAL_STORES, 'leave instance memory')
+      : n ? `keeps ${n} session-scoped item(s) outside instance memory` : 'no session-scoped state to keep'),
+    stateful: plan('stateful', stateful, n === 0 ? 'no session-scoped state: a stateful tier would hold nothing'
+      : !stateful.feasible ? blocked(stateful, IN_PROCESS, 'be held in instance memory')
+        : `holds ${n} session-scoped item(s) in instance memory`),
+    hybrid: plan('hybrid', hybrid, n < 2 ? `${n} session-scoped item(s): a split needs at least one on each side`
+      : !hybrid.feasible ? 'no session-scoped item can change sides'
+        : `holds ${inside} session-scoped item(s) in instance memory and ${n - inside} outside`),
+  };
+}
+
+const ALL_INDEXES: readonly number[] = STORES.map((s) => STORE_INDEX[s]);
 
 /** The gate that closes every store in `among` on its own when there is one, else every gate involved. */
 function gateIds(a: ItemAssessment, among: readonly Store[]): string {

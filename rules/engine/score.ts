@@ -2,7 +2,7 @@ import { VERDICTS, type Factor, type Scores, type Verdict } from '../contract/re
 import type { Catalog } from '../catalog/load.ts';
 import type { EvalContext } from './context.ts';
 import type { Plan } from './plans.ts';
-import { cmp } from './placement.ts';
+import { cmp, type Reuse } from './placement.ts';
 
 /** Every architecture starts here; fired rules and the plan fit move it. */
 export const SCORE_BASE = 50;
@@ -15,39 +15,78 @@ export interface Scored {
   factors: Factor[];
 }
 
+/** What ranking needs of a plan: whether it is possible and how it moves its architecture's score. */
+export interface PlanFit { feasible: boolean; fit: number }
+type Sums = Record<Verdict, number>;
+
+/**
+ * Which service rules hold: 1 per rule in catalogue order. With `reuse`, only rules the varied input can reach are
+ * tested; the others keep the base answer.
+ */
+export function serviceFired(catalog: Catalog, ctx: EvalContext, reuse?: Reuse): Uint8Array {
+  const rules = catalog.service;
+  const fired = new Uint8Array(rules.length);
+  for (let r = 0; r < rules.length; r++) {
+    const holds = reuse && reuse.affected[r] === 0 ? reuse.fired[r] === 1 : rules[r]!.test(ctx, undefined, undefined);
+    if (holds) fired[r] = 1;
+  }
+  return fired;
+}
+
+/** The base plus every fired rule's effect (in catalogue order) plus the plan fit: unclamped sums per architecture. */
+function sumsOf(catalog: Catalog, fired: Uint8Array, plans: Record<Verdict, PlanFit>): Sums {
+  const sums = { stateless: SCORE_BASE, stateful: SCORE_BASE, hybrid: SCORE_BASE };
+  for (let r = 0; r < fired.length; r++) {
+    if (!fired[r]) continue;
+    const { effect } = catalog.service[r]!;
+    sums.stateless += effect.stateless;
+    sums.stateful += effect.stateful;
+    sums.hybrid += effect.hybrid;
+  }
+  sums.stateless += plans.stateless.fit;
+  sums.stateful += plans.stateful.fit;
+  sums.hybrid += plans.hybrid.fit;
+  return sums;
+}
+
+/**
+ * The verdict is the feasible architecture with the highest unclamped sum; ties go to the simpler architecture:
+ * stateless, then hybrid, then stateful. Ranking on the unclamped sums: two architectures that both clear 100 are
+ * not a tie, and treating them as one would let a change that favours the leader flip the verdict to the runner-up.
+ */
+function rank(sums: Sums, plans: Record<Verdict, PlanFit>): { verdict: Verdict; runnerUp: Verdict } {
+  const ranked = [...TIE_ORDER].sort((a, b) => sums[b] - sums[a] || TIE_ORDER.indexOf(a) - TIE_ORDER.indexOf(b));
+  const verdict = ranked.find((v) => plans[v].feasible) ?? ranked[0]!;
+  return { verdict, runnerUp: ranked.find((v) => v !== verdict)! };
+}
+
+/** Just the verdict, for the tipping-point search: the same sums and ranking as `score`, without any sentence. */
+export function verdictOf(catalog: Catalog, fired: Uint8Array, plans: Record<Verdict, PlanFit>): Verdict {
+  return rank(sumsOf(catalog, fired, plans), plans).verdict;
+}
+
 /**
  * Service-level factors plus the plan-fit factor; each score is the base plus the listed effects, clamped to 0..100
- * (invariant 9). The verdict is the feasible architecture with the highest unclamped sum; ties go to the simpler
- * architecture: stateless, then hybrid, then stateful.
+ * (invariant 9).
  */
-export function score(catalog: Catalog, ctx: EvalContext, plans: Record<Verdict, Plan>, explain = true): Scored {
+export function score(
+  catalog: Catalog, ctx: EvalContext, plans: Record<Verdict, Plan>, explain = true, fired = serviceFired(catalog, ctx),
+): Scored {
+  const sums = sumsOf(catalog, fired, plans);
   const factors: Factor[] = [];
-  const sums = { stateless: SCORE_BASE, stateful: SCORE_BASE, hybrid: SCORE_BASE };
-  for (const rule of catalog.service) {
-    if (!rule.test(ctx, undefined, undefined)) continue;
-    sums.stateless += rule.effect.stateless;
-    sums.stateful += rule.effect.stateful;
-    sums.hybrid += rule.effect.hybrid;
-    if (explain) factors.push({ rule: rule.id, title: rule.title, effect: { ...rule.effect }, because: rule.because(ctx, undefined, undefined) });
-  }
-  const fit = { stateless: plans.stateless.fit, stateful: plans.stateful.fit, hybrid: plans.hybrid.fit };
-  sums.stateless += fit.stateless;
-  sums.stateful += fit.stateful;
-  sums.hybrid += fit.hybrid;
   if (explain) {
+    catalog.service.forEach((rule, r) => {
+      if (fired[r]) factors.push({ rule: rule.id, title: rule.title, effect: { ...rule.effect }, because: rule.because(ctx, undefined, undefined) });
+    });
     factors.push({
       rule: PLAN_FIT_RULE,
       title: 'How well each architecture can place the state items',
-      effect: fit,
+      effect: { stateless: plans.stateless.fit, stateful: plans.stateful.fit, hybrid: plans.hybrid.fit },
       because: VERDICTS.map((v) => planBecause(plans[v])).join('; '),
     });
   }
   const scores: Scores = { stateless: clamp(sums.stateless), stateful: clamp(sums.stateful), hybrid: clamp(sums.hybrid) };
-  // Rank on the unclamped sums: two architectures that both clear 100 are not a tie, and treating them as one
-  // would let a change that favours the leader flip the verdict to the runner-up.
-  const ranked = [...TIE_ORDER].sort((a, b) => sums[b] - sums[a] || TIE_ORDER.indexOf(a) - TIE_ORDER.indexOf(b));
-  const verdict = ranked.find((v) => plans[v].feasible) ?? ranked[0]!;
-  const runnerUp = ranked.find((v) => v !== verdict)!;
+  const { verdict, runnerUp } = rank(sums, plans);
   const margin = sums[verdict] - sums[runnerUp];
   factors.sort((a, b) => strength(b) - strength(a) || cmp(a.rule, b.rule));
   return { verdict, scores, confidence: confidenceOf(margin), factors };

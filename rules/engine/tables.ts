@@ -1,0 +1,112 @@
+import { IN_PROCESS_STORES, STORES, type Store } from '../contract/recommendation.ts';
+import type { CompiledGateRule, CompiledPlacementRule, CompiledServiceRule } from '../catalog/load.ts';
+
+/**
+ * Lookup tables built once per catalogue, so that an evaluation works on small integer indexes and typed arrays
+ * instead of building Maps, Sets and records per item. The tipping-point search evaluates ~50–160 variations of
+ * one input per advice; these tables are what lets most of those evaluations reuse the base answer.
+ */
+
+/** Index of each store in STORES: score arrays and allowed-store bit masks are laid out in this order. */
+export const STORE_INDEX: Readonly<Record<Store, number>> = Object.fromEntries(STORES.map((s, i) => [s, i])) as Record<Store, number>;
+export const STORE_COUNT = STORES.length;
+/** Bit mask with every store allowed. */
+export const ALL_STORES = (1 << STORE_COUNT) - 1;
+/** Store indexes a stateless plan may use, in STORES order (ties go to the earlier, simpler store). */
+export const EXTERNAL_INDEXES: readonly number[] = STORES.flatMap((s, i) => ((IN_PROCESS_STORES as readonly string[]).includes(s) ? [] : [i]));
+/** Store indexes held in instance memory, in IN_PROCESS_STORES order. */
+export const IN_PROCESS_INDEXES: readonly number[] = IN_PROCESS_STORES.map((s) => STORE_INDEX[s]);
+
+/** A gate or placement rule as the per-item loop needs it. */
+export interface ItemRule {
+  rule: CompiledGateRule | CompiledPlacementRule;
+  /** Bit mask of the stores a gate removes (0 for placement rules). */
+  removes: number;
+  /** Placement effects as parallel arrays: store index and delta, in the rule's effect order. */
+  stores: Uint8Array;
+  deltas: Float64Array;
+}
+
+/** Which rules can change their answer when one input varies: 1 per rule, in the tables' rule order. */
+export interface Affected {
+  item: Uint8Array;
+  service: Uint8Array;
+  /** Some item rule is affected: item scores must be recomputed. */
+  anyItem: boolean;
+  /** The input feeds derived figures (concurrent sessions and the per-item figures scaled by them). */
+  derived: boolean;
+  /**
+   * The input decides which items the engine implies (context.*): reuse holds only while the rebuilt items equal
+   * the base items in every fact; otherwise the evaluation starts over.
+   */
+  reshapes: boolean;
+}
+
+export interface EngineTables {
+  /** Gates, then placement rules, each in catalogue order: the order an item evaluates them in. */
+  itemRules: readonly ItemRule[];
+  /**
+   * The rules a change of `input` can reach, or undefined when the change can reshape the evaluation itself
+   * (implied items, store lists, unknown inputs): then nothing is reused.
+   */
+  affected(input: string): Affected | undefined;
+}
+
+/**
+ * Facts that change with an input besides the input's own fact. Derived facts are computed in context.ts: keep
+ * this table in step with it. Inputs listed as undefined change the item list or derived flags: no reuse.
+ */
+const SESSIONS_FACTS = ['derived.concurrentSessions', 'traffic.concurrentSessions', 'state[].owners', 'state[].totalMb', 'state[].writesPerSecond'];
+const DERIVED_FROM: Readonly<Record<string, readonly string[] | undefined>> = {
+  'traffic.peakRps': SESSIONS_FACTS,
+  'traffic.sessionMinutes': SESSIONS_FACTS,
+  'traffic.concurrentSessions': SESSIONS_FACTS,
+  // Also decides which items are implied (and their figures): see `reshapes`.
+  'context.memory': [],
+  'context.workflow': [],
+  'context.sharedState': [],
+  'context.realtime': ['state[].connection'],
+};
+/** Inputs that change the derived flags or the item list in ways not tracked here: always a full evaluation. */
+const FULL = ['context.', 'constraints.stores', 'state'];
+
+export function buildTables(
+  service: readonly CompiledServiceRule[], gates: readonly CompiledGateRule[], placement: readonly CompiledPlacementRule[],
+): EngineTables {
+  const itemRules: ItemRule[] = [
+    ...gates.map((rule) => ({ rule, removes: maskOf(rule.removes), stores: new Uint8Array(0), deltas: new Float64Array(0) })),
+    ...placement.map((rule) => ({
+      rule, removes: 0,
+      stores: Uint8Array.from(rule.effect, ([s]) => STORE_INDEX[s]),
+      deltas: Float64Array.from(rule.effect, ([, d]) => d),
+    })),
+  ];
+  const cache = new Map<string, Affected | undefined>();
+  const compute = (input: string): Affected | undefined => {
+    const derivedFacts = DERIVED_FROM[input];
+    if (!derivedFacts && FULL.some((p) => input.startsWith(p))) return undefined;
+    const facts = new Set([input, ...(derivedFacts ?? [])]);
+    const reads = (r: { reads: ReadonlySet<string> }) => [...r.reads].some((f) => facts.has(f));
+    const item = Uint8Array.from(itemRules, (r) => (reads(r.rule) ? 1 : 0));
+    return {
+      item,
+      service: Uint8Array.from(service, (r) => (reads(r) ? 1 : 0)),
+      anyItem: item.includes(1),
+      derived: derivedFacts !== undefined,
+      reshapes: input.startsWith('context.'),
+    };
+  };
+  return {
+    itemRules,
+    affected(input) {
+      if (!cache.has(input)) cache.set(input, compute(input));
+      return cache.get(input);
+    },
+  };
+}
+
+function maskOf(stores: ReadonlySet<Store>): number {
+  let mask = 0;
+  for (const s of stores) mask |= 1 << STORE_INDEX[s];
+  return mask;
+}

@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decide } from '../../../rules/engine/advise.ts';
+import { verdictWith } from '../../../rules/engine/reevaluate.ts';
+import { tippingPoints } from '../../../rules/engine/tipping.ts';
+import { requirementsArb } from '../../support/arbitraries.ts';
+import { catalogFrom, requirementsOf } from '../../support/engine.ts';
+
+// The tipping-point search re-evaluates one varied input at a time and reuses every rule answer the change cannot
+// reach. These properties pin that shortcut to the full evaluation: same verdict for every variation searched.
+describe('verdictWith (tipping-point re-evaluation)', () => {
+  const catalog = catalogFrom();
+
+  it('gives the full evaluation\'s verdict for every variation the tipping-point search tries', () => {
+    let compared = 0;
+    const inputs = new Set<string>();
+    fc.assert(fc.property(requirementsArb({ maxItems: 8 }), (data) => {
+      const req = requirementsOf(data);
+      const base = decide(catalog, req, false);
+      tippingPoints(catalog, req, base.scored.verdict, (r, input) => {
+        const fast = verdictWith(catalog, base, r, input);
+        expect(fast, `${input} in ${JSON.stringify(r)}`).toBe(decide(catalog, r, false).scored.verdict);
+        compared++;
+        inputs.add(input);
+        return fast;
+      });
+    }), { numRuns: 150, seed: 7 });
+    // Not vacuous: the search varied traffic, failure, latency and context inputs.
+    expect(compared).toBeGreaterThan(1000);
+    for (const i of ['traffic.peakRps', 'traffic.sessionMinutes', 'latency.p99Ms', 'failure.sessionLoss', 'context.memory', 'context.realtime']) {
+      expect(inputs).toContain(i);
+    }
+  });
+
+  it('re-evaluates everything for inputs it knows nothing about', () => {
+    expect(catalog.tables.affected('constraints.stores')).toBeUndefined();
+    expect(catalog.tables.affected('state')).toBeUndefined();
+    expect(catalog.tables.affected('traffic.peakRps')?.derived).toBe(true);
+    expect(catalog.tables.affected('context.memory')?.reshapes).toBe(true);
+  });
+});
