@@ -3,8 +3,8 @@ import type { MiddlewareHandler } from 'hono';
 import { problem } from './problem.ts';
 
 const REALM = 'Bearer realm="statewise"';
-// RFC 6750 b64token, one space after the scheme.
-const BEARER = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/;
+// RFC 6750 b64token, one space after the scheme; the scheme name is case-insensitive (RFC 9110 §11.1).
+const BEARER = /^[Bb][Ee][Aa][Rr][Ee][Rr] ([A-Za-z0-9\-._~+/]+=*)$/;
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
