@@ -10,13 +10,11 @@ export const TIMEOUTS = {
   headersTimeout: 10_000,
   /** Time to receive the whole request, body included. */
   requestTimeout: 30_000,
-  /** Idle time a kept-alive connection is held open; below typical LB idle timeouts is not needed, above is safer. */
-  keepAliveTimeout: 5_000,
   /**
-   * How often Node checks the two timeouts above. Its default (30 s) let a slowloris client hold a socket for ~30 s
-   * despite a 10 s headersTimeout; checking every second enforces the timeouts within a second.
+   * Idle time a kept-alive connection is held open. Longer than common load-balancer idle timeouts (60 s): the LB
+   * must be the side that closes an idle connection, or it may send a request down a socket the server is closing.
    */
-  connectionsCheckingInterval: 1_000,
+  keepAliveTimeout: 65_000,
 } as const;
 
 export { SHUTDOWN_DEADLINE_MS } from './config.ts';
@@ -24,7 +22,8 @@ export { SHUTDOWN_DEADLINE_MS } from './config.ts';
 export interface ServeOptions extends AppOptions {
   port: number;
   host: string;
-  timeouts?: Partial<typeof TIMEOUTS>;
+  /** Overrides for the timeouts above (tests shorten them); `connectionsCheckingInterval` is how often Node checks. */
+  timeouts?: Partial<Record<keyof typeof TIMEOUTS | 'connectionsCheckingInterval', number>>;
 }
 
 export interface RunningServer {
