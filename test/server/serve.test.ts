@@ -2,18 +2,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../server/cli.ts';
 import { LISTENING, spawnCli, type Child } from '../support/http.ts';
 
-const children: Child[] = [];
 const dirs: string[] = [];
-afterEach(() => { for (const c of children.splice(0)) if (c.proc.exitCode === null && c.proc.signalCode === null) c.proc.kill('SIGKILL'); });
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
 
-function serve(args: string[], env: NodeJS.ProcessEnv = {}): Child {
-  const child = spawnCli(['serve', '--port', '0', ...args], env);
-  children.push(child);
+/** `statewise serve --port 0 ARGS` as a child, killed when the test that started it finishes (whatever happened). */
+function serve(args: string[], onTestFinished: (fn: () => void) => void): Child {
+  const child = spawnCli(['serve', '--port', '0', ...args]);
+  onTestFinished(() => { if (child.proc.exitCode === null && child.proc.signalCode === null) child.proc.kill('SIGKILL'); });
   return child;
 }
 
@@ -41,8 +40,8 @@ async function inFlight(url: string): Promise<{ finish: () => Promise<{ status: 
 }
 
 describe('statewise serve (a real process)', () => {
-  it('prints its address, logs each request as JSON on stdout, and on SIGTERM finishes the request in flight, then exits 0', async () => {
-    const child = serve([]);
+  it('prints its address, logs each request as JSON on stdout, and on SIGTERM finishes the request in flight, then exits 0', async ({ onTestFinished }) => {
+    const child = serve([], onTestFinished);
     const [, url] = await child.waitFor(LISTENING);
     expect((await fetch(url + '/healthz')).status).toBe(200);
     const pending = await inFlight(url!);
@@ -58,8 +57,8 @@ describe('statewise serve (a real process)', () => {
     expect(log.map((l) => `${l.method} ${l.path} ${l.status}`)).toEqual(['GET /healthz 200', 'POST /v1/recommendations 200']);
   }, 60_000);
 
-  it('exits at once on a second signal, without waiting for the deadline', async () => {
-    const child = serve(['--quiet']);
+  it('exits at once on a second signal, without waiting for the deadline', async ({ onTestFinished }) => {
+    const child = serve(['--quiet'], onTestFinished);
     const [, url] = await child.waitFor(LISTENING);
     await inFlight(url!); // never finished
     child.proc.kill('SIGTERM');
@@ -71,8 +70,8 @@ describe('statewise serve (a real process)', () => {
     expect(child.stderr()).toMatch(/second SIGINT; exiting now/);
   }, 60_000);
 
-  it('with --workers 2 replaces a worker that dies, and drains all of them on SIGTERM', async () => {
-    const child = serve(['--workers', '2', '--quiet']);
+  it('with --workers 2 replaces a worker that dies, and drains all of them on SIGTERM', async ({ onTestFinished }) => {
+    const child = serve(['--workers', '2', '--quiet'], onTestFinished);
     const first = await child.waitFor(new RegExp(`${LISTENING.source}[^]*${LISTENING.source}`));
     const [url, pidA, , pidB] = [first[1]!, first[2]!, first[3]!, first[4]!];
     expect(first[3]).toBe(url); // both workers share the port

@@ -49,7 +49,7 @@ export interface Child {
   proc: ChildProcessWithoutNullStreams;
   stderr: () => string;
   stdout: () => string;
-  /** Resolves with the first stderr match of `pattern` at or after `from` characters (waits up to `ms`). */
+  /** Resolves with the first stderr match of `pattern` at or after `from` characters (waits up to `ms`; a busy 2-core CI box can take 10 s+ to start tsx). */
   waitFor(pattern: RegExp, ms?: number, from?: number): Promise<RegExpMatchArray>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
@@ -68,7 +68,7 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): Child {
     stderr: () => err,
     stdout: () => out,
     exited,
-    waitFor(pattern, ms = 20_000, from = 0) {
+    waitFor(pattern, ms = 45_000, from = 0) {
       return new Promise((resolve, reject) => {
         const check = () => {
           const m = err.slice(from).match(pattern);
