@@ -102,8 +102,10 @@ function toEvalItem(s: StateItem, impliedBecause: string | undefined, concurrent
     impliedBecause,
     // A listed item named `connections` in a realtime service stands for the sockets themselves. A socket lives for
     // the session: a request-scoped or durable item of that name is ordinary state, or the socket gate (in process
-    // only) would leave it no store next to the request or system-of-record gates.
-    connection: realtime && s.name === CONNECTIONS && scopeOf(s.lifetime) === 'session',
+    // only) would leave it no store next to the request or system-of-record gates. Then the implied socket item
+    // takes another name (see impliedItems).
+    connection: realtime && scopeOf(s.lifetime) === 'session'
+      && (s.name === CONNECTIONS || (impliedBecause !== undefined && s.name.startsWith(LIVE_CONNECTIONS))),
     owners,
     totalMb: round((owners * s.sizeKb) / 1024),
     writesPerSecond: round((owners * s.writesPerMinute) / 60),
@@ -118,6 +120,8 @@ const STATE_ITEM_KEYS: Record<keyof StateItem, true> = {
 void STATE_ITEM_KEYS;
 
 export const CONNECTIONS = 'connections';
+/** The implied socket item's name when a listed item that is not a socket already uses `connections`. */
+export const LIVE_CONNECTIONS = 'live-connections';
 
 /** Items the context demands that no listed item covers, with the reason quoted in the answer. */
 function impliedItems(req: Requirements, listed: EvalItem[]): [StateItem, string][] {
@@ -139,8 +143,12 @@ function impliedItems(req: Requirements, listed: EvalItem[]): [StateItem, string
     add(base('shared-object', 'shared', 'minutes', 16, 60, 'internal', 'annoying', 'strong', true),
       'context.sharedState is collaborative and no listed item is a live shared object');
   }
-  if (realtime !== 'none') {
-    add(base(CONNECTIONS, 'session', 'minutes', realtime === 'bidirectional' ? 8 : 4, realtime === 'bidirectional' ? 30 : 6,
+  // Sockets exist in every realtime service (DESIGN.md: in-process by nature), even when the team used the name
+  // `connections` for a record: then they get a free name of their own.
+  if (realtime !== 'none' && !listed.some((i) => i.connection)) {
+    let name = CONNECTIONS;
+    for (let n = 1; names.has(name); n++) name = n === 1 ? LIVE_CONNECTIONS : `${LIVE_CONNECTIONS}-${n}`;
+    add(base(name, 'session', 'minutes', realtime === 'bidirectional' ? 8 : 4, realtime === 'bidirectional' ? 30 : 6,
       'internal', 'annoying', 'eventual', true),
     `context.realtime is ${realtime}: each open connection lives on the instance that accepted it`);
   }

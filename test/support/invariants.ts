@@ -90,6 +90,10 @@ export function placementViolations(req: Requirements, rec: Recommendation): str
   if (rec.verdict === 'hybrid' && (sessionIn.length === 0 || sessionIn.length === session.length)) {
     out.push(`inv5 hybrid needs session-scoped items on both sides; ${sessionIn.length} of ${session.length} in process`);
   }
+  // DESIGN.md: real-time connections are in-process by nature (a socket lives on one instance).
+  if (req.context.realtime !== 'none' && !placed.some((p) => p.item.connection && IN_PROCESS.has(p.store))) {
+    out.push(`realtime ${req.context.realtime} but no socket item in process (verdict ${rec.verdict})`);
+  }
   if ((rec.verdict === 'stateless') !== (rec.scaling.routing === 'any-instance')) {
     out.push(`inv5 verdict ${rec.verdict} with routing ${rec.scaling.routing}`);
   }

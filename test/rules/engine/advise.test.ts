@@ -22,6 +22,10 @@ describe('advise: regressions found by the invariant properties', () => {
     // A record is not a socket: no reconnect storm, and the socket gate does not close its system of record.
     expect(durable.risks.map((r) => r.id)).not.toContain('risk.reconnect-storm:connections');
     expect(durable.placements[0]!.alternatives.map((a) => a.whyNot).join(' ')).not.toContain('gate.socket-lives-in-process');
+    // The sockets still exist, under a name of their own, in process: a realtime service is never stateless.
+    const sockets = durable.placements.find((p) => p.state === 'live-connections');
+    expect(sockets).toMatchObject({ implied: true, store: expect.stringMatching(/^in-process-/) });
+    expect(durable.verdict).not.toBe('stateless');
     const live = advise({ service: 'chat', context: { realtime: 'bidirectional' }, traffic: { peakRps: 10 }, state: [{ name: 'connections', lifetime: 'minutes' }] });
     expect(live.placements.find((p) => p.state === 'connections')!.store).toMatch(/^in-process-/);
     expect(live.verdict).not.toBe('stateless');
