@@ -1,34 +1,53 @@
 import type { Requirements } from '../contract/requirements.ts';
 import type { Verdict } from '../contract/recommendation.ts';
 import type { Catalog } from '../catalog/load.ts';
+import type { Predicate } from '../catalog/condition.ts';
 import type { Decision } from './advise.ts';
-import { buildContext, type EvalContext } from './context.ts';
-import { scoreItem } from './placement.ts';
+import { buildContext, type EvalContext, type EvalItem } from './context.ts';
+import { scoreItem, type ItemScore } from './placement.ts';
 import { choosePlans } from './plans.ts';
 import { serviceFired, verdictOf } from './score.ts';
 
 /**
  * The verdict for `req`, which differs from the base decision's input in `changed` alone — the tipping-point
  * search asks this ~50–160 times per advice, so it does only the work the change can reach:
- * - rules that read neither `changed` nor a figure derived from it keep their base answers (tables.affected);
- * - item scores and plans are reused outright when no gate or placement rule is reached;
+ * - only rules that read `changed` or a figure derived from it are tested (tables.affected);
+ * - when none of them changes its answer — most candidates — the base verdict stands, with nothing allocated;
+ * - otherwise only the items whose answers moved are re-scored (reusing their unaffected answers), and plans are
+ *   re-chosen only when some item moved;
  * - no sentence, factor, Map or Set is built: only the verdict is wanted.
  * A context input that adds, removes or resizes implied items gets a full evaluation.
  * Every path adds the same effects in the same order as `decide`, so the verdict is exactly decide's verdict.
  */
 export function verdictWith(catalog: Catalog, base: Decision, req: Requirements, changed: string): Verdict {
-  const affected = catalog.tables.affected(changed);
+  const tables = catalog.tables;
+  const affected = tables.affected(changed);
   if (!affected) return fullVerdict(catalog, req);
   // Derived figures (concurrent sessions, owners, totals) move with traffic inputs: rebuild the items' figures.
   // Item i is still base item i: the list only changes with context inputs, checked next.
   const ctx: EvalContext = affected.derived ? buildContext(req) : { req, derived: base.ctx.derived, items: base.ctx.items };
-  // A context change that implies other items (or implied items of another size) starts over.
   if (affected.reshapes && !sameItems(base.ctx, ctx)) return fullVerdict(catalog, req);
-  const choices = affected.anyItem
-    ? choosePlans(ctx.items.map((item, i) => scoreItem(catalog.tables, ctx, item, { fired: base.assessments[i]!.fired, affected: affected.item })))
-    : base.choices;
-  const fired = serviceFired(catalog, ctx, { fired: base.fired, affected: affected.service });
+
+  // Items none of whose affected rules changes its answer keep their base scores (an assessment is an ItemScore).
+  let scores: ItemScore[] | undefined;
+  for (let i = 0; i < ctx.items.length; i++) {
+    const was = base.assessments[i]!;
+    if (!moved(affected.itemIndexes, tables.itemTests, was.fired, ctx, ctx.items[i])) continue;
+    scores ??= base.assessments.slice();
+    scores[i] = scoreItem(tables, ctx, ctx.items[i]!, { fired: was.fired, affected: affected.item });
+  }
+  const serviceMoved = moved(affected.serviceIndexes, tables.serviceTests, base.fired, ctx, undefined);
+  if (!scores && !serviceMoved) return base.scored.verdict;
+
+  const choices = scores ? choosePlans(scores) : base.choices;
+  const fired = serviceMoved ? serviceFired(catalog, ctx, { fired: base.fired, affected: affected.service }) : base.fired;
   return verdictOf(catalog, fired, choices);
+}
+
+/** Whether any of the listed rules answers differently from `fired` (the base answers). */
+function moved(indexes: readonly number[], tests: readonly Predicate[], fired: Uint8Array, ctx: EvalContext, item: EvalItem | undefined): boolean {
+  for (const r of indexes) if (tests[r]!(ctx, item, undefined) !== (fired[r] === 1)) return true;
+  return false;
 }
 
 /**

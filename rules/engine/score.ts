@@ -55,9 +55,15 @@ function sumsOf(catalog: Catalog, fired: Uint8Array, plans: Record<Verdict, Plan
  * not a tie, and treating them as one would let a change that favours the leader flip the verdict to the runner-up.
  */
 function rank(sums: Sums, plans: Record<Verdict, PlanFit>): { verdict: Verdict; runnerUp: Verdict } {
-  const ranked = [...TIE_ORDER].sort((a, b) => sums[b] - sums[a] || TIE_ORDER.indexOf(a) - TIE_ORDER.indexOf(b));
-  const verdict = ranked.find((v) => plans[v].feasible) ?? ranked[0]!;
-  return { verdict, runnerUp: ranked.find((v) => v !== verdict)! };
+  const verdict = leader(sums, (v) => plans[v].feasible) ?? leader(sums, () => true)!;
+  return { verdict, runnerUp: leader(sums, (v) => v !== verdict)! };
+}
+
+/** The highest sum among the architectures `eligible` admits, ties to the earlier in TIE_ORDER (a loop, no sort). */
+function leader(sums: Sums, eligible: (v: Verdict) => boolean): Verdict | undefined {
+  let best: Verdict | undefined;
+  for (const v of TIE_ORDER) if (eligible(v) && (best === undefined || sums[v] > sums[best])) best = v;
+  return best;
 }
 
 /** Just the verdict, for the tipping-point search: the same sums and ranking as `score`, without any sentence. */

@@ -1,5 +1,6 @@
 import { IN_PROCESS_STORES, STORES, type Store } from '../contract/recommendation.ts';
 import type { CompiledGateRule, CompiledPlacementRule, CompiledServiceRule } from '../catalog/load.ts';
+import type { Predicate } from '../catalog/condition.ts';
 
 /**
  * Lookup tables built once per catalogue, so that an evaluation works on small integer indexes and typed arrays
@@ -31,6 +32,9 @@ export interface ItemRule {
 export interface Affected {
   item: Uint8Array;
   service: Uint8Array;
+  /** The same, as lists of rule indexes: what a re-evaluation tests first to see whether anything moved. */
+  itemIndexes: readonly number[];
+  serviceIndexes: readonly number[];
   /** Some item rule is affected: item scores must be recomputed. */
   anyItem: boolean;
   /** The input feeds derived figures (concurrent sessions and the per-item figures scaled by them). */
@@ -45,6 +49,9 @@ export interface Affected {
 export interface EngineTables {
   /** Gates, then placement rules, each in catalogue order: the order an item evaluates them in. */
   itemRules: readonly ItemRule[];
+  /** Their conditions, and the service rules' conditions, as plain arrays of closures. */
+  itemTests: readonly Predicate[];
+  serviceTests: readonly Predicate[];
   /**
    * The rules a change of `input` can reach, or undefined when the change can reshape the evaluation itself
    * (implied items, store lists, unknown inputs): then nothing is reused.
@@ -88,9 +95,13 @@ export function buildTables(
     const facts = new Set([input, ...(derivedFacts ?? [])]);
     const reads = (r: { reads: ReadonlySet<string> }) => [...r.reads].some((f) => facts.has(f));
     const item = Uint8Array.from(itemRules, (r) => (reads(r.rule) ? 1 : 0));
+    const serviceMask = Uint8Array.from(service, (r) => (reads(r) ? 1 : 0));
+    const indexes = (mask: Uint8Array) => [...mask.keys()].filter((i) => mask[i] === 1);
     return {
       item,
-      service: Uint8Array.from(service, (r) => (reads(r) ? 1 : 0)),
+      service: serviceMask,
+      itemIndexes: indexes(item),
+      serviceIndexes: indexes(serviceMask),
       anyItem: item.includes(1),
       derived: derivedFacts !== undefined,
       reshapes: input.startsWith('context.'),
@@ -98,6 +109,8 @@ export function buildTables(
   };
   return {
     itemRules,
+    itemTests: itemRules.map((r) => r.rule.test),
+    serviceTests: service.map((r) => r.test),
     affected(input) {
       if (!cache.has(input)) cache.set(input, compute(input));
       return cache.get(input);
