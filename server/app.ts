@@ -71,6 +71,12 @@ export function createApp(options: AppOptions): App {
   }
   app.use('/v1/*', async (c, next) => { await next(); c.res.headers.set('Cache-Control', 'no-store'); });
   if (keys.length) app.use('/v1/*', bearerAuth(keys));
+  // Bodies are read as sent: a compressed one would only fail later as "malformed", so say what is wrong (RFC 7694).
+  app.use('/v1/*', async (c, next) => {
+    const encoding = c.req.header('content-encoding')?.trim().toLowerCase();
+    if (encoding && encoding !== 'identity') return problem(c, 'unsupported-media-type', `Content-Encoding ${encoding} is not supported; send the body uncompressed`, undefined, { 'Accept-Encoding': 'identity' });
+    await next();
+  });
 
   registerHealth(app, deps);
   registerRecommendations(app, deps);

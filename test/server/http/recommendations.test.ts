@@ -111,6 +111,13 @@ describe('POST /v1/recommendations', () => {
     const none = await fetch(server.url + '/v1/recommendations', { method: 'POST', body: new Blob(['{}']) });
     expect(none.status).toBe(415);
   });
+
+  it('answers 415 for a compressed body instead of calling it malformed', async () => {
+    const res = await fetch(server.url + '/v1/recommendations', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } });
+    expect(res.status).toBe(415);
+    expect(res.headers.get('accept-encoding')).toBe('identity');
+    expect(ProblemSchema.parse(await res.json()).detail).toMatch(/Content-Encoding gzip/);
+  });
 });
 
 describe('POST /v1/recommendations/batch', () => {
