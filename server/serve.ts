@@ -15,6 +15,11 @@ export const TIMEOUTS = {
    * must be the side that closes an idle connection, or it may send a request down a socket the server is closing.
    */
   keepAliveTimeout: 65_000,
+  /**
+   * How often Node enforces headersTimeout/requestTimeout. Its default (30 s) let a slowloris client hold a socket
+   * ~30 s despite the 10 s headersTimeout; every second enforces them within a second (test/server/slowloris-cli).
+   */
+  connectionsCheckingInterval: 1_000,
 } as const;
 
 export { SHUTDOWN_DEADLINE_MS } from './config.ts';
@@ -23,7 +28,7 @@ export interface ServeOptions extends AppOptions {
   port: number;
   host: string;
   /** Overrides for the timeouts above (tests shorten them); `connectionsCheckingInterval` is how often Node checks. */
-  timeouts?: Partial<Record<keyof typeof TIMEOUTS | 'connectionsCheckingInterval', number>>;
+  timeouts?: Partial<Record<keyof typeof TIMEOUTS, number>>;
 }
 
 export interface RunningServer {
