@@ -78,7 +78,7 @@ export function renderPanelHtml(rec: Recommendation, o: PanelOptions): string {
   <h2>Tipping points</h2>${tipping}
   <h2>Strongest factors</h2>
   <table><tr><th>rule</th><th>stateless</th><th>stateful</th><th>hybrid</th><th>because</th></tr>${factors}</table>
-  <footer>${esc(o.sourceName)} · ${esc(o.engine)} · input ${esc(rec.inputDigest.slice(0, 19))}…</footer>
+  <footer id="engine">${esc(o.sourceName)} · ${esc(o.engine)} · input ${esc(rec.inputDigest.slice(0, 19))}…</footer>
 <script nonce="${o.nonce}">
   const vscode = acquireVsCodeApi();
   for (const b of document.querySelectorAll('button[data-message]')) {

@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_CATALOG, createEngine, loadCatalog, parseRequirements, renderReview } from '../../rules/index.ts';
+import { startServer, type RunningServer } from '../../server/serve.ts';
+import { answersToRequirements, requirementsYaml } from '../../extension/src/guided-answers.ts';
 
 /**
  * The extension in a real VS Code: code-server 4.100.3 (VS Code 1.100.3, a real Node extension host; installed into
@@ -29,6 +31,9 @@ let serverLog = '';
 let browser: Browser | undefined;
 let page: Page;
 let port: number;
+let api: RunningServer | undefined;
+const apiLog: { path: string; status: number }[] = [];
+const API_KEY = 'e2e-key-7f3a';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -110,13 +115,14 @@ beforeAll(async () => {
     const host = new URL(route.request().url()).hostname;
     return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
   });
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
-  await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 60_000 });
+  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+  await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 120_000 });
   console.log(`vscode e2e: package + install + start took ${Date.now() - started} ms`);
 });
 
 afterAll(async () => {
   await browser?.close();
+  await api?.close(1_000);
   // code-server was started in its own process group: end that group (ours), not anything by name.
   if (server?.pid) { try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ } }
   if (scratch) rmSync(scratch, { recursive: true, force: true });
@@ -148,6 +154,29 @@ async function openFile(name: string): Promise<void> {
   await row.click();
   await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 15_000 })
     .catch(async (e: unknown) => { await page.screenshot({ path: join(ARTIFACTS, `vscode-open-${name}-failed.png`) }); throw e; });
+}
+
+/** The text of the first element matching `selector` in any frame (webviews live in nested iframes). */
+async function frameText(selector: string): Promise<string> {
+  for (const frame of page.frames()) {
+    const el = frame.locator(selector);
+    if (await el.count().catch(() => 0)) return ((await el.first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  }
+  return '';
+}
+
+/** Answers one guided-flow step: waits for its title, types, and accepts the (first) match. */
+async function answer(title: string, text: string): Promise<void> {
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.type(text);
+  await page.waitForTimeout(400);
+  await page.keyboard.press('Enter');
+}
+
+/** Workspace settings, picked up by the running VS Code without a reload. */
+function setWorkspaceSettings(settings: Record<string, unknown>): void {
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  writeFileSync(join(workspace, '.vscode/settings.json'), JSON.stringify(settings, null, 2));
 }
 
 /** The embedded engine's answer for a requirements text, as the extension computes it. */
@@ -238,13 +267,71 @@ describe('statewise extension in VS Code (code-server)', () => {
     await runCommand('Statewise: Recommend Architecture');
     await page.locator('.tab', { hasText: 'statewise: shop-frontend — hybrid' }).waitFor({ timeout: 30_000 });
     // The panel's document lives in nested iframes: find the frame holding the verdict line.
-    await expect.poll(async () => {
-      for (const frame of page.frames()) {
-        const verdict = frame.locator('#verdict');
-        if (await verdict.count().catch(() => 0)) return ((await verdict.textContent()) ?? '').trim();
-      }
-      return '';
-    }, { timeout: 20_000 }).toMatch(/^Verdict: hybrid · confidence \d+%$/);
+    await expect.poll(() => frameText('#verdict'), { timeout: 20_000 }).toMatch(/^Verdict: hybrid · confidence \d+%$/);
+    expect(await frameText('footer#engine')).toMatch(/^shop\.statewise\.yaml · built-in engine, rules /);
     await page.screenshot({ path: join(ARTIFACTS, 'vscode-recommendation.png') });
+  });
+
+  it('Recommend Architecture with no requirements file open runs the guided flow', async () => {
+    await runCommand('View: Close All Editors');
+    await runCommand('Statewise: Recommend Architecture');
+    await answer('which requirements file?', 'Answer a few questions');
+    await answer('(1/6): Service name', 'guided-chat');
+    await answer('(2/6)', 'For a session');
+    await answer('(3/6)', 'Bidirectional');
+    await answer('(4/6)', '1200');
+    await answer('(5/6)', 'Unacceptable');
+    await answer('(6/6): pieces of state', 'Add a piece');
+    await answer('Name of the piece of state', 'chat');
+    await answer('How long does chat live?', 'Minutes');
+    await answer('How sensitive is chat?', 'Personal');
+    await answer('Losing chat is', 'Costly');
+    await answer('(6/6): pieces of state', 'Done');
+    const expected = advise(requirementsYaml(answersToRequirements({
+      service: 'guided-chat', memory: 'session', realtime: 'bidirectional', peakRps: 1200, sessionLoss: 'unacceptable',
+      items: [{ name: 'chat', lifetime: 'minutes', sensitivity: 'personal', lossImpact: 'costly' }],
+    }))).recommendation;
+    await page.locator('.tab', { hasText: `statewise: guided-chat — ${expected.verdict}` }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => frameText('footer#engine'), { timeout: 20_000 }).toMatch(/^guided answers \(not saved\) · built-in engine/);
+    expect(await frameText('#verdict')).toBe(`Verdict: ${expected.verdict} · confidence ${Math.round(expected.confidence * 100)}%`);
+    await page.screenshot({ path: join(ARTIFACTS, 'vscode-guided.png') });
+  });
+
+  it('server mode: the API key from Set Server API Key reaches a real statewise server', async () => {
+    api = await startServer({
+      engine: createEngine((() => { const c = loadCatalog(BUILTIN_CATALOG); if (!c.ok) throw new Error('catalogue'); return c.value; })()),
+      port: 0, host: '127.0.0.1', apiKeys: [API_KEY],
+      accessLog: (line) => { const { path, status } = JSON.parse(line) as { path: string; status: number }; apiLog.push({ path, status }); },
+    });
+    await runCommand('Statewise: Set Server API Key');
+    await page.waitForSelector('.quick-input-widget input[type="password"]', { state: 'visible', timeout: 15_000 });
+    await page.keyboard.type(API_KEY);
+    await page.keyboard.press('Enter');
+    await page.locator('.notification-toast', { hasText: 'API key stored' }).first().waitFor({ timeout: 15_000 });
+    setWorkspaceSettings({ 'statewise.serverUrl': api.url });
+    await page.waitForTimeout(2_000);
+
+    await openFile('shop.statewise.yaml');
+    await runCommand('Statewise: Recommend Architecture');
+    const host = new URL(api.url).host;
+    await expect.poll(() => frameText('footer#engine'), { timeout: 30_000 }).toContain(`server ${host}, rules `);
+    expect(await frameText('#verdict')).toMatch(/^Verdict: hybrid/);
+    // 200, not 401: the key from the secret store was sent as the bearer token.
+    expect(apiLog).toContainEqual({ path: '/v1/recommendations', status: 200 });
+    expect(apiLog.filter((l) => l.status === 401)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'vscode-server-mode.png') });
+  });
+
+  it('server mode: an unreachable server is one clear error message', async () => {
+    const closed = await freePort();
+    setWorkspaceSettings({ 'statewise.serverUrl': `http://127.0.0.1:${closed}` });
+    await page.waitForTimeout(2_000);
+    await openFile('shop.statewise.yaml');
+    await runCommand('Statewise: Recommend Architecture');
+    const toast = page.locator('.notification-toast', { hasText: 'is unreachable' }).first();
+    await toast.waitFor({ timeout: 30_000 });
+    expect((await toast.innerText()).replace(/\s+/g, ' ')).toContain(
+      `The statewise server at http://127.0.0.1:${closed} is unreachable (ECONNREFUSED). Check statewise.serverUrl, or clear it to use the built-in engine.`);
+    await page.screenshot({ path: join(ARTIFACTS, 'vscode-server-unreachable.png') });
   });
 });
