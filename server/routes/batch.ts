@@ -6,7 +6,12 @@ import { BatchRequestSchema, BatchResponseSchema, MAX_BATCH } from '../http/sche
 import { unsupported } from './recommendations.ts';
 import { documented, problemResponses, type App, type RouteDeps } from './shared.ts';
 
-const YIELD_EVERY = 50;
+/**
+ * Most CPU time a batch takes before letting other requests in. By time, not item count: one document with 200
+ * state items costs ~0.5 s, so "every 50 items" could still hold the event loop for half a minute (measured with
+ * scripts/reliability/batch-starvation.ts).
+ */
+const YIELD_AFTER_MS = 20;
 
 /**
  * POST /v1/recommendations/batch: `{ items: [Requirements…] }` → one result per item, in order. A bad item gets
@@ -46,9 +51,13 @@ export function registerBatch(app: App, deps: RouteDeps): void {
     const today = deps.today();
     let failed = 0;
     const results: Array<typeof BatchResponseSchema._output['results'][number]> = [];
+    let sliceStart = performance.now();
     for (const [index, item] of (items as unknown[]).entries()) {
       // A big batch is seconds of CPU: let other requests (health probes above all) in between slices.
-      if (index > 0 && index % YIELD_EVERY === 0) await new Promise((r) => setImmediate(r));
+      if (performance.now() - sliceStart > YIELD_AFTER_MS) {
+        await new Promise((r) => setImmediate(r));
+        sliceStart = performance.now();
+      }
       const req = validateData(item);
       if (req.ok) { results.push({ index, ok: true, recommendation: deps.engine.advise(req.value, { today }) }); continue; }
       failed++;
