@@ -102,7 +102,8 @@ if (Math.abs(share400 - 1 / LOAD_REQUESTS.length) > 0.05) failures.push(`400 sha
 if (result.requests.total === 0) failures.push('no requests completed');
 if (health !== 200) failures.push(`/healthz after the run answered ${health}`);
 if (exitCode !== 0) failures.push(`server exited ${exitCode} on SIGTERM`);
-if (samples.length < Math.floor(duration / sampleS) - 1) failures.push(`only ${samples.length} memory samples`);
+// A busy server samples late now and then (its timer shares the loop with the load): ask for 80 % of the samples.
+if (samples.length < Math.floor((duration / sampleS) * 0.8)) failures.push(`only ${samples.length} memory samples`);
 if (duration >= 120 && Number(values.workers) === 1 && summary.heapSlopeMbPerMin > Number(values['max-heap-slope'])) {
   failures.push(`heap grows ${summary.heapSlopeMbPerMin} MB/min after warm-up (limit ${values['max-heap-slope']})`);
 }
