@@ -1,0 +1,145 @@
+import os from 'node:os';
+import { load, type LoadResult } from './lib/load.ts';
+import { pinSelf, startEcho, startStatewise, type Spawned } from './lib/server.ts';
+import { TYPICAL } from './lib/inputs.ts';
+import { fmt, median } from './lib/stats.ts';
+import { table } from './lib/table.ts';
+import type { BenchOptions, BenchResult } from './lib/result.ts';
+
+/**
+ * Benchmarks 3–5 over real HTTP on loopback.
+ * 3. POST /v1/recommendations vs a bare Hono route that parses and echoes the same JSON body vs GET /healthz;
+ *    server on core 0, autocannon (this process) on core 1, 50 connections, interleaved rounds after a warm-up.
+ * 4. --workers 2 vs 1: both cores serve, so the load generator shares them (said in the output).
+ * 5. POST /v1/recommendations/batch with 10, 100 and 1,000 items: time per item should stay flat.
+ */
+export const GOAL_ADVISOR_ECHO = 0.6;
+export const GOAL_P99_MS = 10;
+
+const BODY = JSON.stringify(TYPICAL);
+
+export async function runHttp(options: BenchOptions): Promise<BenchResult[]> {
+  const seconds = options.quick ? 2 : 10;
+  const rounds = options.quick ? 1 : 3;
+  const pinned = os.cpus().length >= 2 && await pinSelf('1');
+  const serverCpu = pinned ? '0' : undefined;
+  const results: BenchResult[] = [];
+  const api = await startStatewise([], serverCpu);
+  const echo = await startEcho(serverCpu);
+  try {
+    results.push(await endpoints(api, echo, seconds, rounds, pinned));
+  } finally {
+    await Promise.all([api.stop(), echo.stop()]);
+  }
+  if (pinned) await pinSelf(`0-${os.cpus().length - 1}`);
+  results.push(await workers(seconds, rounds));
+  results.push(await batch(options));
+  return results;
+}
+
+type Target = { name: string; url: string; method: 'GET' | 'POST'; body?: string };
+
+async function endpoints(api: Spawned, echo: Spawned, seconds: number, rounds: number, pinned: boolean): Promise<BenchResult> {
+  const targets: Target[] = [
+    { name: 'POST /v1/recommendations (typical, 5 items)', url: `${api.url}/v1/recommendations`, method: 'POST', body: BODY },
+    { name: 'POST /echo (bare Hono, same JSON body)', url: `${echo.url}/echo`, method: 'POST', body: BODY },
+    { name: 'GET /healthz', url: `${api.url}/healthz`, method: 'GET' },
+  ];
+  // The advisor must answer correctly before its speed means anything.
+  const check = await fetch(targets[0]!.url, { method: 'POST', body: BODY, headers: { 'content-type': 'application/json' } });
+  const verdict = ((await check.json()) as { verdict?: string }).verdict;
+  if (check.status !== 200 || !verdict) throw new Error(`POST /v1/recommendations answered ${check.status}`);
+  for (const t of targets) await load(t.url, { ...t, seconds: Math.max(1, seconds / 5) });
+  const runs = targets.map(() => [] as LoadResult[]);
+  for (let r = 0; r < rounds; r++) for (const [i, t] of targets.entries()) runs[i]!.push(await load(t.url, { ...t, seconds }));
+  const summary = runs.map(summarize);
+  const [adv, ech] = summary;
+  const ratio = adv!.rps / ech!.rps;
+  const rows = targets.map((t, i) => [t.name, fmt(summary[i]!.rps, 0), fmt(summary[i]!.p50, 1), fmt(summary[i]!.p99, 1), String(summary[i]!.bad)]);
+  const met = ratio >= GOAL_ADVISOR_ECHO && adv!.p99 <= GOAL_P99_MS;
+  return {
+    name: 'http',
+    text: table(`3. HTTP (autocannon, 50 connections, ${rounds} × ${seconds} s interleaved rounds after a warm-up; ${pinned ? 'server on core 0, load generator on core 1' : 'NOT pinned: taskset unavailable'}; medians of rounds)`,
+      ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'errors+non-2xx'], rows)
+      + `\nadvisor/echo = ${fmt(ratio, 2)} (goal ≥ ${GOAL_ADVISOR_ECHO} with p99 ≤ ${GOAL_P99_MS} ms: ${met ? 'met' : 'MISSED'}); healthz/echo = ${fmt(summary[2]!.rps / ech!.rps, 2)}`,
+    ratios: { 'http.advisor/echo': ratio },
+    goals: [{ goal: `advisor/echo ≥ ${GOAL_ADVISOR_ECHO} with p99 ≤ ${GOAL_P99_MS} ms`, met, figure: `${fmt(ratio, 2)}, p99 ${fmt(adv!.p99, 1)} ms` }],
+  };
+}
+
+function summarize(runs: LoadResult[]) {
+  return {
+    rps: median(runs.map((r) => r.rps)),
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    bad: runs.reduce((a, r) => a + r.errors + r.non2xx, 0),
+  };
+}
+
+async function workers(seconds: number, rounds: number): Promise<BenchResult> {
+  const one = await startStatewise(['--workers', '1']);
+  const two = await startStatewise(['--workers', '2']);
+  const url = (s: Spawned) => `${s.url}/v1/recommendations`;
+  try {
+    for (const s of [one, two]) await load(url(s), { method: 'POST', body: BODY, seconds: Math.max(1, seconds / 5) });
+    const a: LoadResult[] = [];
+    const b: LoadResult[] = [];
+    for (let r = 0; r < rounds; r++) {
+      a.push(await load(url(one), { method: 'POST', body: BODY, seconds }));
+      b.push(await load(url(two), { method: 'POST', body: BODY, seconds }));
+    }
+    const [x, y] = [summarize(a), summarize(b)];
+    const ratio = y.rps / x.rps;
+    return {
+      name: 'workers',
+      text: table(`4. Workers: POST /v1/recommendations, --workers 1 vs 2 (${rounds} × ${seconds} s; NOTE: the load generator shares the ${os.cpus().length} cores with the workers, so 2 workers cannot reach 2×)`,
+        ['server', 'req/s', 'p50 ms', 'p99 ms', 'errors+non-2xx'],
+        [['--workers 1', fmt(x.rps, 0), fmt(x.p50, 1), fmt(x.p99, 1), String(x.bad)], ['--workers 2', fmt(y.rps, 0), fmt(y.p50, 1), fmt(y.p99, 1), String(y.bad)]])
+        + `\nworkers 2 / workers 1 = ${fmt(ratio, 2)}× req/s`,
+      ratios: { 'http.workers2/workers1': ratio },
+      goals: [],
+    };
+  } finally {
+    await Promise.all([one.stop(), two.stop()]);
+  }
+}
+
+async function batch(options: BenchOptions): Promise<BenchResult> {
+  const server = await startStatewise(['--body-limit', '8mb']);
+  try {
+    const sizes = [10, 100, 1000];
+    const rows: string[][] = [];
+    const perItem: number[] = [];
+    for (const n of sizes) {
+      const body = JSON.stringify({ items: Array.from({ length: n }, (_, i) => ({ ...TYPICAL, service: `svc-${i}` })) });
+      const reps = Math.max(options.quick ? 2 : 5, Math.ceil((options.quick ? 300 : 3000) / n));
+      const times: number[] = [];
+      for (let r = 0; r < reps + 1; r++) {
+        const t0 = performance.now();
+        const res = await fetch(`${server.url}/v1/recommendations/batch`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+        const json = (await res.json()) as { succeeded?: number };
+        if (res.status !== 200 || json.succeeded !== n) throw new Error(`batch of ${n}: status ${res.status}, ${json.succeeded} succeeded`);
+        if (r > 0) times.push(performance.now() - t0); // the first request warms up
+      }
+      const ms = median(times);
+      perItem.push((ms * 1000) / n);
+      rows.push([String(n), String(reps), fmt(ms, 1), fmt((ms * 1000) / n, 0), fmt(Buffer.byteLength(body) / 1024, 0)]);
+    }
+    // Least-squares slope of µs per item against log10(items): 0 is perfectly flat.
+    const xs = sizes.map(Math.log10);
+    const mx = xs.reduce((a, b) => a + b) / xs.length;
+    const my = perItem.reduce((a, b) => a + b) / perItem.length;
+    const slope = xs.reduce((a, x, i) => a + (x - mx) * (perItem[i]! - my), 0) / xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+    const ratio = perItem[2]! / perItem[0]!;
+    return {
+      name: 'batch',
+      text: table('5. Batch scaling: POST /v1/recommendations/batch (typical items; sequential requests; median per request)',
+        ['items', 'requests', 'ms / request', 'µs / item', 'body KB'], rows)
+        + `\nslope: ${fmt(slope, 1)} µs per item per 10× items (${fmt(slope / my * 100, 1)}% of the mean per-item time); per-item 1000 / per-item 10 = ${fmt(ratio, 2)}`,
+      ratios: { 'http.batch.perItem1000/perItem10': ratio },
+      goals: [{ goal: 'batch time per item flat (1000-item per-item time ≤ 1.5× the 10-item one)', met: ratio <= 1.5, figure: `${fmt(ratio, 2)}×` }],
+    };
+  } finally {
+    await server.stop();
+  }
+}
