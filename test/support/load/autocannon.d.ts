@@ -13,7 +13,9 @@ declare module 'autocannon' {
     statusCodeStats: Record<string, { count: number }>;
   }
   interface Instance extends EventEmitter { stop(): void }
-  function autocannon(options: Options, callback?: (err: Error | null, result: Result) => void): Instance;
+  /** With a callback: the running instance. Without: the instance is also a promise of the result. */
+  function autocannon(options: Options, callback: (err: Error | null, result: Result) => void): Instance;
+  function autocannon(options: Options): Instance & PromiseLike<Result>;
   export default autocannon;
   export type { Options, Result, Instance, Request };
 }
