@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { requirementsArb } from '../support/arbitraries.ts';
 import { builtinEngine, requirementsOf } from '../support/engine.ts';
-import { answerViolations, situations, SITUATIONS } from '../support/invariants.ts';
+import { answerViolations } from '../support/invariants.ts';
+import { situations, SITUATIONS } from '../support/situations.ts';
 
 /**
  * The per-answer invariants of invariants.test.ts (1–6, 9, schema, confidence, gates, text) on services with 5–12

@@ -4,7 +4,8 @@ import { stringify } from 'yaml';
 import { parseRequirements, type Recommendation } from '../../rules/index.ts';
 import { DEPLOYS_MAX, PEAK_RPS_MAX, REGIONS_MAX, reordered, requirementsArb } from '../support/arbitraries.ts';
 import { builtinEngine, requirementsOf } from '../support/engine.ts';
-import { answerViolations, situations, SITUATIONS } from '../support/invariants.ts';
+import { answerViolations } from '../support/invariants.ts';
+import { situations, SITUATIONS } from '../support/situations.ts';
 
 /**
  * DESIGN.md's invariants 1–9 as fast-check properties over generated valid requirements.

@@ -1,0 +1,38 @@
+import type { Recommendation, Requirements } from '../../rules/index.ts';
+import { DURABLE_LIFETIMES, placedItems, SESSION_LIFETIMES } from './invariants.ts';
+
+/**
+ * The situations each invariant is about, counted over a property run: a property whose precondition never occurs
+ * proves nothing, so the tests assert every label below was seen.
+ */
+export const SITUATIONS = [
+  'verdict stateless', 'verdict stateful', 'verdict hybrid', 'personal item in client-token', 'item in client-token',
+  'secret item', 'item over 4 KB', 'shared or global item', 'critical item', 'critical request-scoped item',
+  'session item with sessionLoss unacceptable', 'session item in in-process-sticky', 'item in in-process-replicated',
+  'valuable durable record', 'implied item', 'realtime connections', 'score clamped', 'risk accepted',
+] as const;
+
+export function situations(req: Requirements, rec: Recommendation): Set<(typeof SITUATIONS)[number]> {
+  const seen = new Set<(typeof SITUATIONS)[number]>([`verdict ${rec.verdict}`]);
+  const { placed } = placedItems(req, rec);
+  for (const { item, store } of placed) {
+    if (store === 'client-token') seen.add('item in client-token');
+    if (store === 'client-token' && item.sensitivity === 'personal') seen.add('personal item in client-token');
+    if (item.sensitivity === 'secret') seen.add('secret item');
+    if (item.sizeKb > 4) seen.add('item over 4 KB');
+    if (item.owner === 'shared' || item.owner === 'global') seen.add('shared or global item');
+    if (item.lossImpact === 'critical') seen.add(item.lifetime === 'request' ? 'critical request-scoped item' : 'critical item');
+    if (req.failure.sessionLoss === 'unacceptable' && SESSION_LIFETIMES.has(item.lifetime)) seen.add('session item with sessionLoss unacceptable');
+    if (store === 'in-process-sticky' && SESSION_LIFETIMES.has(item.lifetime)) seen.add('session item in in-process-sticky');
+    if (store === 'in-process-replicated') seen.add('item in in-process-replicated');
+    if (DURABLE_LIFETIMES.has(item.lifetime) && (item.lossImpact === 'costly' || item.lossImpact === 'critical')) seen.add('valuable durable record');
+    if (item.implied) seen.add('implied item');
+    if (item.connection) seen.add('realtime connections');
+  }
+  for (const arch of ['stateless', 'stateful', 'hybrid'] as const) {
+    const sum = 50 + rec.factors.reduce((a, f) => a + f.effect[arch], 0);
+    if (sum < 0 || sum > 100) seen.add('score clamped');
+  }
+  if (rec.acceptedRisks.length) seen.add('risk accepted');
+  return seen;
+}
