@@ -28,11 +28,18 @@ export function compileCondition(
   const walk = (c: Condition, path: PathSegment[]): Predicate => {
     if ('all' in c) {
       const parts = c.all.map((x, i) => walk(x, [...path, 'all', i]));
-      return (a, b, p) => parts.every((f) => f(a, b, p));
+      // Plain loops, not parts.every(f => …): that would allocate a closure on every evaluation of every rule.
+      return (a, b, p) => {
+        for (let i = 0; i < parts.length; i++) if (!parts[i]!(a, b, p)) return false;
+        return true;
+      };
     }
     if ('any' in c) {
       const parts = c.any.map((x, i) => walk(x, [...path, 'any', i]));
-      return (a, b, p) => parts.some((f) => f(a, b, p));
+      return (a, b, p) => {
+        for (let i = 0; i < parts.length; i++) if (parts[i]!(a, b, p)) return true;
+        return false;
+      };
     }
     if ('not' in c) {
       const inner = walk(c.not, [...path, 'not']);
@@ -68,7 +75,11 @@ export function compileCondition(
     }
     const get = fact.get;
     if (tests.length === 1) { const t = tests[0]!; return (a, b, p) => t(get(a, b, p)); }
-    return (a, b, p) => { const v = get(a, b, p); return tests.every((t) => t(v)); };
+    return (a, b, p) => {
+      const v = get(a, b, p);
+      for (let i = 0; i < tests.length; i++) if (!tests[i]!(v)) return false;
+      return true;
+    };
   };
   const test = cond ? walk(cond, at) : () => true;
   return { test, reads, thresholds };
