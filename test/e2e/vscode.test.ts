@@ -297,6 +297,28 @@ describe('statewise extension in VS Code (code-server)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'vscode-guided.png') });
   });
 
+  it('New Requirements File opens the commented template, checked live before it is ever saved', async () => {
+    await runCommand('Statewise: New Requirements File');
+    await page.locator('.tab.active', { hasText: 'my-service.statewise.yaml' }).first().waitFor({ timeout: 15_000 });
+    await expect.poll(async () => (await page.locator('.editor-instance .view-lines').first().innerText()).replace(/\u00a0/g, ' '), { timeout: 10_000 })
+      .toContain('apiVersion: statewise/v1');
+    // An invalid service name is flagged at once, in the unsaved file.
+    await page.locator('.editor-instance .view-lines').first().click();
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('4');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+End');
+    await page.keyboard.type('service: Bad Name');
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'service: must match' }).first();
+    await row.waitFor({ timeout: 20_000 })
+      .catch(async (e: unknown) => { await page.screenshot({ path: join(ARTIFACTS, 'vscode-new-requirements-failed.png') }); throw e; });
+    expect((await row.innerText()).replace(/\s+/g, ' ')).toContain('[Ln 4, Col 10]');
+    expect(existsSync(join(workspace, 'my-service.statewise.yaml'))).toBe(false);
+    await page.screenshot({ path: join(ARTIFACTS, 'vscode-new-requirements.png') });
+  });
+
   it('server mode: the API key from Set Server API Key reaches a real statewise server', async () => {
     api = await startServer({
       engine: createEngine((() => { const c = loadCatalog(BUILTIN_CATALOG); if (!c.ok) throw new Error('catalogue'); return c.value; })()),
