@@ -64,8 +64,7 @@ export function scopeOf(lifetime: StateItem['lifetime']): Scope {
 /** @example buildContext(req).derived.concurrentSessions */
 export function buildContext(req: Requirements): EvalContext {
   const concurrentSessionsDerived = req.traffic.concurrentSessions === undefined;
-  const concurrentSessions = req.traffic.concurrentSessions
-    ?? Math.ceil((req.traffic.peakRps / REQUESTS_PER_SESSION) * req.traffic.sessionMinutes * 60);
+  const concurrentSessions = concurrentSessionsOf(req);
   const realtime = req.context.realtime !== 'none';
   const listed = req.state.map((s) => toEvalItem(s, undefined, concurrentSessions, realtime));
   const implied = impliedItems(req, listed).map(([s, because]) => toEvalItem(s, because, concurrentSessions, realtime));
@@ -83,6 +82,31 @@ export function buildContext(req: Requirements): EvalContext {
       operatesCache: stores.some((s) => s === 'redis' || s === 'valkey' || s === 'memcached'),
       operatesDatabase: stores.some((s) => s !== 'redis' && s !== 'valkey' && s !== 'memcached' && s !== 'kafka'),
       operatesLog: stores.includes('kafka'),
+    },
+  };
+}
+
+function concurrentSessionsOf(req: Requirements): number {
+  return req.traffic.concurrentSessions ?? Math.ceil((req.traffic.peakRps / REQUESTS_PER_SESSION) * req.traffic.sessionMinutes * 60);
+}
+
+/**
+ * The context for `req`, which differs from `base.req` in traffic figures only (the tipping-point search): the same
+ * items, their owner-scaled figures recomputed by the same toEvalItem, without re-deriving implied items.
+ * @example rescaleContext(ctx, { ...req, traffic: { ...req.traffic, peakRps: 5000 } })
+ */
+export function rescaleContext(base: EvalContext, req: Requirements): EvalContext {
+  const concurrentSessions = concurrentSessionsOf(req);
+  const d = base.derived;
+  if (concurrentSessions === d.concurrentSessions) return { req, derived: d, items: base.items };
+  const realtime = req.context.realtime !== 'none';
+  return {
+    req,
+    items: base.items.map((i) => toEvalItem(i, i.impliedBecause, concurrentSessions, realtime)),
+    // Spelled out rather than spread (a slow path on Node 20); nothing else here depends on traffic.
+    derived: {
+      concurrentSessions, concurrentSessionsDerived: req.traffic.concurrentSessions === undefined, sessionItems: d.sessionItems,
+      sessionStateKb: d.sessionStateKb, operatesCache: d.operatesCache, operatesDatabase: d.operatesDatabase, operatesLog: d.operatesLog,
     },
   };
 }

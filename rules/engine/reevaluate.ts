@@ -3,7 +3,7 @@ import type { Verdict } from '../contract/recommendation.ts';
 import type { Catalog } from '../catalog/load.ts';
 import type { Predicate } from '../catalog/condition.ts';
 import type { Decision } from './advise.ts';
-import { buildContext, type EvalContext, type EvalItem } from './context.ts';
+import { buildContext, rescaleContext, type EvalContext, type EvalItem } from './context.ts';
 import { scoreItem, type ItemScore } from './placement.ts';
 import { choosePlans } from './plans.ts';
 import { serviceFired, verdictOf } from './score.ts';
@@ -25,7 +25,9 @@ export function verdictWith(catalog: Catalog, base: Decision, req: Requirements,
   if (!affected) return fullVerdict(catalog, req);
   // Derived figures (concurrent sessions, owners, totals) move with traffic inputs: rebuild the items' figures.
   // Item i is still base item i: the list only changes with context inputs, checked next.
-  const ctx: EvalContext = affected.derived ? buildContext(req) : { req, derived: base.ctx.derived, items: base.ctx.items };
+  const ctx: EvalContext = affected.context === 'rebuilt' ? buildContext(req)
+    : affected.context === 'rescaled' ? rescaleContext(base.ctx, req)
+      : { req, derived: base.ctx.derived, items: base.ctx.items };
   if (affected.reshapes && !sameItems(base.ctx, ctx)) return fullVerdict(catalog, req);
 
   // Items none of whose affected rules changes its answer keep their base scores (an assessment is an ItemScore).

@@ -37,8 +37,11 @@ export interface Affected {
   serviceIndexes: readonly number[];
   /** Some item rule is affected: item scores must be recomputed. */
   anyItem: boolean;
-  /** The input feeds derived figures (concurrent sessions and the per-item figures scaled by them). */
-  derived: boolean;
+  /**
+   * How the evaluation context follows the change: `same` (only req differs), `rescaled` (traffic figures: concurrent
+   * sessions and the per-item figures scaled by them) or `rebuilt` (context inputs: implied items re-derived).
+   */
+  context: 'same' | 'rescaled' | 'rebuilt';
   /**
    * The input decides which items the engine implies (context.*): reuse holds only while the rebuilt items equal
    * the base items in every fact; otherwise the evaluation starts over.
@@ -103,7 +106,7 @@ export function buildTables(
       itemIndexes: indexes(item),
       serviceIndexes: indexes(serviceMask),
       anyItem: item.includes(1),
-      derived: derivedFacts !== undefined,
+      context: input.startsWith('context.') ? 'rebuilt' : derivedFacts ? 'rescaled' : 'same',
       reshapes: input.startsWith('context.'),
     };
   };

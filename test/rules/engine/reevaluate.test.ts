@@ -35,7 +35,7 @@ describe('verdictWith (tipping-point re-evaluation)', () => {
   it('re-evaluates everything for inputs it knows nothing about', () => {
     expect(catalog.tables.affected('constraints.stores')).toBeUndefined();
     expect(catalog.tables.affected('state')).toBeUndefined();
-    expect(catalog.tables.affected('traffic.peakRps')?.derived).toBe(true);
+    expect(catalog.tables.affected('traffic.peakRps')?.context).toBe('rescaled');
     expect(catalog.tables.affected('context.memory')?.reshapes).toBe(true);
   });
 });
