@@ -3,7 +3,10 @@
  * own RSS and heap (after GC) sampled every --sample seconds. Passes when there were zero errors (no connection
  * errors, timeouts, 5xx or unexpected statuses) and memory is flat after warm-up.
  *
- *   npm run soak -- --duration 600 [--connections 100] [--sample 10] [--workers 1] [--out soak.json]
+ *   npm run soak -- --duration 600 [--connections 100] [--sample 10] [--workers 1] [--rate 0] [--out soak.json]
+ *
+ * --rate caps the overall request rate (0 = as fast as the server answers). A saturated run measures queueing on
+ * the machine as much as the server; a capped rate below capacity isolates leaks and errors.
  *
  * Flat means: the least-squares slope of heapUsed after warm-up (the first 20 %, at least one sample) is at most
  * --max-heap-slope MB/min (default 1) — judged only on runs of 120 s or more, where a slope means something; shorter
@@ -18,7 +21,7 @@ import { spawnServer } from '../../test/support/fuzz/server.ts';
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '600' }, connections: { type: 'string', default: '100' }, sample: { type: 'string', default: '10' },
-    workers: { type: 'string', default: '1' }, out: { type: 'string' }, 'max-heap-slope': { type: 'string', default: '1' },
+    workers: { type: 'string', default: '1' }, rate: { type: 'string', default: '0' }, out: { type: 'string' }, 'max-heap-slope': { type: 'string', default: '1' },
   },
 });
 const duration = Number(values.duration);
@@ -30,7 +33,8 @@ if (!(duration >= 5 && duration <= 24 * 3600) || !(connections >= 1 && connectio
 }
 
 const PRELOAD = new URL('../../test/support/load/stats-preload.mjs', import.meta.url).href;
-const server = await spawnServer(['--quiet', '--workers', values.workers!], {
+// Not --quiet: the access log lets the soak tell requests the server answered from ones it never saw.
+const server = await spawnServer(['--workers', values.workers!], {
   nodeArgs: ['--expose-gc', '--import', PRELOAD], env: { STATEWISE_STATS_MS: String(sampleS * 1000) },
 });
 const log = (line: string) => process.stderr.write(`soak: ${line}\n`);
@@ -57,7 +61,7 @@ const collect = setInterval(() => {
 }, 1000);
 
 // 30 s = the server's requestTimeout: a request slower than that is a failure whatever the machine.
-const run = startLoad(server.url, { seconds: duration, connections, timeoutS: 30 });
+const run = startLoad(server.url, { seconds: duration, connections, timeoutS: 30, rate: Number(values.rate) });
 const result = await run.done;
 await new Promise((r) => setTimeout(r, 1500));
 clearInterval(collect);
@@ -80,8 +84,12 @@ const warm = samples.filter((s) => s.s >= Math.max(sampleS, duration * 0.2));
 const statusCounts = Object.fromEntries([...run.statuses.entries()].sort());
 const unexpected = Object.keys(statusCounts).filter((s) => s !== '200' && s !== '400');
 const share400 = (run.statuses.get(400) ?? 0) / Math.max(1, result.requests.total);
+// Access-log lines = requests the server finished; client answers + client timeouts should add up to it when every
+// timed-out request was in fact answered (the wait was in queues, not in the server).
+const serverAnswered = server.stdout.filter((l) => l.startsWith('{"time"')).length;
 const summary = {
-  duration, connections, workers: Number(values.workers), requests: result.requests.total, rps: Math.round(result.requests.average),
+  serverAnswered, clientAnswered: [...run.statuses.values()].reduce((a, b) => a + b, 0),
+  duration, connections, rate: Number(values.rate), workers: Number(values.workers), requests: result.requests.total, rps: Math.round(result.requests.average),
   latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
   statuses: statusCounts, errors: Object.fromEntries(run.errors), timeouts: result.timeouts, resets: result.resets,
   samples: samples.length,

@@ -4,7 +4,7 @@ declare module 'autocannon' {
   interface Request { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer }
   interface Options {
     url: string; connections?: number; duration?: number; amount?: number; timeout?: number; pipelining?: number;
-    requests?: Request[]; headers?: Record<string, string>; method?: string; body?: string; reconnectRate?: number;
+    requests?: Request[]; overallRate?: number; headers?: Record<string, string>; method?: string; body?: string; reconnectRate?: number;
   }
   interface Histogram { average: number; mean: number; stddev: number; min: number; max: number; total: number; p50: number; p90: number; p99: number; p97_5: number; p2_5: number }
   interface Result {

@@ -27,9 +27,9 @@ export interface LoadRun {
 
 /**
  * Starts autocannon against `url` (loopback) for `seconds`, with `connections` keep-alive connections cycling
- * through LOAD_REQUESTS. Bounded by duration; per-request timeout `timeoutS`.
+ * through LOAD_REQUESTS. Bounded by duration; per-request timeout `timeoutS`; `rate` caps requests per second overall.
  */
-export function startLoad(url: string, options: { seconds: number; connections: number; timeoutS?: number; requests?: Request[] }): LoadRun {
+export function startLoad(url: string, options: { seconds: number; connections: number; timeoutS?: number; requests?: Request[]; rate?: number }): LoadRun {
   if (!/^http:\/\/(127\.0\.0\.1|\[::1\]|localhost)[:/]/.test(url)) throw new Error(`load runs on loopback only, not ${url}`);
   const statuses = new Map<number, number>();
   const errors = new Map<string, number>();
@@ -38,7 +38,7 @@ export function startLoad(url: string, options: { seconds: number; connections: 
   const done = new Promise<Result>((res, rej) => { resolveDone = res; rejectDone = rej; });
   const instance = autocannon({
     url, connections: options.connections, duration: options.seconds, timeout: options.timeoutS ?? 10, pipelining: 1,
-    requests: options.requests ?? LOAD_REQUESTS,
+    requests: options.requests ?? LOAD_REQUESTS, ...(options.rate ? { overallRate: options.rate } : {}),
   }, (err, result) => (err ? rejectDone(err) : resolveDone(result)));
   instance.on('response', (_client: unknown, status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1));
   instance.on('reqError', (e: NodeJS.ErrnoException) => {
