@@ -38,7 +38,15 @@ describe('fuzz regression fixtures', () => {
   });
 });
 
+const PROBE = '{"service":"probe","context":{"memory":"session"},"traffic":{"peakRps":900},"state":[{"name":"cart","owner":"session","lifetime":"hours"}]}';
+const probe = async () => (await fetch(server.url + '/v1/recommendations', {
+  method: 'POST', body: PROBE, headers: { 'content-type': 'application/json' }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+})).text();
+
 describe(`fuzz: ${TOTAL} generated requests (seed ${SEED})`, () => {
+  let before = '';
+  beforeAll(async () => { before = await probe(); });
+
   it('valid → 200 Recommendation, invalid → 4xx problem with the core pointers, never 5xx or a hang', async () => {
     const report = await fuzz({
       url: server.url, total: TOTAL, seed: SEED, lanes: 4, timeoutMs: REQUEST_TIMEOUT_MS, fixtureDir: FIXTURES,
@@ -53,6 +61,11 @@ describe(`fuzz: ${TOTAL} generated requests (seed ${SEED})`, () => {
     for (const status of ['200', '400', '415']) expect(report.byStatus[status]).toBeGreaterThan(0);
     expect(Object.keys(report.byStatus).filter((s) => Number(s) >= 500 || s === 'no-answer')).toEqual([]);
   }, Math.max(600_000, TOTAL * 100));
+
+  it('the server kept no state: the same request answers byte-identically before and after the fuzz run', async () => {
+    expect(JSON.parse(before).service).toBe('probe');
+    expect(await probe()).toBe(before);
+  });
 
   it('the server is still healthy afterwards and reported no unexpected failure', async () => {
     const res = await fetch(server.url + '/healthz', { signal: AbortSignal.timeout(5000) });
