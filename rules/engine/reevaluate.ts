@@ -16,27 +16,31 @@ import { serviceFired, verdictOf } from './score.ts';
  * - otherwise only the items whose answers moved are re-scored (reusing their unaffected answers), and plans are
  *   re-chosen only when some item moved;
  * - no sentence, factor, Map or Set is built: only the verdict is wanted.
- * A context input that adds, removes or resizes implied items gets a full evaluation.
+ * A context input that adds, drops or resizes implied items re-scores those items from scratch.
  * Every path adds the same effects in the same order as `decide`, so the verdict is exactly decide's verdict.
  */
 export function verdictWith(catalog: Catalog, base: Decision, req: Requirements, changed: string): Verdict {
   const tables = catalog.tables;
   const affected = tables.affected(changed);
   if (!affected) return fullVerdict(catalog, req);
-  // Derived figures (concurrent sessions, owners, totals) move with traffic inputs: rebuild the items' figures.
-  // Item i is still base item i: the list only changes with context inputs, checked next.
+  // Traffic inputs move derived figures (concurrent sessions, owners, totals): rescale the items. Context inputs may
+  // change the implied items: rebuild. Listed items keep their positions either way; implied ones come last.
   const ctx: EvalContext = affected.context === 'rebuilt' ? buildContext(req)
     : affected.context === 'rescaled' ? rescaleContext(base.ctx, req)
       : { req, derived: base.ctx.derived, items: base.ctx.items };
-  if (affected.reshapes && !sameItems(base.ctx, ctx)) return fullVerdict(catalog, req);
 
   // Items none of whose affected rules changes its answer keep their base scores (an assessment is an ItemScore).
-  let scores: ItemScore[] | undefined;
-  for (let i = 0; i < ctx.items.length; i++) {
-    const was = base.assessments[i]!;
-    if (!moved(affected.itemIndexes, tables.itemTests, was.fired, ctx, ctx.items[i])) continue;
-    scores ??= base.assessments.slice();
-    scores[i] = scoreItem(tables, ctx, ctx.items[i]!, { fired: was.fired, affected: affected.item });
+  // A context change can add, drop or resize implied items (always listed last): those are scored afresh.
+  const n = ctx.items.length;
+  let scores: ItemScore[] | undefined = n === base.assessments.length ? undefined : base.assessments.slice(0, n);
+  for (let i = 0; i < n; i++) {
+    const item = ctx.items[i]!;
+    const was = base.assessments[i];
+    if (!was || (affected.reshapes && !sameItem(was.item, item))) {
+      (scores ??= base.assessments.slice())[i] = scoreItem(tables, ctx, item);
+    } else if (moved(affected.itemIndexes, tables.itemTests, was.fired, ctx, item)) {
+      (scores ??= base.assessments.slice())[i] = scoreItem(tables, ctx, item, { fired: was.fired, affected: affected.item });
+    }
   }
   const serviceMoved = moved(affected.serviceIndexes, tables.serviceTests, base.fired, ctx, undefined);
   if (!scores && !serviceMoved) return base.scored.verdict;
@@ -52,20 +56,12 @@ function moved(indexes: readonly number[], tests: readonly Predicate[], fired: U
   return false;
 }
 
-/**
- * The rebuilt context has the same items with the same facts, bar the ones the varied input is known to move
- * (`connection`, already among the affected facts) and the implied items' explanations (never read by a rule).
- */
-function sameItems(a: EvalContext, b: EvalContext): boolean {
-  if (a.items.length !== b.items.length) return false;
-  for (let i = 0; i < a.items.length; i++) {
-    const x = a.items[i]! as unknown as Record<string, unknown>;
-    const y = b.items[i]! as unknown as Record<string, unknown>;
-    for (const key of Object.keys(x)) if (key !== 'connection' && key !== 'impliedBecause' && x[key] !== y[key]) return false;
-  }
-  const d = a.derived as unknown as Record<string, unknown>;
-  const e = b.derived as unknown as Record<string, unknown>;
-  return Object.keys(d).every((k) => d[k] === e[k]);
+/** Same item, same facts — bar `connection` (among the affected facts when it can move) and the implied items' explanations (no rule reads them). */
+function sameItem(a: EvalItem, b: EvalItem): boolean {
+  const x = a as unknown as Record<string, unknown>;
+  const y = b as unknown as Record<string, unknown>;
+  for (const key of Object.keys(x)) if (key !== 'connection' && key !== 'impliedBecause' && x[key] !== y[key]) return false;
+  return true;
 }
 
 function fullVerdict(catalog: Catalog, req: Requirements): Verdict {

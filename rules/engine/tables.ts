@@ -43,8 +43,8 @@ export interface Affected {
    */
   context: 'same' | 'rescaled' | 'rebuilt';
   /**
-   * The input decides which items the engine implies (context.*): reuse holds only while the rebuilt items equal
-   * the base items in every fact; otherwise the evaluation starts over.
+   * The input decides which items the engine implies (context.*): a rebuilt item reuses base answers only while it
+   * equals the base item at its position in every fact the input cannot move.
    */
   reshapes: boolean;
 }
@@ -67,15 +67,16 @@ export interface EngineTables {
  * this table in step with it. Inputs listed as undefined change the item list or derived flags: no reuse.
  */
 const SESSIONS_FACTS = ['derived.concurrentSessions', 'traffic.concurrentSessions', 'state[].owners', 'state[].totalMb', 'state[].writesPerSecond'];
+const ITEM_LIST_FACTS = ['derived.sessionItems', 'derived.sessionStateKb'];
 const DERIVED_FROM: Readonly<Record<string, readonly string[] | undefined>> = {
   'traffic.peakRps': SESSIONS_FACTS,
   'traffic.sessionMinutes': SESSIONS_FACTS,
   'traffic.concurrentSessions': SESSIONS_FACTS,
-  // Also decides which items are implied (and their figures): see `reshapes`.
-  'context.memory': [],
-  'context.workflow': [],
-  'context.sharedState': [],
-  'context.realtime': ['state[].connection'],
+  // Context inputs also decide which items are implied (and their figures), and so the figures over the item list.
+  'context.memory': ITEM_LIST_FACTS,
+  'context.workflow': ITEM_LIST_FACTS,
+  'context.sharedState': ITEM_LIST_FACTS,
+  'context.realtime': [...ITEM_LIST_FACTS, 'state[].connection'],
 };
 /** Inputs that change the derived flags or the item list in ways not tracked here: always a full evaluation. */
 const FULL = ['context.', 'constraints.stores', 'state'];
