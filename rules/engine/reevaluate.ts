@@ -60,7 +60,7 @@ function moved(indexes: readonly number[], tests: readonly Predicate[], fired: U
 function sameItem(a: EvalItem, b: EvalItem): boolean {
   const x = a as unknown as Record<string, unknown>;
   const y = b as unknown as Record<string, unknown>;
-  for (const key of Object.keys(x)) if (key !== 'connection' && key !== 'impliedBecause' && x[key] !== y[key]) return false;
+  for (const key in x) if (key !== 'connection' && key !== 'impliedBecause' && x[key] !== y[key]) return false;
   return true;
 }
 

@@ -123,13 +123,19 @@ function scan(
   flips: (r: Requirements, input: string) => Verdict | undefined,
 ): { value: number; verdict: Verdict } | undefined {
   // Try each breakpoint and a hair beyond it: `gte`/`lt` change at the value, `gt`/`lte` just past it.
-  const near = (b: number) => (n.integer ? [b, b + direction] : [b, b * (1 + 1e-6 * direction) + 1e-9 * direction]);
-  const candidates = [...new Set(points.flatMap(near).map((v) => {
+  // (Loops rather than flatMap/Set-spread/filter chains: this runs for every numeric input of every advice.)
+  const seen = new Set<number>();
+  const candidates: number[] = [];
+  const add = (v: number) => {
     const bounded = Math.min(n.max, Math.max(n.min, v));
-    return n.integer ? (direction > 0 ? Math.ceil(bounded) : Math.floor(bounded)) : bounded;
-  }))]
-    .filter((v) => (direction > 0 ? v > from : v < from))
-    .sort((a, b) => Math.abs(a - from) - Math.abs(b - from));
+    const c = n.integer ? (direction > 0 ? Math.ceil(bounded) : Math.floor(bounded)) : bounded;
+    if ((direction > 0 ? c > from : c < from) && !seen.has(c)) { seen.add(c); candidates.push(c); }
+  };
+  for (const b of points) {
+    add(b);
+    add(n.integer ? b + direction : b * (1 + 1e-6 * direction) + 1e-9 * direction);
+  }
+  candidates.sort((a, b) => Math.abs(a - from) - Math.abs(b - from));
   for (const value of candidates) {
     const verdict = flips(n.set(req, value), n.input);
     if (!verdict) continue;
