@@ -49,7 +49,8 @@ async function endpoints(api: Spawned, echo: Spawned, seconds: number, rounds: n
   const check = await fetch(targets[0]!.url, { method: 'POST', body: BODY, headers: { 'content-type': 'application/json' } });
   const verdict = ((await check.json()) as { verdict?: string }).verdict;
   if (check.status !== 200 || !verdict) throw new Error(`POST /v1/recommendations answered ${check.status}`);
-  for (const t of targets) await load(t.url, { ...t, seconds: Math.max(1, seconds / 5) });
+  // Warm-up: the advisor needs a few thousand requests before the JIT has settled.
+  for (const t of targets) await load(t.url, { ...t, seconds: Math.max(2, seconds / 5) });
   const runs = targets.map(() => [] as LoadResult[]);
   for (let r = 0; r < rounds; r++) for (const [i, t] of targets.entries()) runs[i]!.push(await load(t.url, { ...t, seconds }));
   const summary = runs.map(summarize);
@@ -81,7 +82,7 @@ async function workers(seconds: number, rounds: number): Promise<BenchResult> {
   const two = await startStatewise(['--workers', '2']);
   const url = (s: Spawned) => `${s.url}/v1/recommendations`;
   try {
-    for (const s of [one, two]) await load(url(s), { method: 'POST', body: BODY, seconds: Math.max(1, seconds / 5) });
+    for (const s of [one, two]) await load(url(s), { method: 'POST', body: BODY, seconds: Math.max(2, seconds / 5) });
     const a: LoadResult[] = [];
     const b: LoadResult[] = [];
     for (let r = 0; r < rounds; r++) {

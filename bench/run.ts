@@ -33,7 +33,7 @@ const BENCHES: [string, (o: BenchOptions) => Promise<BenchResult[]> | BenchResul
  */
 export const DIRECTION: Record<string, 'higher' | 'lower'> = {
   'jre/statewise': 'higher',
-  'advice.typical/jsonParse': 'lower',
+  'advice.typical/jsonRoundTrip': 'lower',
   'advice.large/typical': 'lower',
   'http.advisor/echo': 'higher',
   'http.workers2/workers1': 'higher',
