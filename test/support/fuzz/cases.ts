@@ -75,7 +75,7 @@ export function caseArb(weights: CaseWeights = DEFAULT_WEIGHTS): fc.Arbitrary<Fu
 }
 
 /** A case as stored in a regression fixture (JSON-safe). */
-export interface StoredCase { route: FuzzCase['route']; contentType: string | null; bodyBase64: string; kind: FuzzCase['kind']; found?: string; violations?: string[] }
+export interface StoredCase { route: FuzzCase['route']; contentType: string | null; bodyBase64: string; kind: FuzzCase['kind']; found?: string; violations?: string[]; note?: string }
 
 export function storeCase(c: FuzzCase, extra: Pick<StoredCase, 'found' | 'violations'> = {}): StoredCase {
   return { route: c.route, contentType: c.contentType ?? null, bodyBase64: Buffer.from(c.body).toString('base64'), kind: c.kind, ...extra };

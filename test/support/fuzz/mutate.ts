@@ -79,8 +79,12 @@ function applyOne(t: Tree, m: Mutation): Tree {
     case 'replace': return set(() => m.value);
     case 'wrap': return set((node) => [node]);
     case 'deep': return set((node) => nest(node, m.depth, m.kind));
-    // Copies of the node up to the largest legal length; past it, zeros (the length is what is being tested).
-    case 'long-array': return set((node) => Array.from({ length: m.length }, () => (m.length <= 1000 ? node : 0)));
+    // Copies of a small node; zeros otherwise (the length is what is being tested). Copying a 70 KB string a
+    // thousand times made 70 MB bodies whose generation stalled the harness itself into false "no answer" reports.
+    case 'long-array': return set((node) => {
+      const small = m.length <= 1000 && JSON.stringify(node ?? null).length <= 256;
+      return Array.from({ length: m.length }, () => (small ? node : 0));
+    });
     case 'add': return set((node) => {
       const e = asEntries(node);
       return e ? new Entries([...e.entries, [m.key, m.value]]) : new Entries([[m.key, m.value]]);
