@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { parseRequirements, type Recommendation, type RequirementsInput } from '../../rules/index.ts';
+import { parseRequirements, type Recommendation } from '../../rules/index.ts';
 import { DEPLOYS_MAX, PEAK_RPS_MAX, REGIONS_MAX, reordered, requirementsArb } from '../support/arbitraries.ts';
 import { builtinEngine, requirementsOf } from '../support/engine.ts';
 import { answerViolations } from '../support/invariants.ts';
-import { situations, SITUATIONS } from '../support/situations.ts';
+import { PERSONAL_TOKEN, situations, SITUATIONS } from '../support/situations.ts';
 
 /**
  * DESIGN.md's invariants 1–9 as fast-check properties over generated valid requirements.
@@ -16,14 +16,6 @@ import { situations, SITUATIONS } from '../support/situations.ts';
  */
 const MAIN_RUNS = 5_000;
 
-/**
- * A personal item answered with a client token comes up in about 1 of 1,000 generated inputs, so a run could miss
- * it; this known case is always among the inputs (fast-check `examples`), the rest stay random.
- */
-const PERSONAL_TOKEN = {
-  service: 'prefs-api', context: { memory: 'session' }, traffic: { peakRps: 100 }, failure: { deploysPerDay: 10 },
-  state: [{ name: 'display-name', owner: 'session', lifetime: 'hours', sizeKb: 2, writesPerMinute: 0, sensitivity: 'personal', lossImpact: 'none', consistency: 'eventual', hotPath: true }],
-} satisfies RequirementsInput;
 const engine = builtinEngine();
 
 /** Strips placements' order, the one thing reordering state items may change. */

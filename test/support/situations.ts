@@ -1,4 +1,4 @@
-import type { Recommendation, Requirements } from '../../rules/index.ts';
+import type { Recommendation, Requirements, RequirementsInput } from '../../rules/index.ts';
 import { DURABLE_LIFETIMES, placedItems, SESSION_LIFETIMES } from './invariants.ts';
 
 /**
@@ -36,3 +36,20 @@ export function situations(req: Requirements, rec: Recommendation): Set<(typeof 
   if (rec.acceptedRisks.length) seen.add('risk accepted');
   return seen;
 }
+
+const record = (name: string) => ({ name, owner: 'user', lifetime: 'forever', sizeKb: 3, writesPerMinute: 0.1, sensitivity: 'internal', lossImpact: 'costly', consistency: 'strong' }) as const;
+
+/**
+ * A personal item answered with a client token comes up in about 1 of 1,000 generated inputs, so a run could miss
+ * it; property runs always include this known case (fast-check `examples`), with 1 or with 5 items.
+ */
+export function personalToken(extraRecords = 0): RequirementsInput {
+  return {
+    service: 'prefs-api', context: { memory: 'session' }, traffic: { peakRps: 100 }, failure: { deploysPerDay: 10 },
+    state: [
+      { name: 'display-name', owner: 'session', lifetime: 'hours', sizeKb: 2, writesPerMinute: 0, sensitivity: 'personal', lossImpact: 'none', consistency: 'eventual', hotPath: true },
+      ...Array.from({ length: extraRecords }, (_, i) => record(`record-${i}`)),
+    ],
+  };
+}
+export const PERSONAL_TOKEN = personalToken();
