@@ -19,22 +19,6 @@ mkdirSync(dist, { recursive: true });
 writeFileSync(join(dist, 'requirements.schema.json'), JSON.stringify(requirementsJsonSchema(), null, 2) + '\n');
 
 /**
- * esbuild cannot tree-shake zod when it is imported as `import { z } from 'zod'` (a re-exported namespace object):
- * the bundle then carries all of zod, every locale included (~450 KB). The same code written
- * `import * as z from 'zod'` is shaken to what is used (~75 KB). Rewrite that one import form at bundle time so the
- * sources keep the documented zod style.
- */
-const zodNamespaceImport: Plugin = {
-  name: 'zod-namespace-import',
-  setup(b) {
-    b.onLoad({ filter: /[\\/](rules|extension[\\/]src)[\\/].*\.ts$/ }, (args) => ({
-      contents: readFileSync(args.path, 'utf8').replace(/^import \{ z \} from 'zod';$/gm, "import * as z from 'zod';"),
-      loader: 'ts',
-    }));
-  },
-};
-
-/**
  * yaml's `node` export is CommonJS, which esbuild cannot tree-shake (~112 KB). Its ES-module build (the `default`
  * export, free of Node globals) is the same code and shakes to what the core uses.
  */
@@ -98,7 +82,7 @@ const result = await build({
   metafile: true,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [compressedCatalog, zodNamespaceImport, yamlEsm, nodeSha256],
+  plugins: [compressedCatalog, yamlEsm, nodeSha256],
 });
 
 const out = Object.values(result.metafile.outputs)[0]!;

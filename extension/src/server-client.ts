@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Server mode's HTTP client, free of vscode so it can be tested against a real loopback server. It returns data,

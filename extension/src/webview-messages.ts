@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Messages the recommendation panel's script may post. A webview is untrusted territory (it renders engine text

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { API_VERSION } from './requirements.ts';
 
 /** The recommendation contract `statewise/v1`: what statewise answers. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod'; // the namespace form lets esbuild shake zod to what is used (extension bundle)
 
 /**
  * The requirements contract `statewise/v1`: what a team says about one service.

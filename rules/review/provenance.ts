@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { API_VERSION } from '../contract/requirements.ts';
 import { ScoresSchema, STORES, VERDICTS, type Recommendation } from '../contract/recommendation.ts';
 import { issue, type Result } from '../contract/issues.ts';
