@@ -1,5 +1,5 @@
 import type { Recommendation, Requirements } from '../../rules/index.ts';
-import { loadEngine } from '../catalog-files.ts';
+import { engineFor } from './engine.ts';
 import { readRequirementsFile } from '../requirements-file.ts';
 import type { Command } from './commands.ts';
 import { parseFlags } from './flags.ts';
@@ -28,11 +28,8 @@ Exit codes: 0 ok, 2 bad input (each problem as FILE:LINE:COL field: message; not
       io.err(`statewise advise: name at least one requirements file\n\n${adviseCommand.usage}`);
       return EXIT.badInput;
     }
-    const engine = loadEngine(flags.values.rules as string | undefined, io.cwd);
-    if (!engine.ok) {
-      io.err(formatIssues(String(flags.values.rules), engine.issues));
-      return EXIT.badInput;
-    }
+    const engine = engineFor(flags.values.rules as string | undefined, io);
+    if (!engine) return EXIT.badInput;
     // Parse every file first: with any bad input, report all of it and print no answers.
     const inputs: Requirements[] = [];
     let failed = false;
@@ -42,7 +39,7 @@ Exit codes: 0 ok, 2 bad input (each problem as FILE:LINE:COL field: message; not
       else { io.err(formatIssues(file, result.issues)); failed = true; }
     }
     if (failed) return EXIT.badInput;
-    const answers: Recommendation[] = inputs.map((req) => engine.value.advise(req, { today: io.today }));
+    const answers: Recommendation[] = inputs.map((req) => engine.advise(req, { today: io.today }));
     if (flags.values.json) io.out(JSON.stringify(answers.length === 1 ? answers[0] : answers, null, 2));
     else io.out(answers.map((a, i) => renderText(a, flags.positionals[i]!)).join('\n\n'));
     return EXIT.ok;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compareProvenance, describeChanges, issue, parseReviewProvenance, provenanceOf, type Engine } from '../../rules/index.ts';
-import { loadEngine } from '../catalog-files.ts';
+import { engineFor } from './engine.ts';
 import { readRequirementsFile } from '../requirements-file.ts';
 import { DEFAULT_REVIEWS_DIR, reviewPathFor, sourceName } from '../review-files.ts';
 import type { Command } from './commands.ts';
@@ -32,15 +32,12 @@ command that regenerates the review are printed); 2 unreadable or invalid input,
       return EXIT.badInput;
     }
     const rulesDir = flags.values.rules as string | undefined;
-    const engine = loadEngine(rulesDir, io.cwd);
-    if (!engine.ok) {
-      io.err(formatIssues(String(rulesDir), engine.issues));
-      return EXIT.badInput;
-    }
+    const engine = engineFor(rulesDir, io);
+    if (!engine) return EXIT.badInput;
     const reviewsDir = flags.values.reviews as string | undefined;
     let exit: number = EXIT.ok;
     for (const file of flags.positionals) {
-      const code = checkOne(file, engine.value, { reviewsDir, rulesDir }, io);
+      const code = checkOne(file, engine, { reviewsDir, rulesDir }, io);
       exit = Math.max(exit, code);
     }
     return exit;

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { renderReview } from '../../rules/index.ts';
-import { loadEngine } from '../catalog-files.ts';
+import { engineFor } from './engine.ts';
 import { readRequirementsFile } from '../requirements-file.ts';
 import { DEFAULT_REVIEWS_DIR, existingReviewDate, isIsoDate, reviewPathFor, sourceName } from '../review-files.ts';
 import type { Command } from './commands.ts';
@@ -40,11 +40,8 @@ Exit codes: 0 written, 2 bad input (each problem as FILE:LINE:COL field: message
       return EXIT.badInput;
     }
     const rulesDir = flags.values.rules as string | undefined;
-    const engine = loadEngine(rulesDir, io.cwd);
-    if (!engine.ok) {
-      io.err(formatIssues(String(rulesDir), engine.issues));
-      return EXIT.badInput;
-    }
+    const engine = engineFor(rulesDir, io);
+    if (!engine) return EXIT.badInput;
     const file = flags.positionals[0]!;
     const req = readRequirementsFile(file, io.cwd);
     if (!req.ok) {
@@ -55,7 +52,7 @@ Exit codes: 0 written, 2 bad input (each problem as FILE:LINE:COL field: message
     const abs = resolve(io.cwd, out);
     const markdown = renderReview({
       requirements: req.value,
-      recommendation: engine.value.advise(req.value, { today: io.today }),
+      recommendation: engine.advise(req.value, { today: io.today }),
       date: date ?? existingReviewDate(abs) ?? io.today,
       source: sourceName(file, io.cwd),
     });

@@ -1,5 +1,5 @@
 import { ruleCoverage, type Requirements } from '../../rules/index.ts';
-import { loadEngine } from '../catalog-files.ts';
+import { engineFor } from './engine.ts';
 import { readRequirementsFile } from '../requirements-file.ts';
 import { EXIT, type Io } from './io.ts';
 import { formatIssues } from './issues.ts';
@@ -11,8 +11,8 @@ export interface CoverageOptions { rules?: string; json: boolean; failOnUnfired:
  * Exit 0, or 1 with `--fail-on-unfired` when some rule never fired; 2 for bad input (every bad file is reported).
  */
 export function runCoverage(files: readonly string[], options: CoverageOptions, io: Io): number {
-  const engine = loadEngine(options.rules, io.cwd);
-  if (!engine.ok) { io.err(formatIssues(String(options.rules), engine.issues)); return EXIT.badInput; }
+  const engine = engineFor(options.rules, io);
+  if (!engine) return EXIT.badInput;
   const inputs: { name: string; req: Requirements }[] = [];
   let bad = false;
   for (const file of files) {
@@ -21,13 +21,13 @@ export function runCoverage(files: readonly string[], options: CoverageOptions, 
     else { io.err(formatIssues(file, read.issues)); bad = true; }
   }
   if (bad) return EXIT.badInput;
-  const coverage = ruleCoverage(engine.value.catalog, inputs);
+  const coverage = ruleCoverage(engine.catalog, inputs);
   const unfired = coverage.filter((r) => r.firedBy.length === 0);
   if (options.json) {
-    io.out(JSON.stringify({ rulesVersion: engine.value.rulesVersion, files, rules: coverage, unfired: unfired.map((r) => r.id) }, null, 2));
+    io.out(JSON.stringify({ rulesVersion: engine.rulesVersion, files, rules: coverage, unfired: unfired.map((r) => r.id) }, null, 2));
   } else {
     const width = Math.max(...coverage.map((r) => r.id.length));
-    const lines = [`${engine.value.rulesVersion}: ${coverage.length - unfired.length} of ${coverage.length} rules fired over ${files.length} file(s)`];
+    const lines = [`${engine.rulesVersion}: ${coverage.length - unfired.length} of ${coverage.length} rules fired over ${files.length} file(s)`];
     if (unfired.length) {
       lines.push('', `never fired (${unfired.length}):`);
       for (const r of unfired) lines.push(`  ${r.id.padEnd(width)}  ${r.file}:${r.line}  ${r.title}`);

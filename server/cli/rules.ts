@@ -1,9 +1,8 @@
 import { conditionText, describeCatalog } from '../../rules/index.ts';
-import { loadEngine } from '../catalog-files.ts';
+import { engineFor } from './engine.ts';
 import type { Command } from './commands.ts';
 import { parseFlags } from './flags.ts';
 import { EXIT, type Io } from './io.ts';
-import { formatIssues } from './issues.ts';
 import { runCoverage } from './rules-coverage.ts';
 import { runLint } from './rules-lint.ts';
 
@@ -60,17 +59,14 @@ function list(args: string[], io: Io): number {
   const flags = parseFlags(args, { json: { type: 'boolean' }, rules: { type: 'string' } }, rulesCommand, io);
   if (!flags) return EXIT.badInput;
   if (flags.positionals.length > 0) return usageError(`unknown subcommand "${flags.positionals[0]}"`, io);
-  const engine = loadEngine(flags.values.rules as string | undefined, io.cwd);
-  if (!engine.ok) {
-    io.err(formatIssues(String(flags.values.rules), engine.issues));
-    return EXIT.badInput;
-  }
-  const rules = describeCatalog(engine.value.catalog);
+  const engine = engineFor(flags.values.rules as string | undefined, io);
+  if (!engine) return EXIT.badInput;
+  const rules = describeCatalog(engine.catalog);
   if (flags.values.json) {
-    io.out(JSON.stringify({ rulesVersion: engine.value.rulesVersion, rules }, null, 2));
+    io.out(JSON.stringify({ rulesVersion: engine.rulesVersion, rules }, null, 2));
     return EXIT.ok;
   }
-  const lines = [`${engine.value.rulesVersion}: ${rules.length} rules`];
+  const lines = [`${engine.rulesVersion}: ${rules.length} rules`];
   for (const r of rules) {
     const effect = r.effect ? Object.entries(r.effect).map(([k, v]) => `${k} ${v > 0 ? '+' : ''}${v}`).join(', ')
       : r.remove ? `removes ${r.remove.join(', ')}` : `severity ${r.severity}`;

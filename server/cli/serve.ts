@@ -1,10 +1,9 @@
 import cluster from 'node:cluster';
-import { loadEngine } from '../catalog-files.ts';
+import { engineFor } from './engine.ts';
 import { resolveConfig, SERVE_FLAGS, SHUTDOWN_DEADLINE_MS } from '../config.ts';
 import type { Command } from './commands.ts';
 import { parseFlags } from './flags.ts';
 import { EXIT } from './io.ts';
-import { formatIssues } from './issues.ts';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -39,9 +38,8 @@ a second signal exits at once. Exit code 2: bad configuration or a broken rule c
       return EXIT.badInput;
     }
     const config = resolved.config;
-    const engine = loadEngine(config.rules, io.cwd);
-    if (!engine.ok) {
-      io.err(formatIssues(String(config.rules), engine.issues));
+    const engine = engineFor(config.rules, io);
+    if (!engine) {
       io.err('statewise serve: the rule catalogue is broken; not starting');
       return EXIT.badInput;
     }
@@ -53,7 +51,7 @@ a second signal exits at once. Exit code 2: bad configuration or a broken rule c
     let running;
     try {
       running = await startServer({
-        engine: engine.value, port: config.port, host: config.host, apiKeys: config.apiKeys,
+        engine, port: config.port, host: config.host, apiKeys: config.apiKeys,
         bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins,
         accessLog: config.quiet ? false : (line) => io.out(line), today: () => new Date().toISOString().slice(0, 10),
       });
@@ -63,7 +61,7 @@ a second signal exits at once. Exit code 2: bad configuration or a broken rule c
       return EXIT.badInput;
     }
     const server = running;
-    io.err(`statewise: listening on ${server.url} (pid ${process.pid}, rules ${engine.value.rulesVersion}${config.apiKeys.length ? ', API keys required' : ''})`);
+    io.err(`statewise: listening on ${server.url} (pid ${process.pid}, rules ${engine.rulesVersion}${config.apiKeys.length ? ', API keys required' : ''})`);
     return new Promise<number>((done) => {
       let signals = 0;
       const drain = async (why: string) => {
