@@ -2,23 +2,13 @@ import {
   CONSISTENCY, KNOWN_STORES, LIFETIME, LOSS_IMPACT, MEMORY, OPS, OWNER, REALTIME, SENSITIVITY, SESSION_LOSS,
   SHARED_STATE, WORKFLOW, type RequirementsInput,
 } from '../../rules/contract/requirements.ts';
+import { prng } from '../../test/support/prng.ts';
 
 /**
  * Deterministic benchmark inputs: the same seed gives the same documents on every machine, so every run of every
  * benchmark (and both engines in the comparison) sees exactly the same work.
  */
 
-/** mulberry32: a tiny seeded PRNG, good enough to spread inputs over the contract. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const pick = <T>(r: Random, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { prng } from './prng.ts';
 import {
   CONSISTENCY, KNOWN_STORES, LIFETIME, LOSS_IMPACT, MEMORY, OPS, OWNER, REALTIME, SENSITIVITY, SESSION_LOSS,
   SHARED_STATE, WORKFLOW, type RequirementsInput,
@@ -113,17 +114,6 @@ export function requirementsArb(options: { minItems?: number; maxItems?: number 
   }, options.minItems ? ['service', 'traffic', 'state'] : ['service', 'traffic']) as fc.Arbitrary<RequirementsInput>;
 }
 
-/** A deterministic pseudo-random generator (mulberry32), for shuffles driven by a generated seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function shuffle<T>(list: readonly T[], random: () => number): T[] {
   const out = [...list];
