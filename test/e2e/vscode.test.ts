@@ -129,6 +129,14 @@ afterAll(async () => {
 });
 
 /** Runs a palette command by title; retries while the extension host has not registered it yet. */
+/** Focuses the active editor and moves the cursor to `line` (Go to Line, Ctrl+G). */
+async function goToLine(line: number): Promise<void> {
+  await page.locator('.editor-instance .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+}
+
 async function runCommand(title: string): Promise<void> {
   for (let attempt = 1; attempt <= 8; attempt++) {
     await page.keyboard.press('F1');
@@ -234,10 +242,7 @@ describe('statewise extension in VS Code (code-server)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'vscode-diagnostic.png') });
 
     // Fix the value in the editor: the diagnostic goes away without saving.
-    await page.locator('.editor-instance .view-lines').first().click();
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type('3');
-    await page.keyboard.press('Enter');
+    await goToLine(3);
     await page.keyboard.press('End');
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
@@ -303,10 +308,7 @@ describe('statewise extension in VS Code (code-server)', () => {
     await expect.poll(async () => (await page.locator('.editor-instance .view-lines').first().innerText()).replace(/\u00a0/g, ' '), { timeout: 10_000 })
       .toContain('apiVersion: statewise/v1');
     // An invalid service name is flagged at once, in the unsaved file.
-    await page.locator('.editor-instance .view-lines').first().click();
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type('4');
-    await page.keyboard.press('Enter');
+    await goToLine(4);
     await page.keyboard.press('Home');
     await page.keyboard.press('Shift+End');
     await page.keyboard.type('service: Bad Name');
