@@ -1,16 +1,20 @@
-import type { Catalog } from './load.ts';
+import type { Catalog, CompiledRule } from './load.ts';
 import type { Condition } from './schema.ts';
 
 /** A rule as users see it (CLI `rules`, `GET /v1/rules`, docs): plain JSON, with where it was defined. */
 export interface RuleInfo {
   id: string;
-  kind: 'service' | 'placement' | 'gate' | 'risk';
+  kind: CompiledRule['kind'];
   title: string;
   when?: Condition;
   effect?: Record<string, number>;
   remove?: string[];
   severity?: string;
   invariant?: number;
+  /** Checks: `measure ≤ limit` in these stores. */
+  measure?: string;
+  limit?: string;
+  stores?: string[];
   because: string;
   mitigation?: string;
   source?: string;
@@ -27,6 +31,9 @@ export function describeCatalog(catalog: Catalog): RuleInfo[] {
     if (r.kind === 'placement') info.effect = Object.fromEntries(r.effect);
     if (r.kind === 'gate') { info.remove = [...r.removes]; if (r.invariant !== undefined) info.invariant = r.invariant; }
     if (r.kind === 'risk' && r.rule.kind === 'risk') { info.severity = r.severity; info.mitigation = r.rule.mitigation; }
+    if (r.kind === 'check' && r.rule.kind === 'check') {
+      info.measure = r.measureName; info.limit = r.limitName; info.stores = [...r.stores]; info.mitigation = r.rule.mitigation;
+    }
     if (r.source) info.source = r.source;
     return info;
   });

@@ -101,6 +101,11 @@ const DERIVED: Fact[] = [
   num('state[].owners', 'item', 'how many owners hold a copy at peak (sessions, users, shared objects)', (_c, i) => i!.owners),
   num('state[].totalMb', 'item', 'owners × sizeKb, in MB', (_c, i) => i!.totalMb),
   num('state[].writesPerSecond', 'item', 'writes per second across all owners', (_c, i) => i!.writesPerSecond),
+  num('constraints.instance.memoryMb', 'service', 'memory for state on one instance, MB', (c) => c.req.constraints.instance.memoryMb),
+  num('constraints.instance.rps', 'service', 'requests/s one instance serves within the p99 budget', (c) => c.req.constraints.instance.rps),
+  num('constraints.instance.networkMbps', 'service', 'network bandwidth of one instance, Mbit/s', (c) => c.req.constraints.instance.networkMbps),
+  num('state[].readsPerSecond', 'item', 'reads per second across all owners (readsPerMinute, or each request when hotPath, else 10%)', (_c, i) => i!.readsPerSecond),
+  bool('state[].syncWrite', 'item', 'a request that writes the item waits for the store to acknowledge it', (_c, i) => i!.syncWrite),
   num('state[].writeKbPerSecondPerOwner', 'item', 'KB per second one owner would ship if every write sent the value', (_c, i) => i!.writeKbPerSecondPerOwner),
 ];
 

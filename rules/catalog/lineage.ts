@@ -1,7 +1,7 @@
 /**
  * Which facts are computed from which, for lint: a `because` template may quote the inputs of a fact the rule reads
  * (a rule testing `state[].scope` may say the item's lifetime), and growth in traffic flows into the counts derived
- * from it (DESIGN.md invariant 8).
+ * from it (docs/design.md invariant 8).
  */
 const DERIVED_FROM: Record<string, readonly string[]> = {
   'state[].scope': ['state[].lifetime'],
@@ -52,7 +52,7 @@ export function lineageOf(fact: string): Set<string> {
 
 /**
  * Facts that grow (never shrink) when peakRps, regions or deploysPerDay grow, all else equal: a rule reading them
- * must not raise the stateful score, or an in-process store's score, as they grow (DESIGN.md invariant 8).
+ * must not raise the stateful score, or an in-process store's score, as they grow (docs/design.md invariant 8).
  */
 export const GROWING_FACTS: readonly string[] = [
   'traffic.peakRps', 'traffic.regions', 'failure.deploysPerDay', 'traffic.concurrentSessions', 'derived.concurrentSessions',

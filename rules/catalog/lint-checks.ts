@@ -5,6 +5,7 @@ import { GROWING_FACTS, quotableFrom } from './lineage.ts';
 import { conditionSatisfiable, conflict, describeLiteral, equivalent, implies, toDnf } from './logic.ts';
 import type { Condition, Rule } from './schema.ts';
 import { compileTemplate } from './template.ts';
+import { CHECK_KEYS } from './load.ts';
 
 /** The semantic checks over the effective (merged) rules; each returns findings located at the node concerned. */
 export function checkRules(rules: readonly LintedRule[]): LintFinding[] {
@@ -64,7 +65,7 @@ function unreadQuotes(r: LintedRule): LintFinding[] {
   if (rule.kind === 'risk') templates.push(['mitigation', rule.mitigation]);
   const out: LintFinding[] = [];
   for (const [field, text] of templates) {
-    for (const q of compileTemplate(text, item, plan, [], []).quotes) {
+    for (const q of compileTemplate(text, item, plan, [], [], rule.kind === 'check' ? CHECK_KEYS : undefined).quotes) {
       if (allowed.has(q)) continue;
       out.push(finding('unread_quote', r.file, r.lineOf([...r.at, field]), rule.id,
         `"${rule.id}" ${field} quotes {${q}}, which its condition does not read: quote only the facts the rule rests on`));
@@ -92,7 +93,7 @@ function combine(a: Direction, b: Direction): Direction {
   return a === 'const' ? b : b === 'const' || a === b ? a : 'mixed';
 }
 
-/** DESIGN.md invariant 8: growth in traffic, regions or deploys never raises the stateful (or an in-process) score. */
+/** docs/design.md invariant 8: growth in traffic, regions or deploys never raises the stateful (or an in-process) score. */
 function monotonic(r: LintedRule): LintFinding[] {
   const { rule } = r;
   const targets: [string, number][] = rule.kind === 'service' ? [['stateful', rule.effect.stateful ?? 0]]
@@ -106,7 +107,7 @@ function monotonic(r: LintedRule): LintFinding[] {
       if (!((effect > 0 && d !== 'down') || (effect < 0 && d !== 'up'))) continue;
       const how = effect > 0 ? `adds ${effect} to ${target} when it starts to hold` : `takes ${-effect} from ${target} only until it stops holding`;
       out.push(finding('non_monotonic', r.file, r.lineOf([...r.at, 'when']), rule.id,
-        `"${rule.id}" ${how}: raising ${fact} can raise the ${target === 'stateful' ? 'stateful' : target} score (DESIGN.md invariant 8); `
+        `"${rule.id}" ${how}: raising ${fact} can raise the ${target === 'stateful' ? 'stateful' : target} score (docs/design.md invariant 8); `
         + `use ${effect > 0 ? 'lt/lte' : 'gt/gte'} on ${fact}`));
       break;
     }

@@ -6,6 +6,7 @@ import { finding, type LintCode, type LintedRule, type LintFinding } from './lin
 import type { CatalogSource } from './load.ts';
 import { CatalogFileSchema, RuleSchema, type Rule } from './schema.ts';
 import { compileTemplate } from './template.ts';
+import { CHECK_KEYS } from './load.ts';
 
 export { LINT_CODES, type LintCode, type LintFinding, type LintedRule } from './lint-finding.ts';
 
@@ -111,8 +112,10 @@ function compileProblems(rule: Rule, at: PathSegment[]): CompileProblem[] {
   const item = rule.kind !== 'service';
   const plan = rule.kind === 'risk';
   compileCondition(rule.when, item, plan, [...at, 'when'], problems);
-  compileTemplate(rule.because, item, plan, [...at, 'because'], problems);
+  const extra = rule.kind === 'check' ? CHECK_KEYS : undefined;
+  compileTemplate(rule.because, item, plan, [...at, 'because'], problems, extra);
   if (rule.kind === 'risk') compileTemplate(rule.mitigation, true, true, [...at, 'mitigation'], problems);
+  if (rule.kind === 'check') compileTemplate(rule.mitigation, true, false, [...at, 'mitigation'], problems, extra);
   return problems;
 }
 

@@ -5,9 +5,12 @@ import { fromZod, locateIssues, parseText } from '../contract/parse.ts';
 import type { Store } from '../contract/recommendation.ts';
 import { compileCondition, type CompileProblem, type Predicate } from './condition.ts';
 import { CatalogFileSchema, type Rule } from './schema.ts';
-import { compileTemplate, type Render } from './template.ts';
+import { compileTemplate, type ExtraKeys, type Render } from './template.ts';
 import { STORES } from '../contract/recommendation.ts';
 import { buildTables, type EngineTables } from '../engine/tables.ts';
+import { LIMITS, MEASURES, type Figure } from '../model/measures.ts';
+import { profileKey, type Prices, type Profile } from '../model/profile.ts';
+import { STORE_INDEX } from '../model/stores.ts';
 
 /** A catalogue file's name and text: the core never touches a file system. */
 export interface CatalogSource { name: string; text: string }
@@ -42,7 +45,34 @@ export interface CompiledRiskRule extends CompiledBase {
   severity: 'high' | 'medium' | 'low';
   mitigation: Render;
 }
-export type CompiledRule = CompiledServiceRule | CompiledPlacementRule | CompiledGateRule | CompiledRiskRule;
+export interface CompiledCheckRule extends CompiledBase {
+  kind: 'check';
+  measure: Figure;
+  limit: Figure;
+  measureName: string;
+  limitName: string;
+  unit: string;
+  stores: ReadonlySet<Store>;
+  /** Bit STORE_INDEX[s] set for each store the check applies to. */
+  storeMask: number;
+  mitigation: Render;
+}
+export type CompiledRule = CompiledServiceRule | CompiledPlacementRule | CompiledGateRule | CompiledRiskRule | CompiledCheckRule;
+
+/** What a check's sentences may quote besides facts: the numbers of one evaluation. */
+export interface CheckQuote { store: string; technology: string; value: number; limit: number; unit: string; measure: string; bound: string }
+/** Up to 4 decimals: a value just over its limit must not print equal to it. */
+const num = (n: number) => String(Math.round(n * 10_000) / 10_000);
+export const CHECK_KEYS: ExtraKeys = {
+  store: (x: CheckQuote) => x.store,
+  technology: (x: CheckQuote) => x.technology,
+  value: (x: CheckQuote) => num(x.value),
+  limit: (x: CheckQuote) => num(x.limit),
+  unit: (x: CheckQuote) => x.unit,
+  measure: (x: CheckQuote) => x.measure,
+  bound: (x: CheckQuote) => x.bound,
+  cmp: (x: CheckQuote) => (x.value <= x.limit ? '≤' : '>'),
+};
 
 export interface Catalog {
   /** Names the catalogue: built-in version plus a digest of every file's text. */
@@ -52,6 +82,12 @@ export interface Catalog {
   placement: readonly CompiledPlacementRule[];
   gates: readonly CompiledGateRule[];
   risks: readonly CompiledRiskRule[];
+  checks: readonly CompiledCheckRule[];
+  /** Store profiles in catalogue order, a team's overrides in place of the built-in ones. */
+  profiles: readonly Profile[];
+  /** The profiles that can back each store, in catalogue order. */
+  profilesByStore: ReadonlyMap<Store, readonly Profile[]>;
+  prices: Prices;
   /** Numeric thresholds per fact path across all rules: where a verdict can change (tipping points). */
   thresholds: ReadonlyMap<string, readonly number[]>;
   /** Service-level facts that gates and placement rules read: changing anything else cannot move a placement. */
@@ -81,6 +117,8 @@ export function loadCatalog(builtin: readonly CatalogSource[], options: LoadOpti
   const disabled: { id: string; file: string; line: number | undefined }[] = [];
   let version = '0';
   let defined = 0;
+  const profiles = new Map<string, Profile>();
+  let prices: Prices | undefined;
   const layers: [readonly CatalogSource[], boolean][] = [[builtin, false], [options.custom ?? [], true]];
   for (const [sources, custom] of layers) {
     const definedHere = new Map<string, string>();
@@ -120,6 +158,8 @@ export function loadCatalog(builtin: readonly CatalogSource[], options: LoadOpti
         if (problems.length === 0) rules.set(rule.id, compiled);
       });
       file.data.disable.forEach((id, index) => disabled.push({ id, file: source.name, line: lineOf(['disable', index]) }));
+      for (const profile of file.data.profiles) profiles.set(profileKey(profile), profile);
+      if (file.data.prices) prices = file.data.prices;
     }
   }
   for (const d of disabled) {
@@ -129,8 +169,17 @@ export function loadCatalog(builtin: readonly CatalogSource[], options: LoadOpti
       issues.push({ ...issue('protected_rule', ['disable'], `"${d.id}" enforces invariant ${rule.invariant} and cannot be disabled`, d.line), file: d.file });
     } else rules.delete(d.id);
   }
-  if (issues.length > 0) return { ok: false, issues };
+  if (!prices) issues.push({ ...issue('missing_prices', ['prices'], 'no catalogue file gives unit prices (prices:)'), file: builtin[0]?.name ?? 'catalogue' });
+  for (const store of STORES) {
+    if (store !== 'none' && ![...profiles.values()].some((p) => p.store === store)) {
+      issues.push({ ...issue('missing_profile', ['profiles'], `no store profile backs ${store}`), file: builtin[0]?.name ?? 'catalogue' });
+    }
+  }
+  if (issues.length > 0 || !prices) return { ok: false, issues };
   const all = [...rules.values()];
+  const profileList = [...profiles.values()];
+  const profilesByStore = new Map<Store, Profile[]>();
+  for (const p of profileList) profilesByStore.set(p.store, [...(profilesByStore.get(p.store) ?? []), p]);
   const thresholds = new Map<string, number[]>();
   for (const r of all) {
     for (const [path, values] of compileCondition(r.rule.when, true, true, [], []).thresholds) {
@@ -152,6 +201,10 @@ export function loadCatalog(builtin: readonly CatalogSource[], options: LoadOpti
       placement,
       gates,
       risks: all.filter((r): r is CompiledRiskRule => r.kind === 'risk'),
+      checks: all.filter((r): r is CompiledCheckRule => r.kind === 'check'),
+      profiles: profileList,
+      profilesByStore,
+      prices,
       thresholds,
       itemInputs: new Set(all.filter((r) => r.kind === 'gate' || r.kind === 'placement')
         .flatMap((r) => [...r.reads].filter((f) => !f.startsWith('state[]')))),
@@ -164,7 +217,7 @@ function compileRule(rule: Rule, file: string, line: number, at: PathSegment[], 
   const item = rule.kind !== 'service';
   const plan = rule.kind === 'risk';
   const cond = compileCondition(rule.when, item, plan, [...at, 'when'], problems);
-  const because = compileTemplate(rule.because, item, plan, [...at, 'because'], problems);
+  const because = compileTemplate(rule.because, item, plan, [...at, 'because'], problems, rule.kind === 'check' ? CHECK_KEYS : undefined);
   const base = { id: rule.id, title: rule.title, source: rule.source, file, line, rule, test: cond.test, reads: cond.reads, because: because.render };
   switch (rule.kind) {
     case 'service':
@@ -177,5 +230,19 @@ function compileRule(rule: Rule, file: string, line: number, at: PathSegment[], 
     }
     case 'risk':
       return { ...base, kind: 'risk', severity: rule.severity, mitigation: compileTemplate(rule.mitigation, true, true, [...at, 'mitigation'], problems).render };
+    case 'check': {
+      const measure = MEASURES[rule.measure];
+      const limit = LIMITS[rule.limit];
+      if (!measure) problems.push({ path: [...at, 'measure'], code: 'unknown_measure', message: `unknown measure "${rule.measure}"; measures: ${Object.keys(MEASURES).join(', ')}` });
+      if (!limit) problems.push({ path: [...at, 'limit'], code: 'unknown_limit', message: `unknown limit "${rule.limit}"; limits: ${Object.keys(LIMITS).join(', ')}` });
+      let storeMask = 0;
+      for (const s of rule.stores) storeMask |= 1 << STORE_INDEX[s];
+      return {
+        ...base, kind: 'check', measure: measure ?? MEASURES['valueKb']!, limit: limit ?? LIMITS['zero']!,
+        measureName: rule.measure, limitName: rule.limit, unit: (measure ?? MEASURES['valueKb']!).unit,
+        stores: new Set(rule.stores), storeMask,
+        mitigation: compileTemplate(rule.mitigation, true, false, [...at, 'mitigation'], problems, CHECK_KEYS).render,
+      };
+    }
   }
 }

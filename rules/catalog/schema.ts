@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { STORES } from '../contract/recommendation.ts';
+import { PricesSchema, ProfileSchema } from '../model/profile.ts';
 
 /**
  * The rule catalogue format. A catalogue file is `{ rules: [...], disable?: [ids] }`; each rule is one of four
@@ -66,7 +67,7 @@ export const GateRuleSchema = z.strictObject({
   /** Stores the gate removes; `keep` instead lists the only stores left. */
   remove: z.array(z.enum(STORES)).min(1).optional(),
   keep: z.array(z.enum(STORES)).min(1).optional(),
-  /** Gates that enforce a DESIGN.md invariant cannot be disabled or overridden by custom catalogues. */
+  /** Gates that enforce a docs/design.md invariant cannot be disabled or overridden by custom catalogues. */
   invariant: z.number().int().min(1).max(9).optional(),
 }).refine((g) => (g.remove === undefined) !== (g.keep === undefined), 'a gate has either remove or keep');
 
@@ -78,13 +79,26 @@ export const RiskRuleSchema = z.strictObject({
   mitigation: z.string().min(3).max(400),
 });
 
-export const RuleSchema = z.discriminatedUnion('kind', [ServiceRuleSchema, PlacementRuleSchema, GateRuleSchema, RiskRuleSchema]);
+/** A feasibility check: `measure ≤ limit` for one item in one store (figures: rules/model/measures.ts). */
+export const CheckRuleSchema = z.strictObject({
+  ...common,
+  kind: z.literal('check'),
+  measure: z.string().min(1).max(60),
+  limit: z.string().min(1).max(60),
+  stores: z.array(z.enum(STORES)).min(1),
+  mitigation: z.string().min(3).max(400),
+});
+
+export const RuleSchema = z.discriminatedUnion('kind', [ServiceRuleSchema, PlacementRuleSchema, GateRuleSchema, RiskRuleSchema, CheckRuleSchema]);
 
 export const CatalogFileSchema = z.strictObject({
   /** Version of this file's rules; the built-in catalogue's version names the whole. */
   version: z.string().min(1).max(40).optional(),
   rules: z.array(RuleSchema).max(500).default([]),
   disable: z.array(id).max(500).default([]),
+  /** Store profiles, one per technology and store; a later file's profile replaces an earlier one. */
+  profiles: z.array(ProfileSchema).max(100).default([]),
+  prices: PricesSchema.optional(),
 });
 
 export type Rule = z.output<typeof RuleSchema>;
@@ -92,4 +106,5 @@ export type ServiceRule = z.output<typeof ServiceRuleSchema>;
 export type PlacementRule = z.output<typeof PlacementRuleSchema>;
 export type GateRule = z.output<typeof GateRuleSchema>;
 export type RiskRule = z.output<typeof RiskRuleSchema>;
+export type CheckRule = z.output<typeof CheckRuleSchema>;
 export type CatalogFile = z.output<typeof CatalogFileSchema>;

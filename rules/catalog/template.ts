@@ -3,7 +3,9 @@ import type { EvalContext, EvalItem, PlanView } from '../engine/context.ts';
 import type { CompileProblem } from './condition.ts';
 import type { PathSegment } from '../contract/issues.ts';
 
-export type Render = (ctx: EvalContext, item: EvalItem | undefined, plan: PlanView | undefined) => string;
+export type Render = (ctx: EvalContext, item: EvalItem | undefined, plan: PlanView | undefined, extra?: unknown) => string;
+/** Placeholders a kind of rule adds to the facts (a check's {value}, {limit}, …), read from the render's `extra`. */
+export type ExtraKeys = Readonly<Record<string, (extra: never) => string>>;
 
 export interface CompiledTemplate { render: Render; quotes: Set<string> }
 
@@ -14,7 +16,7 @@ const PLACEHOLDER = /\{([^{}]+)\}/g;
  * `{item}` is the state item's name. Unknown placeholders are load errors.
  */
 export function compileTemplate(
-  text: string, allowItem: boolean, allowPlan: boolean, at: PathSegment[], problems: CompileProblem[],
+  text: string, allowItem: boolean, allowPlan: boolean, at: PathSegment[], problems: CompileProblem[], extraKeys?: ExtraKeys,
 ): CompiledTemplate {
   const parts: (string | Render)[] = [];
   const quotes = new Set<string>();
@@ -28,6 +30,11 @@ export function compileTemplate(
       parts.push((_c, i) => i?.name ?? '');
       continue;
     }
+    const extraKey = extraKeys?.[key];
+    if (extraKey) {
+      parts.push((_c, _i, _p, x) => extraKey(x as never));
+      continue;
+    }
     const fact = FACTS.get(key);
     if (!fact || (fact.scope === 'item' && !allowItem) || (fact.phase === 'plan' && !allowPlan)) {
       problems.push({ path: at, code: 'unknown_placeholder', message: `template quotes {${key}}, which this rule cannot read` });
@@ -39,9 +46,9 @@ export function compileTemplate(
     parts.push((c, i, p) => formatValue(get(c, i, p)));
   }
   parts.push(text.slice(last));
-  const render: Render = (c, i, p) => {
+  const render: Render = (c, i, p, x) => {
     let out = '';
-    for (const part of parts) out += typeof part === 'string' ? part : part(c, i, p);
+    for (const part of parts) out += typeof part === 'string' ? part : part(c, i, p, x);
     return out;
   };
   return { render, quotes };

@@ -1,13 +1,18 @@
 import * as z from 'zod';
-import { API_VERSION } from './requirements.ts';
+import { API_VERSION, KIND, KNOWN_STORES } from './requirements.ts';
 
 /** The recommendation contract `statewise/v1`: what statewise answers. */
 
 export const VERDICTS = ['stateless', 'stateful', 'hybrid'] as const;
+/** Where a piece of state can live, simplest first (ties between equal scores go to the earlier store). */
 export const STORES = [
-  'none', 'client-token', 'distributed-cache', 'database', 'durable-log', 'in-process-sticky', 'in-process-replicated',
+  'none', 'client-token', 'distributed-cache', 'database', 'durable-log', 'object-store', 'in-process-copy',
+  'in-process-sticky', 'in-process-replicated',
 ] as const;
+/** Stores that make the compute tier stateful: state only the owning instance holds. (`in-process-copy` is not one.) */
 export const IN_PROCESS_STORES = ['in-process-sticky', 'in-process-replicated'] as const;
+/** What runs a store: the team's technologies, plus the signed token and the instance's own memory. */
+export const TECHNOLOGIES = [...KNOWN_STORES, 'signed-token', 'instance-memory', 'none'] as const;
 export const ROUTING = ['any-instance', 'sticky', 'partitioned'] as const;
 export const SEVERITY = ['high', 'medium', 'low'] as const;
 
@@ -33,12 +38,26 @@ export const AlternativeSchema = z.strictObject({
   whyNot: text(),
 });
 
+export const CheckResultSchema = z.strictObject({
+  check: text(120),
+  value: z.number(),
+  limit: z.number(),
+  unit: text(40),
+  /** limit ÷ value for `value ≤ limit` checks: 1 is exactly at the limit, below 1 fails. */
+  margin: z.number().min(0),
+  passed: z.boolean(),
+  because: text(),
+});
+
 export const PlacementSchema = z.strictObject({
   state: text(64),
   store: z.enum(STORES),
+  technology: z.enum(TECHNOLOGIES),
+  kind: z.enum(KIND),
   implied: z.boolean(),
   why: z.array(text()),
   ttl: text(40).optional(),
+  checks: z.array(CheckResultSchema).describe('The feasibility checks of the chosen store, with their numbers.'),
   alternatives: z.array(AlternativeSchema),
 });
 
@@ -64,6 +83,41 @@ export const CapacitySchema = z.strictObject({
   externalReadsPerSecond: z.number().min(0),
   externalWritesPerSecond: z.number().min(0),
   assumptions: z.array(text()),
+  stores: z.array(z.strictObject({
+    store: z.enum(STORES),
+    technology: z.enum(TECHNOLOGIES),
+    items: z.array(text(64)),
+    nodes: z.number().int().min(0),
+    readsPerSecond: z.number().min(0),
+    writesPerSecond: z.number().min(0),
+    mbPerSecond: z.number().min(0),
+    memoryMb: z.number().min(0),
+  })).describe('Each external store tier of the chosen plan, sized by the items placed in it.'),
+  hotPathMs: z.number().min(0).describe('Milliseconds of state access a request waits for (hot-path reads in parallel, plus synchronous writes).'),
+  latencyBudgetMs: z.number().min(0).describe('The share of latency.p99Ms left for state access.'),
+});
+
+export const BlockerSchema = z.strictObject({
+  check: text(120),
+  state: text(64),
+  store: z.enum(STORES),
+  value: z.number(),
+  limit: z.number(),
+  unit: text(40),
+  because: text(),
+});
+
+export const PlanSchema = z.strictObject({
+  feasible: z.boolean(),
+  note: text(),
+  blockers: z.array(BlockerSchema),
+  cost: z.strictObject({
+    monthlyUsd: z.number().min(0),
+    instances: z.number().int().min(0),
+    storeNodes: z.number().int().min(0),
+    newTechnologies: z.array(z.enum(TECHNOLOGIES)),
+    breakdown: z.array(text()),
+  }),
 });
 
 export const RiskSchema = z.strictObject({
@@ -87,6 +141,7 @@ export const TippingPointSchema = z.strictObject({
   from: z.union([z.number(), z.string(), z.boolean()]),
   to: z.union([z.number(), z.string(), z.boolean()]),
   verdict: z.enum(VERDICTS),
+  feasible: z.boolean().describe('Whether the answer after this change passes every feasibility check.'),
   note: text(),
 });
 
@@ -108,6 +163,8 @@ export const RecommendationSchema = z.strictObject({
   risks: z.array(RiskSchema),
   acceptedRisks: z.array(AcceptedRiskAnswerSchema),
   tippingPoints: z.array(TippingPointSchema),
+  feasible: z.boolean().describe('false: no plan passes every feasibility check; the answer is the plan that fails least.'),
+  plans: z.strictObject({ stateless: PlanSchema, stateful: PlanSchema, hybrid: PlanSchema }),
 }).describe('statewise/v1 recommendation for one service');
 
 export type Recommendation = z.output<typeof RecommendationSchema>;
@@ -117,3 +174,7 @@ export type Risk = z.output<typeof RiskSchema>;
 export type TippingPoint = z.output<typeof TippingPointSchema>;
 export type Scores = z.output<typeof ScoresSchema>;
 export type Capacity = z.output<typeof CapacitySchema>;
+export type CheckResult = z.output<typeof CheckResultSchema>;
+export type Blocker = z.output<typeof BlockerSchema>;
+export type PlanAnswer = z.output<typeof PlanSchema>;
+export type Technology = (typeof TECHNOLOGIES)[number];

@@ -2,7 +2,7 @@ import * as z from 'zod'; // the namespace form lets esbuild shake zod to what i
 
 /**
  * The requirements contract `statewise/v1`: what a team says about one service.
- * Field names and enum values are public API (see DESIGN.md); add, never rename.
+ * Field names and enum values are public API (see docs/design.md); add, never rename.
  */
 
 export const API_VERSION = 'statewise/v1';
@@ -15,7 +15,10 @@ export const SESSION_LOSS = ['unacceptable', 'tolerable', 'irrelevant'] as const
 export const OPS = ['low', 'medium', 'high'] as const;
 export const KNOWN_STORES = [
   'redis', 'valkey', 'memcached', 'postgres', 'mysql', 'dynamodb', 'mongodb', 'cassandra', 'kafka',
+  's3', 'gcs', 'azure-blob', 'minio',
 ] as const;
+/** Who owns the truth of a state item (docs/design.md, "Vocabulary"). */
+export const KIND = ['record', 'reference', 'derived'] as const;
 export const OWNER = ['user', 'session', 'shared', 'global'] as const;
 export const LIFETIME = ['request', 'minutes', 'hours', 'days', 'forever'] as const;
 export const SENSITIVITY = ['public', 'internal', 'personal', 'secret'] as const;
@@ -38,7 +41,7 @@ export const ContextSchema = z.strictObject({
 });
 
 export const TrafficSchema = z.strictObject({
-  peakRps: finite().min(0).max(10_000_000).describe('Peak requests per second across all instances.'),
+  peakRps: finite().min(0).max(100_000_000).describe('Peak requests per second across all instances.'),
   concurrentSessions: z.number().int().min(0).max(1_000_000_000).optional()
     .describe('Concurrent sessions at peak; derived with Little\'s law when absent.'),
   sessionMinutes: finite().gt(0).max(525_600).default(15).describe('Average session length in minutes.'),
@@ -57,23 +60,38 @@ export const LatencySchema = z.strictObject({
   p99Ms: finite().gt(0).max(600_000).default(200).describe('End-to-end p99 budget for a request, in ms.'),
 });
 
+/** One instance of the service; the defaults are a common small container. */
+export const InstanceSchema = z.strictObject({
+  memoryMb: finite().gt(0).max(16_777_216).default(4096).describe('Memory available for state on one instance, in MB.'),
+  rps: finite().gt(0).max(10_000_000).default(500).describe('Requests per second one instance serves within the p99 budget.'),
+  networkMbps: finite().gt(0).max(1_000_000).default(10_000).describe('Network bandwidth of one instance, in megabits per second.'),
+});
+
 export const ConstraintsSchema = z.strictObject({
   ops: z.enum(OPS).default('medium').describe('The team\'s ability to run stateful infrastructure.'),
   stores: z.array(z.enum(KNOWN_STORES)).max(KNOWN_STORES.length).default([])
     .refine((s) => new Set(s).size === s.length, 'stores must not repeat')
     .describe('Data stores the team already operates.'),
+  instance: InstanceSchema.prefault({}),
 });
 
 export const StateItemSchema = z.strictObject({
   name: name(64).describe('Unique within the service.'),
   owner: z.enum(OWNER).default('session'),
   lifetime: z.enum(LIFETIME).default('hours'),
-  sizeKb: finite().gt(0).max(1_048_576).default(2).describe('Size per owner in KB.'),
-  writesPerMinute: finite().min(0).max(600_000).default(1).describe('Writes per owner per minute.'),
+  sizeKb: finite().gt(0).max(1_000_000_000).default(2).describe('Size per owner in KB.'),
+  writesPerMinute: finite().min(0).max(1_000_000_000).default(1).describe('Writes per owner per minute.'),
   sensitivity: z.enum(SENSITIVITY).default('internal'),
   lossImpact: z.enum(LOSS_IMPACT).default('annoying'),
   consistency: z.enum(CONSISTENCY).default('read-your-writes'),
   hotPath: z.boolean().default(false).describe('Read on most requests.'),
+  kind: z.enum(KIND).optional()
+    .describe('record: this service owns the truth; reference: read-mostly data whose source lives elsewhere; derived: rebuildable. Inferred when absent.'),
+  owners: z.number().int().min(1).max(10_000_000_000).optional()
+    .describe('How many owners exist (players, devices, boards); derived from the traffic when absent.'),
+  readsPerMinute: finite().min(0).max(1_000_000_000).optional()
+    .describe('Reads per owner per minute; default: each request of its owner when hotPath, else 10% of them.'),
+  writeKb: finite().gt(0).max(1_000_000_000).optional().describe('KB one write moves (a delta); default sizeKb.'),
 });
 
 export const AcceptedRiskSchema = z.strictObject({
@@ -112,4 +130,6 @@ export type RequirementsInput = z.input<typeof RequirementsSchema>;
 /** Requirements after defaults: every field present except the optional ones. */
 export type Requirements = z.output<typeof RequirementsSchema>;
 export type StateItem = z.output<typeof StateItemSchema>;
+export type Kind = (typeof KIND)[number];
+export type Technology = (typeof KNOWN_STORES)[number];
 export type AcceptedRisk = z.output<typeof AcceptedRiskSchema>;

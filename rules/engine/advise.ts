@@ -1,15 +1,21 @@
 import { API_VERSION, type Requirements } from '../contract/requirements.ts';
-import { STORES, type Placement, type Recommendation, type Store, type Verdict } from '../contract/recommendation.ts';
+import {
+  STORES, type Blocker, type Placement, type PlanAnswer, type Recommendation, type Store, type Technology, type Verdict,
+} from '../contract/recommendation.ts';
 import { inputDigest } from '../contract/digest.ts';
-import type { Catalog } from '../catalog/load.ts';
-import { buildContext, type EvalContext, type PlanView } from './context.ts';
+import type { Catalog, CheckQuote } from '../catalog/load.ts';
+import type { Profile } from '../model/profile.ts';
+import { isStateful, STORE_INDEX, STORE_INFO } from '../model/stores.ts';
+import { buildContext, type EvalContext, type EvalItem, type PlanView } from './context.ts';
 import { assessItem, type ItemAssessment } from './placement.ts';
-import { buildPlans, choosePlans, EXTERNAL_STORES, type Choices, type Plan } from './plans.ts';
+import { buildPlans, choosePlans, decidesPlan, type Choices, type Plan } from './plans.ts';
 import { score, serviceFired, type Scored } from './score.ts';
 import { verdictWith } from './reevaluate.ts';
-import { capacity, ROUND_TRIP_MS } from './capacity.ts';
+import { capacity, type Placed } from './capacity.ts';
+import { planCost } from './cost.ts';
+import { figure, marginOf, type CheckOutcome } from './feasibility.ts';
 import { scalingAndFailure } from './operations.ts';
-import { applyAcceptance, risks } from './risks.ts';
+import { applyAcceptance, marginRisks, risks, sortRisks } from './risks.ts';
 import { tippingPoints } from './tipping.ts';
 import { summarize } from './summary.ts';
 
@@ -50,13 +56,15 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
   const { ctx, assessments, plans, scored } = decision;
   const plan = plans[scored.verdict];
   const stores = completeStores(plan, assessments);
-  const cap = capacity(ctx, stores);
+  const placed = placedOf(assessments, stores);
+  const cap = capacity(ctx, placed);
   const ops = scalingAndFailure(ctx, scored.verdict, stores, cap);
+  const profileOf = new Map(placed.map((p) => [p.item.name, p.profile]));
   const view: PlanView = {
     verdict: scored.verdict,
     routing: ops.scaling.routing,
     storeOf: (name) => stores.get(name) ?? 'none',
-    roundTripMs: (name) => ROUND_TRIP_MS[stores.get(name) ?? 'none'],
+    roundTripMs: (name) => profileOf.get(name)?.readMs ?? 0,
     hotPathMs: cap.hotPathMs,
     instances: cap.instances,
     sessionsLostPerInstanceLoss: cap.sessionsLostPerInstanceLoss,
@@ -65,18 +73,20 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
     cacheItems: cap.cacheItems,
     tokenKb: cap.tokenKb,
   };
-  const placements = assessments.map((a) => placementOf(a, stores.get(a.item.name)!, scored.verdict, plans, req.traffic.sessionMinutes));
-  const { risks: open, accepted } = applyAcceptance(risks(catalog, ctx, view), req.accept, options.today);
-  const tipping = tippingPoints(catalog, req, scored.verdict, (r, input) => verdictWith(catalog, decision, r, input));
-  const { floor: _f, inProcessItems: _i, cacheItems: _c, tokenKb: _t, hotPathMs: _h, sessionsLostPerInstanceLoss: _s, ...capacityOut } = cap;
+  const placements = assessments.map((a) => placementOf(ctx, a, stores.get(a.item.name)!, scored.verdict, plans, req.traffic.sessionMinutes));
+  const found = [...risks(catalog, ctx, view), ...marginRisks(ctx, assessments, stores)];
+  const { risks: open, accepted } = applyAcceptance(sortRisks(found), req.accept, options.today);
+  const tipping = tippingPoints(catalog, decision, scored.verdict, (r, input) => verdictWith(catalog, decision, r, input));
+  const confidence = Math.min(scored.confidence, robustness(tipping.nearest));
+  const { floor: _f, inProcessItems: _i, cacheItems: _c, tokenKb: _t, sessionsLostPerInstanceLoss: _s, ...capacityOut } = cap;
   return {
     apiVersion: API_VERSION,
     service: req.service,
     rulesVersion: catalog.version,
     inputDigest: inputDigest(req),
     verdict: scored.verdict,
-    confidence: scored.confidence,
-    summary: summarize(req, scored, placements, ops.scaling.routing),
+    confidence,
+    summary: summarize(req, { ...scored, confidence }, placements, ops.scaling.routing, plan.feasible, plans),
     scores: scored.scores,
     factors: scored.factors,
     placements: inListedOrder(input, placements),
@@ -86,8 +96,46 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
     capacity: capacityOut,
     risks: open,
     acceptedRisks: accepted,
-    tippingPoints: tipping,
+    tippingPoints: tipping.points,
+    feasible: plan.feasible,
+    plans: plansAnswer(catalog, ctx, assessments, plans),
   };
+}
+
+/** Where each item lives under a store map, with the technology the feasibility model chose for that store. */
+function placedOf(assessments: readonly ItemAssessment[], stores: ReadonlyMap<string, Store>): Placed[] {
+  return assessments.map((a) => {
+    const store = stores.get(a.item.name) ?? 'none';
+    return { item: a.item, store, profile: a.feasibility.stores[STORE_INDEX[store]]?.profile };
+  });
+}
+
+/** Each plan side by side: feasible or not, what blocks it (value, limit, unit), and what it would cost a month. */
+function plansAnswer(catalog: Catalog, ctx: EvalContext, assessments: readonly ItemAssessment[], plans: Record<Verdict, Plan>): Recommendation['plans'] {
+  const one = (p: Plan): PlanAnswer => {
+    if (!p.possible) {
+      return { feasible: false, note: p.note, blockers: [], cost: { monthlyUsd: 0, instances: 0, storeNodes: 0, newTechnologies: [], breakdown: [] } };
+    }
+    const placed = placedOf(assessments, p.stores);
+    const blockers: Blocker[] = [];
+    for (const a of assessments) {
+      const store = p.stores.get(a.item.name) ?? 'none';
+      const f = a.feasibility.stores[STORE_INDEX[store]];
+      if (!f || f.passed) continue;
+      for (const o of f.outcomes) {
+        if (o.passed) continue;
+        blockers.push({ check: o.rule.id, state: a.item.name, store, value: figure(o.value), limit: figure(o.limit), unit: o.rule.unit, because: checkBecause(ctx, a.item, store, f.profile, o) });
+      }
+    }
+    return { feasible: p.feasible, note: p.note, blockers, cost: planCost(catalog.prices, ctx, placed, capacity(ctx, placed)) };
+  };
+  return { stateless: one(plans.stateless), stateful: one(plans.stateful), hybrid: one(plans.hybrid) };
+}
+
+/** A verdict that flips within 10% of an input is not confident; one that needs a 3× change is. */
+export function robustness(nearest: number | undefined): number {
+  if (nearest === undefined) return 0.99;
+  return Math.round(Math.min(0.99, 0.5 + 0.49 * (1 - Math.exp(-nearest / 0.5))) * 100) / 100;
 }
 
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -114,32 +162,53 @@ function completeStores(plan: Plan, assessments: ItemAssessment[]): Map<string, 
   return stores;
 }
 
-function placementOf(a: ItemAssessment, store: Store, verdict: Verdict, plans: Record<Verdict, Plan>, sessionMinutes: number): Placement {
-  const why: string[] = [];
-  const inside = !EXTERNAL_STORES.includes(store);
-  const planWhy = a.item.scope !== 'session' ? undefined
-    : inside ? `the ${verdict} plan holds ${a.item.name} in instance memory: ${plans[verdict].note} (plan.${verdict})`
-      : `the ${verdict} plan keeps ${a.item.name} outside instance memory, so any instance can serve it (plan.${verdict})`;
-  for (const e of a.effects.get(store) ?? []) if (e.delta > 0) why.push(`${e.because} (${e.rule})`);
-  if (planWhy) why.push(planWhy);
-  if (why.length === 0) why.push(`${store} scores ${a.scores[store]}, the best store left after the gates`);
-  const alternatives = STORES.filter((s) => s !== store)
-    .map((s) => ({ store: s, score: a.allowed.has(s) ? a.scores[s] : 0, whyNot: whyNot(a, s, store, verdict) }))
-    .sort((x, y) => y.score - x.score || STORES.indexOf(x.store) - STORES.indexOf(y.store));
-  const out: Placement = { state: a.item.name, store, implied: a.item.implied, why, alternatives };
-  const ttl = ttlOf(a, store, sessionMinutes);
-  if (ttl) out.ttl = ttl;
-  return out;
+/** A check's sentence for one evaluation, with its numbers. */
+export function checkBecause(ctx: EvalContext, item: EvalItem, store: Store, profile: Profile, o: CheckOutcome): string {
+  const probe = { ctx, item, store, profile };
+  const quote: CheckQuote = {
+    store, technology: profile.technology, value: o.value, limit: o.limit, unit: o.rule.unit,
+    measure: o.rule.measure.explain(probe), bound: o.rule.limit.explain(probe),
+  };
+  return o.rule.because(ctx, item, undefined, quote);
 }
 
-function whyNot(a: ItemAssessment, s: Store, chosen: Store, verdict: Verdict): string {
+function placementOf(ctx: EvalContext, a: ItemAssessment, store: Store, verdict: Verdict, plans: Record<Verdict, Plan>, sessionMinutes: number): Placement {
+  const why: string[] = [];
+  const inside = isStateful(store);
+  const planWhy = !decidesPlan(a) ? undefined
+    : inside ? `the ${verdict} plan holds ${a.item.name} in instance memory: ${plans[verdict].note} (plan.${verdict})`
+      : `the ${verdict} plan keeps ${a.item.name} out of any one instance's memory, so any instance can serve it (plan.${verdict})`;
+  for (const e of a.effects.get(store) ?? []) if (e.delta > 0) why.push(`${e.because} (${e.rule})`);
+  if (planWhy) why.push(planWhy);
+  if (a.item.kindAssumed && a.item.kind === 'reference') why.push(`${a.item.name} is taken as reference data (owner global, lossImpact none, written ${a.item.writesPerMinute}/min ≤ 60): its source lives elsewhere`);
+  const f = a.feasibility.stores[STORE_INDEX[store]];
+  const checks = (f?.outcomes ?? []).map((o) => ({
+    check: o.rule.id, value: figure(o.value), limit: figure(o.limit), unit: o.rule.unit, margin: marginOf(o.value, o.limit), passed: o.passed,
+    because: checkBecause(ctx, a.item, store, f!.profile, o),
+  }));
+  if (why.length === 0) why.push(`${store} scores ${a.scores[store]}, the best store left after the gates and checks`);
+  const alternatives = STORES.filter((s) => s !== store)
+    .map((s) => ({ store: s, score: a.allowed.has(s) ? a.scores[s] : 0, whyNot: whyNot(ctx, a, s, store, verdict) }))
+    .sort((x, y) => y.score - x.score || STORES.indexOf(x.store) - STORES.indexOf(y.store));
+  const ttl = ttlOf(a, store, sessionMinutes);
+  return {
+    state: a.item.name, store, technology: (f?.profile.technology ?? 'none') as Technology, kind: a.item.kind, implied: a.item.implied,
+    why, ...(ttl ? { ttl } : {}), checks, alternatives,
+  };
+}
+
+function whyNot(ctx: EvalContext, a: ItemAssessment, s: Store, chosen: Store, verdict: Verdict): string {
   const gate = a.removedBy.get(s);
   if (gate) return gate.map((g) => `${g.because} (${g.rule})`).join('; ');
-  const inProcess = !EXTERNAL_STORES.includes(s);
-  if (a.item.scope === 'session' && verdict === 'stateless' && inProcess) {
+  const f = a.feasibility.stores[STORE_INDEX[s]];
+  if (f && !f.passed) {
+    return f.outcomes.filter((o) => !o.passed).map((o) => `${checkBecause(ctx, a.item, s, f.profile, o)} (${o.rule.id})`).join('; ');
+  }
+  const inProcess = isStateful(s);
+  if (decidesPlan(a) && verdict === 'stateless' && inProcess) {
     return `the stateless plan keeps session state out of instance memory (plan.stateless); ${s} scores ${a.scores[s]}`;
   }
-  if (a.item.scope === 'session' && verdict === 'stateful' && !inProcess) {
+  if (decidesPlan(a) && verdict === 'stateful' && !inProcess) {
     return `the stateful plan keeps session state in instance memory (plan.stateful); ${s} scores ${a.scores[s]}`;
   }
   const against = (a.effects.get(s) ?? []).find((e) => e.delta < 0);
@@ -149,7 +218,7 @@ function whyNot(a: ItemAssessment, s: Store, chosen: Store, verdict: Verdict): s
 
 /** Session-scoped state expires: an idle session's length for `minutes`, a day for `hours`. Records do not. */
 function ttlOf(a: ItemAssessment, store: Store, sessionMinutes: number): string | undefined {
-  if (store === 'none' || store === 'database' || store === 'durable-log') return undefined;
+  if (!STORE_INFO[store].expires) return undefined;
   if (a.item.lifetime === 'minutes') return `${Math.ceil(sessionMinutes)}m`;
   if (a.item.lifetime === 'hours') return '24h';
   return undefined;

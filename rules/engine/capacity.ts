@@ -1,93 +1,131 @@
-import type { Capacity, Store } from '../contract/recommendation.ts';
-import { REQUESTS_PER_SESSION, round, SESSIONS_PER_SHARED_OBJECT, type EvalContext } from './context.ts';
+import type { Capacity, Store, Technology } from '../contract/recommendation.ts';
+import { REQUESTS_PER_SESSION, round, SESSIONS_PER_SHARED_OBJECT, type EvalContext, type EvalItem } from './context.ts';
 import { formatNumber as f } from '../catalog/template.ts';
+import { ASSUMPTIONS } from '../model/assumptions.ts';
+import { budgetMs, MEASURES, sizeText, storeMbPerSecond, storeMemoryMb, type Probe } from '../model/measures.ts';
+import type { Profile } from '../model/profile.ts';
+import { STORE_INFO } from '../model/stores.ts';
+import { availabilityInstances, headroomOf, instancesPerRegion, loadInstances } from '../model/fleet.ts';
 
 /**
- * Capacity arithmetic for the chosen plan. Every figure comes with the assumption it rests on; the constants are
- * deliberately round, documented defaults a reviewer can argue with.
+ * Capacity arithmetic for one plan: instances = max(load, memory, availability) from constraints.instance, each
+ * external store tier sized from the items placed in it, and the state access a request waits for against the
+ * budget. Every figure comes with the assumption it rests on and where that assumption comes from.
  */
-export const RPS_PER_INSTANCE = 500;
-export const STATE_MEMORY_PER_INSTANCE_MB = 1024;
-export const CACHE_OVERHEAD = 1.3;
-export const NON_HOT_READ_SHARE = 0.1;
-/** Typical read round trip per store, in ms (in process ~0, cache < 1, database 5–20). */
-export const ROUND_TRIP_MS: Record<Store, number> = {
-  'none': 0, 'client-token': 0, 'in-process-sticky': 0, 'in-process-replicated': 0,
-  'distributed-cache': 1, 'durable-log': 5, 'database': 10,
-};
-
 export interface CapacityAnswer extends Capacity {
   /** Instances that would be needed for availability alone, load alone, and memory alone. */
   floor: { availability: number; load: number; memory: number };
   inProcessItems: number;
   cacheItems: number;
   tokenKb: number;
-  hotPathMs: number;
   sessionsLostPerInstanceLoss: number;
 }
 
-export function capacity(ctx: EvalContext, stores: ReadonlyMap<string, Store>): CapacityAnswer {
+/** Where each item lives in a plan, and the technology that runs it. */
+export interface Placed { item: EvalItem; store: Store; profile: Profile | undefined }
+
+const EXTERNAL: ReadonlySet<Store> = new Set(['distributed-cache', 'database', 'durable-log', 'object-store']);
+
+export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityAnswer {
   const { req, derived } = ctx;
-  const { peakRps, spiky, regions, sessionMinutes } = req.traffic;
+  const { peakRps, regions, sessionMinutes } = req.traffic;
+  const { memoryMb, rps } = req.constraints.instance;
   const assumptions: string[] = [];
   if (derived.concurrentSessionsDerived) {
-    assumptions.push(`concurrentSessions ${f(derived.concurrentSessions)} from Little's law: peakRps ${f(peakRps)} ÷ ${REQUESTS_PER_SESSION} requests per session × sessionMinutes ${f(sessionMinutes)} × 60 s`);
+    assumptions.push(`concurrentSessions ${f(derived.concurrentSessions)} from Little's law: peakRps ${f(peakRps)} ÷ ${REQUESTS_PER_SESSION} requests per session × sessionMinutes ${f(sessionMinutes)} × 60 s (assumed: ${ASSUMPTIONS.requestsPerSession.source})`);
   } else assumptions.push(`concurrentSessions ${f(derived.concurrentSessions)} as given`);
 
-  const headroom = spiky ? 1.5 : 1.2;
-  const load = Math.max(1, Math.ceil((peakRps * headroom) / RPS_PER_INSTANCE));
-  assumptions.push(`${RPS_PER_INSTANCE} requests/s per instance with ${Math.round((headroom - 1) * 100)}% headroom${spiky ? ' for spiky traffic' : ''}: ${load} instance(s) for load`);
-  const perRegion = req.failure.availability >= 99.95 ? 3 : req.failure.availability >= 99 ? 2 : 1;
-  const availability = perRegion * regions;
+  const headroom = headroomOf(req);
+  const load = loadInstances(req);
+  assumptions.push(`load: peakRps ${f(peakRps)} × ${headroom.value} ÷ constraints.instance.rps ${f(rps)} = ${load} instance(s) (assumed: ${headroom.source})`);
+  const perRegion = instancesPerRegion(req.failure.availability);
+  const availability = availabilityInstances(req);
   assumptions.push(`availability ${f(req.failure.availability)}% needs ${perRegion} instance(s) per region to survive a loss, × ${regions} region(s) = ${availability}`);
 
-  let inProcessTotal = 0;
+  let copiesMb = 0;
+  let pinnedMb = 0;
   let inProcessItems = 0;
-  let cacheMb = 0;
   let cacheItems = 0;
   let tokenKb = 0;
   let reads = 0;
   let writes = 0;
   let hotPathMs = 0;
   let sticky = false;
-  for (const item of ctx.items) {
-    const store = stores.get(item.name);
-    if (!store || store === 'none') continue;
-    if (item.hotPath) hotPathMs += ROUND_TRIP_MS[store];
-    if (store === 'in-process-sticky' || store === 'in-process-replicated') {
-      inProcessTotal += item.totalMb * (store === 'in-process-replicated' ? 2 : 1);
+  const tiers = new Map<string, { store: Store; profile: Profile; items: string[]; reads: number; writes: number; mbps: number; memory: number }>();
+  for (const { item, store, profile } of placed) {
+    if (store === 'none' || !profile) continue;
+    const probe: Probe = { ctx, item, store, profile };
+    if (item.hotPath || item.syncWrite) hotPathMs = Math.max(hotPathMs, MEASURES['accessMs']!.value(probe) ?? 0);
+    if (store === 'in-process-copy') { copiesMb += item.totalMb; inProcessItems++; continue; }
+    if (STORE_INFO[store].stateful) {
+      pinnedMb += item.totalMb * (store === 'in-process-replicated' ? 2 : 1);
       inProcessItems++;
       if (store === 'in-process-sticky' && item.scope === 'session') sticky = true;
       continue;
     }
     if (store === 'client-token') { tokenKb += item.sizeKb; continue; }
-    if (store === 'distributed-cache') { cacheMb += item.totalMb * CACHE_OVERHEAD; cacheItems++; }
-    reads += item.hotPath ? peakRps : peakRps * NON_HOT_READ_SHARE;
+    if (!EXTERNAL.has(store)) continue;
+    if (store === 'distributed-cache') cacheItems++;
+    reads += item.readsPerSecond;
     writes += item.writesPerSecond;
+    const key = `${store}/${profile.technology}`;
+    const tier = tiers.get(key) ?? { store, profile, items: [], reads: 0, writes: 0, mbps: 0, memory: 0 };
+    tier.items.push(item.name);
+    tier.reads += item.readsPerSecond;
+    tier.writes += item.writesPerSecond;
+    tier.mbps += storeMbPerSecond(probe);
+    tier.memory += storeMemoryMb(probe);
+    tiers.set(key, tier);
   }
-  const memory = inProcessTotal > 0 ? Math.ceil(inProcessTotal / STATE_MEMORY_PER_INSTANCE_MB) : 0;
+  // Every instance holds every copy; pinned state shares what is left.
+  const forPinned = Math.max(memoryMb - copiesMb, memoryMb * 0.1);
+  const memory = pinnedMb > 0 ? Math.ceil(pinnedMb / forPinned) : 0;
   const instances = Math.max(1, load, availability, memory);
-  if (inProcessItems > 0) {
-    assumptions.push(`in-process state ${f(round(inProcessTotal))} MB across the fleet (replicated items counted twice); ${STATE_MEMORY_PER_INSTANCE_MB} MB of state per instance at most: ${memory} instance(s) for memory`);
+  if (copiesMb > 0) assumptions.push(`every instance holds ${f(round(copiesMb))} MB of read-only copies, loaded at start and reloaded when their source changes`);
+  if (pinnedMb > 0) {
+    assumptions.push(`in-process state ${f(round(pinnedMb))} MB across the fleet (replicated items counted twice) ÷ ${f(round(forPinned))} MB per instance (constraints.instance.memoryMb ${f(memoryMb)}${copiesMb > 0 ? ' less the copies' : ''}) = ${memory} instance(s) for memory`);
   }
-  if (cacheItems > 0) assumptions.push(`cache memory is the items' total size × ${CACHE_OVERHEAD} for keys, TTL metadata and fragmentation`);
-  if (reads > 0) assumptions.push(`every request reads each hot-path item from its store once; other items are read by ${NON_HOT_READ_SHARE * 100}% of requests`);
-  const shared = ctx.items.some((i) => i.owner === 'shared');
-  if (shared) assumptions.push(`one shared object per ${SESSIONS_PER_SHARED_OBJECT} sessions`);
+  const stores: Capacity['stores'] = [];
+  for (const t of tiers.values()) {
+    const p = t.profile;
+    const need = Math.max(
+      p.readsPerNode ? t.reads / p.readsPerNode : 0,
+      p.writesPerNode ? t.writes / p.writesPerNode : 0,
+      p.mbPerSecondPerNode ? t.mbps / p.mbPerSecondPerNode : 0,
+      p.memoryMbPerNode ? t.memory / p.memoryMbPerNode : 0,
+    );
+    const nodes = Math.max(1, Math.ceil(need - 1e-9));
+    stores.push({
+      store: t.store, technology: p.technology as Technology, items: t.items, nodes,
+      readsPerSecond: round(t.reads), writesPerSecond: round(t.writes), mbPerSecond: round(t.mbps), memoryMb: round(t.memory),
+    });
+    assumptions.push(`${t.store} (${p.technology}): ${f(round(t.reads))} reads/s, ${f(round(t.writes))} writes/s, ${f(round(t.mbps))} MB/s${t.memory > 0 ? `, ${f(round(t.memory))} MB` : ''} → ${nodes} node(s) at ~${f(p.readsPerNode ?? 0)} reads/s, ~${f(p.writesPerNode ?? 0)} writes/s${p.mbPerSecondPerNode ? `, ${f(p.mbPerSecondPerNode)} MB/s` : ''}${p.memoryMbPerNode ? `, ${f(p.memoryMbPerNode)} MB` : ''} per node (profile figures, assumed: ${p.sources['readsPerNode'] ?? 'stores.yaml'})`);
+  }
+  if (cacheItems > 0) assumptions.push(`cache memory is the items' total size × ${ASSUMPTIONS.cacheOverhead.value} (assumed: ${ASSUMPTIONS.cacheOverhead.source})`);
+  if (reads > 0) assumptions.push(`every request reads each hot-path item once; other items are read by ${ASSUMPTIONS.nonHotReadShare.value * 100}% of requests unless readsPerMinute says otherwise (assumed)`);
+  const latencyBudgetMs = round(req.latency.p99Ms * ASSUMPTIONS.stateShareOfBudget.value);
+  assumptions.push(`state access on the hot path: ${f(round(hotPathMs))} ms of the ${f(latencyBudgetMs)} ms left for state (assumed: ${ASSUMPTIONS.stateShareOfBudget.source}; hot-path reads run in parallel, so a request waits for the slowest, plus any acknowledged write)`);
+  if (ctx.items.some((i) => i.owner === 'shared' && !i.ownersGiven)) assumptions.push(`one shared object per ${SESSIONS_PER_SHARED_OBJECT} sessions (assumed: ${ASSUMPTIONS.sessionsPerSharedObject.source})`);
+  for (const i of ctx.items) if (i.kindAssumed && i.kind === 'reference') assumptions.push(`${i.name} is taken as reference data: owner global, lossImpact none, written ≤ 60 times a minute (set kind to say otherwise)`);
 
   return {
     concurrentSessions: derived.concurrentSessions,
     instances,
-    inProcessMemoryMb: round(inProcessTotal / instances),
-    externalStoreMemoryMb: round(cacheMb),
+    inProcessMemoryMb: round(copiesMb + pinnedMb / instances),
+    externalStoreMemoryMb: round([...tiers.values()].reduce((a, t) => a + t.memory, 0)),
     externalReadsPerSecond: round(reads),
     externalWritesPerSecond: round(writes),
     assumptions,
+    stores,
+    hotPathMs: round(hotPathMs),
+    latencyBudgetMs,
     floor: { availability, load, memory },
     inProcessItems,
     cacheItems,
     tokenKb: round(tokenKb),
-    hotPathMs,
     sessionsLostPerInstanceLoss: sticky ? Math.ceil(derived.concurrentSessions / instances) : 0,
   };
 }
+
+/** The budget one item's access is checked against (re-exported for the answer's sentences). */
+export { budgetMs, sizeText };

@@ -1,5 +1,7 @@
-import type { Requirements, StateItem } from '../contract/requirements.ts';
+import type { Kind, Requirements, StateItem } from '../contract/requirements.ts';
 import type { Store, Verdict } from '../contract/recommendation.ts';
+import { ASSUMPTIONS } from '../model/assumptions.ts';
+import { requestsPerInstance } from '../model/fleet.ts';
 
 /**
  * The evaluation context: the normalized requirements plus the figures every rule may read, computed once per
@@ -8,20 +10,37 @@ import type { Store, Verdict } from '../contract/recommendation.ts';
 export type Scope = 'request' | 'session' | 'durable';
 
 export interface EvalItem extends StateItem {
+  /** The item as listed (or as implied), before any figure was derived: what a re-scaled context starts from. */
+  source: StateItem;
   scope: Scope;
   implied: boolean;
   /** Why the engine added it, for implied items. */
   impliedBecause?: string;
   /** A live socket: it can only live in the process that accepted it. */
   connection: boolean;
+  /** `kind` as given, or as inferred (docs/design.md, "Vocabulary"); `kindAssumed` says which. */
+  kind: Kind;
+  kindAssumed: boolean;
+  /** Owners at peak: given, or derived from the traffic. */
   owners: number;
+  ownersGiven: boolean;
   totalMb: number;
+  readsPerSecond: number;
   writesPerSecond: number;
+  /** KB one write moves (a delta), default sizeKb. */
+  writeKb: number;
+  /** Reads and writes of this item per request of the service (0 when peakRps is 0). */
+  readsPerRequest: number;
+  writesPerRequest: number;
+  /** A request that writes it waits for the store to acknowledge (durability or strong consistency). */
+  syncWrite: boolean;
   writeKbPerSecondPerOwner: number;
 }
 
 export interface Derived {
   concurrentSessions: number;
+  /** Requests/s one instance serves at peak, the fleet sized for load and availability (rules/model/fleet.ts). */
+  requestsPerInstance: number;
   concurrentSessionsDerived: boolean;
   sessionItems: number;
   sessionStateKb: number;
@@ -52,9 +71,9 @@ export interface PlanView {
 }
 
 /** Little's law: L = λW, with λ = peakRps / requests per session. Assumed, and said so in the capacity answer. */
-export const REQUESTS_PER_SESSION = 20;
+export const REQUESTS_PER_SESSION = ASSUMPTIONS.requestsPerSession.value;
 /** Users sharing one live object (a room, a document) when nothing else is known. */
-export const SESSIONS_PER_SHARED_OBJECT = 10;
+export const SESSIONS_PER_SHARED_OBJECT = ASSUMPTIONS.sessionsPerSharedObject.value;
 
 export function scopeOf(lifetime: StateItem['lifetime']): Scope {
   if (lifetime === 'request') return 'request';
@@ -66,8 +85,8 @@ export function buildContext(req: Requirements): EvalContext {
   const concurrentSessionsDerived = req.traffic.concurrentSessions === undefined;
   const concurrentSessions = concurrentSessionsOf(req);
   const realtime = req.context.realtime !== 'none';
-  const listed = req.state.map((s) => toEvalItem(s, undefined, concurrentSessions, realtime));
-  const implied = impliedItems(req, listed).map(([s, because]) => toEvalItem(s, because, concurrentSessions, realtime));
+  const listed = req.state.map((s) => toEvalItem(s, undefined, concurrentSessions, realtime, req));
+  const implied = impliedItems(req, listed).map(([s, because]) => toEvalItem(s, because, concurrentSessions, realtime, req));
   const items = [...listed, ...implied];
   const session = items.filter((i) => i.scope === 'session');
   const stores = req.constraints.stores;
@@ -76,6 +95,7 @@ export function buildContext(req: Requirements): EvalContext {
     items,
     derived: {
       concurrentSessions,
+      requestsPerInstance: requestsPerInstance(req),
       concurrentSessionsDerived,
       sessionItems: session.length,
       sessionStateKb: round(session.filter((i) => i.owner === 'session' || i.owner === 'user').reduce((a, i) => a + i.sizeKb, 0)),
@@ -98,30 +118,41 @@ function concurrentSessionsOf(req: Requirements): number {
 export function rescaleContext(base: EvalContext, req: Requirements): EvalContext {
   const concurrentSessions = concurrentSessionsOf(req);
   const d = base.derived;
-  if (concurrentSessions === d.concurrentSessions) return { req, derived: d, items: base.items };
   const realtime = req.context.realtime !== 'none';
   return {
     req,
-    items: base.items.map((i) => toEvalItem(i, i.impliedBecause, concurrentSessions, realtime)),
+    items: base.items.map((i) => toEvalItem(i.source, i.impliedBecause, concurrentSessions, realtime, req)),
     // Spelled out rather than spread (a slow path on Node 20); nothing else here depends on traffic.
     derived: {
-      concurrentSessions, concurrentSessionsDerived: req.traffic.concurrentSessions === undefined, sessionItems: d.sessionItems,
+      concurrentSessions, requestsPerInstance: requestsPerInstance(req), concurrentSessionsDerived: req.traffic.concurrentSessions === undefined, sessionItems: d.sessionItems,
       sessionStateKb: d.sessionStateKb, operatesCache: d.operatesCache, operatesDatabase: d.operatesDatabase, operatesLog: d.operatesLog,
     },
   };
 }
 
-function toEvalItem(s: StateItem, impliedBecause: string | undefined, concurrentSessions: number, realtime: boolean): EvalItem {
-  const owners = s.owner === 'global' ? 1
+function toEvalItem(s: StateItem, impliedBecause: string | undefined, concurrentSessions: number, realtime: boolean, req: Requirements): EvalItem {
+  const owners = s.owners ?? (s.owner === 'global' ? 1
     : s.owner === 'shared' ? Math.max(1, Math.ceil(concurrentSessions / SESSIONS_PER_SHARED_OBJECT))
-      : concurrentSessions;
+      : concurrentSessions);
+  const scope = scopeOf(s.lifetime);
+  const kind = s.kind ?? kindOf(s);
+  const { peakRps } = req.traffic;
+  const readsPerSecond = s.readsPerMinute !== undefined ? (owners * s.readsPerMinute) / 60
+    : s.hotPath ? peakRps : peakRps * ASSUMPTIONS.nonHotReadShare.value;
+  const writesPerSecond = (owners * s.writesPerMinute) / 60;
+  const writesPerRequest = peakRps > 0 ? writesPerSecond / peakRps : 0;
+  const mustAcknowledge = s.consistency === 'strong' || s.lossImpact === 'critical'
+    || (kind === 'record' && scope === 'durable' && s.lossImpact === 'costly')
+    || (scope === 'session' && req.failure.sessionLoss === 'unacceptable');
   // Every field spelled out, in one order, so all items share one object shape and rule reads stay monomorphic.
   // (`{ ...s, … }` and Object.assign take slow paths on Node 20; this runs for every item of every tipping-point
   // evaluation that moves traffic figures.) STATE_ITEM_KEYS below fails to compile when the contract gains a field.
   return {
     name: s.name, owner: s.owner, lifetime: s.lifetime, sizeKb: s.sizeKb, writesPerMinute: s.writesPerMinute,
     sensitivity: s.sensitivity, lossImpact: s.lossImpact, consistency: s.consistency, hotPath: s.hotPath,
-    scope: scopeOf(s.lifetime),
+    kind, owners, readsPerMinute: s.readsPerMinute, writeKb: s.writeKb ?? s.sizeKb,
+    source: s,
+    scope,
     implied: impliedBecause !== undefined,
     impliedBecause,
     // A listed item named `connections` in a realtime service stands for the sockets themselves. A socket lives for
@@ -130,16 +161,30 @@ function toEvalItem(s: StateItem, impliedBecause: string | undefined, concurrent
     // takes another name (see impliedItems).
     connection: realtime && scopeOf(s.lifetime) === 'session'
       && (s.name === CONNECTIONS || (impliedBecause !== undefined && s.name.startsWith(LIVE_CONNECTIONS))),
-    owners,
+    kindAssumed: s.kind === undefined,
+    ownersGiven: s.owners !== undefined,
     totalMb: round((owners * s.sizeKb) / 1024),
-    writesPerSecond: round((owners * s.writesPerMinute) / 60),
+    readsPerSecond,
+    writesPerSecond,
+    readsPerRequest: peakRps > 0 ? readsPerSecond / peakRps : 0,
+    writesPerRequest,
+    syncWrite: mustAcknowledge && writesPerRequest >= ASSUMPTIONS.syncWriteShare.value,
     writeKbPerSecondPerOwner: round((s.writesPerMinute / 60) * s.sizeKb),
   };
+}
+
+/**
+ * Reference data is read-mostly, owned elsewhere and worth nothing to lose: a global item with lossImpact none written
+ * at most once a second. Counters every request bumps are written far more often, so they stay records.
+ */
+export function kindOf(s: Pick<StateItem, 'owner' | 'lossImpact' | 'writesPerMinute'>): Kind {
+  return s.owner === 'global' && s.lossImpact === 'none' && s.writesPerMinute <= 60 ? 'reference' : 'record';
 }
 
 /** toEvalItem copies these fields: a field added to StateItem must be added to both (a missing key fails to compile). */
 const STATE_ITEM_KEYS: Record<keyof StateItem, true> = {
   name: true, owner: true, lifetime: true, sizeKb: true, writesPerMinute: true, sensitivity: true, lossImpact: true, consistency: true, hotPath: true,
+  kind: true, owners: true, readsPerMinute: true, writeKb: true,
 };
 void STATE_ITEM_KEYS;
 
@@ -167,7 +212,7 @@ function impliedItems(req: Requirements, listed: EvalItem[]): [StateItem, string
     add(base('shared-object', 'shared', 'minutes', 16, 60, 'internal', 'annoying', 'strong', true),
       'context.sharedState is collaborative and no listed item is a live shared object');
   }
-  // Sockets exist in every realtime service (DESIGN.md: in-process by nature), even when the team used the name
+  // Sockets exist in every realtime service (docs/design.md: in-process by nature), even when the team used the name
   // `connections` for a record: then they get a free name of their own.
   if (realtime !== 'none' && !listed.some((i) => i.connection)) {
     let name = CONNECTIONS;

@@ -1,5 +1,5 @@
 import type { Requirements } from '../contract/requirements.ts';
-import type { Catalog } from '../catalog/load.ts';
+import type { Catalog, CompiledRule } from '../catalog/load.ts';
 import { advise } from './advise.ts';
 import { buildContext } from './context.ts';
 
@@ -17,7 +17,10 @@ export function firedRules(catalog: Catalog, req: Requirements): Set<string> {
     if (ctx.items.some((item) => rule.test(ctx, item, undefined))) fired.add(rule.id);
   }
   // Risk rules read the chosen plan, which only the whole evaluation knows; a risk's id is `rule` or `rule:item`.
+  // A check fires when it decides something: it fails for some store, or it is a risk on the chosen placement.
   const rec = advise(catalog, req);
+  for (const p of rec.placements) for (const a of p.alternatives) for (const m of a.whyNot.matchAll(/\((check\.[a-z0-9.-]+)\)/g)) fired.add(m[1]!);
+  for (const plan of Object.values(rec.plans)) for (const b of plan.blockers) fired.add(b.check);
   for (const r of rec.risks) fired.add(r.rule);
   for (const r of rec.acceptedRisks) fired.add(r.id.split(':')[0]!);
   return fired;
@@ -25,7 +28,7 @@ export function firedRules(catalog: Catalog, req: Requirements): Set<string> {
 
 export interface RuleCoverage {
   id: string;
-  kind: 'service' | 'placement' | 'gate' | 'risk';
+  kind: CompiledRule['kind'];
   title: string;
   file: string;
   line: number;

@@ -1,7 +1,8 @@
 import { STORES, type Store } from '../contract/recommendation.ts';
 import type { Catalog } from '../catalog/load.ts';
 import type { EvalContext, EvalItem } from './context.ts';
-import { ALL_STORES, STORE_COUNT, STORE_INDEX, type EngineTables } from './tables.ts';
+import { ALL_STORES, STORE_COUNT, STORE_INDEX } from './tables.ts';
+import { assessFeasibility, type ItemFeasibility } from './feasibility.ts';
 
 /**
  * Scores every store for one state item. Gates remove stores outright (no weight can bring them back);
@@ -17,8 +18,11 @@ export interface ItemScore {
   item: EvalItem;
   /** Clamped score (0..100) per store, in STORES order; removed stores keep their raw score. */
   score: Float64Array;
-  /** Bit STORE_INDEX[s] is set while store s is allowed (no gate removed it). */
+  /** Bit STORE_INDEX[s] is set while store s is allowed: no gate removed it and every feasibility check passes. */
   allowedMask: number;
+  /** The same, by gates alone: what a plan may fall back to when no feasible store is left (the least-failing one). */
+  gateMask: number;
+  feasibility: ItemFeasibility;
   /** 1 per item rule (tables.itemRules order) that held: a re-evaluation reuses the rules its change cannot reach. */
   fired: Uint8Array;
 }
@@ -28,10 +32,24 @@ export interface ItemAssessment extends ItemScore {
   /** Score per store (0..100); removed stores keep their raw score but are not allowed. */
   scores: Record<Store, number>;
   allowed: ReadonlySet<Store>;
-  /** Gate reasons per removed store. */
+  /** Gate reasons per removed store (failed feasibility checks are in `feasibility`). */
   removedBy: Map<Store, Reason[]>;
   /** Fired placement rules per store, strongest first. */
   effects: Map<Store, StoreEffect[]>;
+}
+
+/**
+ * A store whose feasible technology the team does not run costs a new system to operate. Only when the team listed
+ * what it runs (an empty list says nothing), and never for the token or the instance's own memory.
+ */
+export const NEW_TECHNOLOGY = -15;
+export const NEW_TECHNOLOGY_RULE = 'feasibility.new-technology';
+
+function newTechnology(ctx: EvalContext, f: ItemFeasibility, s: number): boolean {
+  const run = ctx.req.constraints.stores as readonly string[];
+  if (run.length === 0) return false;
+  const tech = f.stores[s]?.profile.technology;
+  return tech !== undefined && tech !== 'signed-token' && tech !== 'instance-memory' && !run.includes(tech);
 }
 
 /** Base answers to copy for the rules that a varied input cannot reach. */
@@ -41,8 +59,8 @@ export interface Reuse { fired: Uint8Array; affected: Uint8Array }
  * The one evaluation loop over gates and placement rules. With `reuse`, only rules marked affected are tested;
  * the others keep the base answer. Effects are added in catalogue order either way, so sums are bit-identical.
  */
-export function scoreItem(tables: EngineTables, ctx: EvalContext, item: EvalItem, reuse?: Reuse): ItemScore {
-  const rules = tables.itemRules;
+export function scoreItem(catalog: Catalog, ctx: EvalContext, item: EvalItem, reuse?: Reuse, feasibility = assessFeasibility(catalog, ctx, item)): ItemScore {
+  const rules = catalog.tables.itemRules;
   const fired = new Uint8Array(rules.length);
   const score = new Float64Array(STORE_COUNT).fill(STORE_BASE);
   let removed = 0;
@@ -54,13 +72,17 @@ export function scoreItem(tables: EngineTables, ctx: EvalContext, item: EvalItem
     removed |= ir.removes;
     for (let k = 0; k < ir.stores.length; k++) score[ir.stores[k]!]! += ir.deltas[k]!;
   }
-  for (let s = 0; s < STORE_COUNT; s++) score[s] = Math.max(0, Math.min(100, score[s]!));
-  return { item, score, allowedMask: ALL_STORES & ~removed, fired };
+  for (let s = 0; s < STORE_COUNT; s++) {
+    if (newTechnology(ctx, feasibility, s)) score[s]! += NEW_TECHNOLOGY;
+    score[s] = Math.max(0, Math.min(100, score[s]!));
+  }
+  const gateMask = ALL_STORES & ~removed;
+  return { item, score, allowedMask: gateMask & feasibility.mask, gateMask, feasibility, fired };
 }
 
 /** @example assessItem(catalog, ctx, ctx.items[0]).allowed.has('client-token') */
 export function assessItem(catalog: Catalog, ctx: EvalContext, item: EvalItem, explain = true): ItemAssessment {
-  const lean = scoreItem(catalog.tables, ctx, item);
+  const lean = scoreItem(catalog, ctx, item);
   const removedBy = new Map<Store, Reason[]>();
   const effects = new Map<Store, StoreEffect[]>();
   const rules = catalog.tables.itemRules;
@@ -74,12 +96,25 @@ export function assessItem(catalog: Catalog, ctx: EvalContext, item: EvalItem, e
       for (const [store, delta] of rule.effect) push(effects, store, { rule: rule.id, because, delta });
     }
   }
+  if (explain) {
+    for (let s = 0; s < STORE_COUNT; s++) {
+      if (!newTechnology(ctx, lean.feasibility, s)) continue;
+      const tech = lean.feasibility.stores[s]!.profile.technology;
+      push(effects, STORES[s]!, {
+        rule: NEW_TECHNOLOGY_RULE, delta: NEW_TECHNOLOGY,
+        because: `${tech} is not in constraints.stores (${ctx.req.constraints.stores.join(', ')}): ${item.name} there means running a new system`,
+      });
+    }
+  }
   for (const list of effects.values()) list.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || cmp(a.rule, b.rule));
   const scores = {} as Record<Store, number>;
   for (const s of STORES) scores[s] = lean.score[STORE_INDEX[s]]!;
-  const allowed = new Set(STORES.filter((s) => !removedBy.has(s)));
+  const allowed = new Set(STORES.filter((s) => (lean.allowedMask & (1 << STORE_INDEX[s])) !== 0));
   // Spelled out: on Node 20 an object spread plus extra keys takes a slow path (it was a fifth of decide()).
-  return { item, score: lean.score, allowedMask: lean.allowedMask, fired: lean.fired, scores, allowed, removedBy, effects };
+  return {
+    item, score: lean.score, allowedMask: lean.allowedMask, gateMask: lean.gateMask, feasibility: lean.feasibility, fired: lean.fired,
+    scores, allowed, removedBy, effects,
+  };
 }
 
 function push<V>(map: Map<Store, V[]>, store: Store, value: V): void {

@@ -5,6 +5,8 @@ import type { Predicate } from '../catalog/condition.ts';
 import type { Decision } from './advise.ts';
 import { buildContext, rescaleContext, type EvalContext, type EvalItem } from './context.ts';
 import { scoreItem, type ItemScore } from './placement.ts';
+import { assessFeasibility } from './feasibility.ts';
+import { requestsPerInstance } from '../model/fleet.ts';
 import { choosePlans } from './plans.ts';
 import { serviceFired, verdictOf } from './score.ts';
 
@@ -19,7 +21,10 @@ import { serviceFired, verdictOf } from './score.ts';
  * A context input that adds, drops or resizes implied items re-scores those items from scratch.
  * Every path adds the same effects in the same order as `decide`, so the verdict is exactly decide's verdict.
  */
-export function verdictWith(catalog: Catalog, base: Decision, req: Requirements, changed: string): Verdict {
+/** A re-evaluation's answer: the verdict and whether its plan passes every check. */
+export interface Outcome { verdict: Verdict; feasible: boolean }
+
+export function verdictWith(catalog: Catalog, base: Decision, req: Requirements, changed: string): Outcome {
   const tables = catalog.tables;
   const affected = tables.affected(changed);
   if (!affected) return fullVerdict(catalog, req);
@@ -27,27 +32,43 @@ export function verdictWith(catalog: Catalog, base: Decision, req: Requirements,
   // change the implied items: rebuild. Listed items keep their positions either way; implied ones come last.
   const ctx: EvalContext = affected.context === 'rebuilt' ? buildContext(req)
     : affected.context === 'rescaled' ? rescaleContext(base.ctx, req)
-      : { req, derived: base.ctx.derived, items: base.ctx.items };
+      : { req, derived: sameDerived(base.ctx, req), items: base.ctx.items };
 
   // Items none of whose affected rules changes its answer keep their base scores (an assessment is an ItemScore).
   // A context change can add, drop or resize implied items (always listed last): those are scored afresh.
+  // Feasibility reads sizes, rates and budgets, which most inputs reach: it is recomputed for every item (plain
+  // arithmetic). An item whose allowed stores did not move keeps its base answer while the base verdict was
+  // feasible (then how badly an infeasible store fails cannot matter).
+  const baseFeasible = base.plans[base.scored.verdict].feasible;
   const n = ctx.items.length;
   let scores: ItemScore[] | undefined = n === base.assessments.length ? undefined : base.assessments.slice(0, n);
   for (let i = 0; i < n; i++) {
     const item = ctx.items[i]!;
     const was = base.assessments[i];
+    const feasibility = assessFeasibility(catalog, ctx, item);
     if (!was || (affected.reshapes && !sameItem(was.item, item))) {
-      (scores ??= base.assessments.slice())[i] = scoreItem(tables, ctx, item);
+      (scores ??= base.assessments.slice())[i] = scoreItem(catalog, ctx, item, undefined, feasibility);
     } else if (moved(affected.itemIndexes, tables.itemTests, was.fired, ctx, item)) {
-      (scores ??= base.assessments.slice())[i] = scoreItem(tables, ctx, item, { fired: was.fired, affected: affected.item });
+      (scores ??= base.assessments.slice())[i] = scoreItem(catalog, ctx, item, { fired: was.fired, affected: affected.item }, feasibility);
+    } else if (feasibility.mask !== was.feasibility.mask || !baseFeasible) {
+      (scores ??= base.assessments.slice())[i] = {
+        item, score: was.score, allowedMask: was.gateMask & feasibility.mask, gateMask: was.gateMask, feasibility, fired: was.fired,
+      };
     }
   }
   const serviceMoved = moved(affected.serviceIndexes, tables.serviceTests, base.fired, ctx, undefined);
-  if (!scores && !serviceMoved) return base.scored.verdict;
+  if (!scores && !serviceMoved) return { verdict: base.scored.verdict, feasible: baseFeasible };
 
   const choices = scores ? choosePlans(scores) : base.choices;
   const fired = serviceMoved ? serviceFired(catalog, ctx, { fired: base.fired, affected: affected.service }) : base.fired;
-  return verdictOf(catalog, fired, choices);
+  const verdict = verdictOf(catalog, fired, choices);
+  return { verdict, feasible: choices[verdict].feasible };
+}
+
+/** The base figures, with the one that availability, regions and spikes move (requests per instance). */
+function sameDerived(base: EvalContext, req: Requirements): EvalContext['derived'] {
+  const rpi = requestsPerInstance(req);
+  return rpi === base.derived.requestsPerInstance ? base.derived : { ...base.derived, requestsPerInstance: rpi };
 }
 
 /** Whether any of the listed rules answers differently from `fired` (the base answers). */
@@ -60,12 +81,13 @@ function moved(indexes: readonly number[], tests: readonly Predicate[], fired: U
 function sameItem(a: EvalItem, b: EvalItem): boolean {
   const x = a as unknown as Record<string, unknown>;
   const y = b as unknown as Record<string, unknown>;
-  for (const key in x) if (key !== 'connection' && key !== 'impliedBecause' && x[key] !== y[key]) return false;
+  for (const key in x) if (key !== 'connection' && key !== 'impliedBecause' && key !== 'source' && x[key] !== y[key]) return false;
   return true;
 }
 
-function fullVerdict(catalog: Catalog, req: Requirements): Verdict {
+function fullVerdict(catalog: Catalog, req: Requirements): Outcome {
   const ctx = buildContext(req);
-  const choices = choosePlans(ctx.items.map((item) => scoreItem(catalog.tables, ctx, item)));
-  return verdictOf(catalog, serviceFired(catalog, ctx), choices);
+  const choices = choosePlans(ctx.items.map((item) => scoreItem(catalog, ctx, item)));
+  const verdict = verdictOf(catalog, serviceFired(catalog, ctx), choices);
+  return { verdict, feasible: choices[verdict].feasible };
 }

@@ -1,8 +1,11 @@
 import type { AcceptedRisk } from '../contract/requirements.ts';
 import type { Recommendation, Risk } from '../contract/recommendation.ts';
-import type { Catalog } from '../catalog/load.ts';
+import type { Store } from '../contract/recommendation.ts';
+import type { Catalog, CheckQuote } from '../catalog/load.ts';
 import type { EvalContext, PlanView } from './context.ts';
-import { cmp } from './placement.ts';
+import { cmp, type ItemAssessment } from './placement.ts';
+import { STORE_INDEX } from '../model/stores.ts';
+import { figure } from './feasibility.ts';
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
@@ -23,7 +26,44 @@ export function risks(catalog: Catalog, ctx: EvalContext, plan: PlanView): Risk[
       out.push({ id: rule.id, rule: rule.id, severity: rule.severity, text: rule.because(ctx, undefined, plan), mitigation: rule.mitigation(ctx, undefined, plan) });
     }
   }
-  return out.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || cmp(a.id, b.id));
+  return out;
+}
+
+export function sortRisks(list: Risk[]): Risk[] {
+  return list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || cmp(a.id, b.id));
+}
+
+/**
+ * A chosen placement that passes a check with little to spare is a risk whose severity follows the margin: at 90% or
+ * more of the limit high, at 75% medium, at 50% low. (A placement over a limit is never chosen while a feasible one
+ * exists: it is a blocker, not a risk.) Yes/no checks have no margin.
+ */
+export const MARGIN_SEVERITY: readonly [number, Risk['severity']][] = [[0.9, 'high'], [0.75, 'medium'], [0.5, 'low']];
+
+export function marginRisks(ctx: EvalContext, assessments: readonly ItemAssessment[], stores: ReadonlyMap<string, Store>): Risk[] {
+  const out: Risk[] = [];
+  for (const a of assessments) {
+    const store = stores.get(a.item.name) ?? 'none';
+    const f = a.feasibility.stores[STORE_INDEX[store]];
+    if (!f) continue;
+    for (const o of f.outcomes) {
+      if (!o.passed || o.limit <= 0 || o.value <= 0) continue;
+      const used = o.value / o.limit;
+      const severity = MARGIN_SEVERITY.find(([at]) => used >= at)?.[1];
+      if (!severity) continue;
+      const probe = { ctx, item: a.item, store, profile: f.profile };
+      const quote: CheckQuote = {
+        store, technology: f.profile.technology, value: o.value, limit: o.limit, unit: o.rule.unit,
+        measure: o.rule.measure.explain(probe), bound: o.rule.limit.explain(probe),
+      };
+      out.push({
+        id: `${o.rule.id}:${a.item.name}`, rule: o.rule.id, severity,
+        text: `${a.item.name} in ${store} (${f.profile.technology}) uses ${Math.round(used * 100)}% of its limit: ${figure(o.value)} of ${figure(o.limit)} ${o.rule.unit} (${quote.measure}; ${quote.bound})`,
+        mitigation: o.rule.mitigation(ctx, a.item, undefined, quote),
+      });
+    }
+  }
+  return out;
 }
 
 /**

@@ -16,7 +16,7 @@ export interface Scored {
 }
 
 /** What ranking needs of a plan: whether it is possible and how it moves its architecture's score. */
-export interface PlanFit { feasible: boolean; fit: number }
+export interface PlanFit { feasible: boolean; possible: boolean; fit: number; failures: number; violation: number }
 type Sums = Record<Verdict, number>;
 
 /**
@@ -55,8 +55,26 @@ function sumsOf(catalog: Catalog, fired: Uint8Array, plans: Record<Verdict, Plan
  * not a tie, and treating them as one would let a change that favours the leader flip the verdict to the runner-up.
  */
 function rank(sums: Sums, plans: Record<Verdict, PlanFit>): { verdict: Verdict; runnerUp: Verdict } {
-  const verdict = leader(sums, (v) => plans[v].feasible) ?? leader(sums, () => true)!;
+  const verdict = leader(sums, (v) => plans[v].feasible) ?? leastFailing(sums, plans) ?? leader(sums, () => true)!;
   return { verdict, runnerUp: leader(sums, (v) => v !== verdict)! };
+}
+
+/**
+ * When no plan passes every check, the answer is the possible plan that fails least: fewest failing placements,
+ * then the smallest violation (sum of ln(value ÷ limit)), then the weights.
+ */
+function leastFailing(sums: Sums, plans: Record<Verdict, PlanFit>): Verdict | undefined {
+  let best: Verdict | undefined;
+  for (const v of TIE_ORDER) {
+    const p = plans[v];
+    if (!p.possible) continue;
+    if (best === undefined) { best = v; continue; }
+    const b = plans[best];
+    const better = p.failures !== b.failures ? p.failures < b.failures
+      : Math.abs(p.violation - b.violation) > 1e-9 ? p.violation < b.violation : sums[v] > sums[best];
+    if (better) best = v;
+  }
+  return best;
 }
 
 /** The highest sum among the architectures `eligible` admits, ties to the earlier in TIE_ORDER (a loop, no sort). */
@@ -101,7 +119,8 @@ export function score(
 const TIE_ORDER: readonly Verdict[] = ['stateless', 'hybrid', 'stateful'];
 
 function planBecause(p: Plan): string {
-  if (!p.feasible) return `${p.arch} is not possible: ${p.note}`;
+  if (!p.possible) return `${p.arch} is not possible: ${p.note}`;
+  if (!p.feasible) return `${p.arch} is not feasible: ${p.note}`;
   return `${p.arch} ${p.note}, mean placement score ${p.meanScore} (fit ${p.fit >= 0 ? '+' : ''}${p.fit})`;
 }
 

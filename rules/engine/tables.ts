@@ -1,4 +1,5 @@
-import { IN_PROCESS_STORES, STORES, type Store } from '../contract/recommendation.ts';
+import type { Store } from '../contract/recommendation.ts';
+import { ALL_STORES, ANY_INSTANCE_INDEXES, STATEFUL_INDEXES, STORE_COUNT, STORE_INDEX } from '../model/stores.ts';
 import type { CompiledGateRule, CompiledPlacementRule, CompiledServiceRule } from '../catalog/load.ts';
 import type { Predicate } from '../catalog/condition.ts';
 
@@ -8,15 +9,12 @@ import type { Predicate } from '../catalog/condition.ts';
  * one input per advice; these tables are what lets most of those evaluations reuse the base answer.
  */
 
-/** Index of each store in STORES: score arrays and allowed-store bit masks are laid out in this order. */
-export const STORE_INDEX: Readonly<Record<Store, number>> = Object.fromEntries(STORES.map((s, i) => [s, i])) as Record<Store, number>;
-export const STORE_COUNT = STORES.length;
-/** Bit mask with every store allowed. */
-export const ALL_STORES = (1 << STORE_COUNT) - 1;
+// Score arrays and allowed-store bit masks are laid out in STORES order (rules/model/stores.ts).
+export { ALL_STORES, STORE_COUNT, STORE_INDEX };
 /** Store indexes a stateless plan may use, in STORES order (ties go to the earlier, simpler store). */
-export const EXTERNAL_INDEXES: readonly number[] = STORES.flatMap((s, i) => ((IN_PROCESS_STORES as readonly string[]).includes(s) ? [] : [i]));
-/** Store indexes held in instance memory, in IN_PROCESS_STORES order. */
-export const IN_PROCESS_INDEXES: readonly number[] = IN_PROCESS_STORES.map((s) => STORE_INDEX[s]);
+export const EXTERNAL_INDEXES: readonly number[] = ANY_INSTANCE_INDEXES;
+/** Store indexes that make the tier stateful, in IN_PROCESS_STORES order. */
+export const IN_PROCESS_INDEXES: readonly number[] = STATEFUL_INDEXES;
 
 /** A gate or placement rule as the per-item loop needs it. */
 export interface ItemRule {
@@ -66,12 +64,14 @@ export interface EngineTables {
  * Facts that change with an input besides the input's own fact. Derived facts are computed in context.ts: keep
  * this table in step with it. Inputs listed as undefined change the item list or derived flags: no reuse.
  */
-const SESSIONS_FACTS = ['derived.concurrentSessions', 'traffic.concurrentSessions', 'state[].owners', 'state[].totalMb', 'state[].writesPerSecond'];
+const SESSIONS_FACTS = ['derived.concurrentSessions', 'traffic.concurrentSessions', 'state[].owners', 'state[].totalMb', 'state[].writesPerSecond', 'state[].readsPerSecond', 'state[].syncWrite'];
 const ITEM_LIST_FACTS = ['derived.sessionItems', 'derived.sessionStateKb'];
 const DERIVED_FROM: Readonly<Record<string, readonly string[] | undefined>> = {
   'traffic.peakRps': SESSIONS_FACTS,
   'traffic.sessionMinutes': SESSIONS_FACTS,
   'traffic.concurrentSessions': SESSIONS_FACTS,
+  // Whether a write must be acknowledged on the request path follows failure.sessionLoss.
+  'failure.sessionLoss': ['state[].syncWrite'],
   // Context inputs also decide which items are implied (and their figures), and so the figures over the item list.
   'context.memory': ITEM_LIST_FACTS,
   'context.workflow': ITEM_LIST_FACTS,

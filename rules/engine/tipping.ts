@@ -1,20 +1,26 @@
-import type { Requirements } from '../contract/requirements.ts';
+import type { Requirements, StateItem } from '../contract/requirements.ts';
 import type { TippingPoint, Verdict } from '../contract/recommendation.ts';
 import type { Catalog } from '../catalog/load.ts';
 import { formatNumber } from '../catalog/template.ts';
 import { REQUESTS_PER_SESSION, SESSIONS_PER_SHARED_OBJECT } from './context.ts';
+import type { Decision } from './advise.ts';
+import type { Outcome } from './reevaluate.ts';
 
 /**
- * Tipping points: the nearest input changes that flip the verdict. Every rule compares a fact with a constant, so
- * the verdict is piecewise constant in each number and can only change at a rule's threshold — directly, or
- * through the figures derived from it (concurrent sessions, an item's owners, total size and write rate). Those
- * breakpoints are mapped back to the input and tried nearest first; enums are tried at every other value.
- * The search has a fixed evaluation budget so no input can make it expensive.
+ * Tipping points: the nearest input changes that flip the answer — the verdict, or whether any plan passes every
+ * feasibility check. Every rule compares a fact with a constant and every check a figure with a limit, so the answer
+ * is piecewise constant in each number and can only change at a rule's threshold or a check's crossing. Rule
+ * thresholds are mapped back to the input through the derived figures; check crossings come from each check's own
+ * ratio (limit ÷ value: the figures scale linearly with sizes, rates and budgets), so "at latency.p99Ms ≥ 10 the
+ * database read fits" is found exactly. Candidates are tried nearest first; enums at every other value. The search
+ * has a fixed evaluation budget so no input can make it expensive.
  */
-export const TIPPING_BUDGET = 160;
+export const TIPPING_BUDGET = 200;
 export const MAX_TIPPING_POINTS = 8;
+/** Check crossings tried per input and direction, nearest first. */
+const CROSSINGS_PER_DIRECTION = 6;
 /** Evaluates requirements in which only `input` differs from the original. */
-export type Decide = (req: Requirements, input: string) => Verdict;
+export type Decide = (req: Requirements, input: string) => Outcome;
 
 interface NumericInput {
   input: string;
@@ -25,21 +31,42 @@ interface NumericInput {
   set: (r: Requirements, v: number) => Requirements;
   /** Distance in "how big a change" units, comparable across inputs (default: log ratio). */
   distance?: (from: number, to: number) => number;
+  /** Check crossings move this input (sizes, rates, budgets), not only rule thresholds. */
+  physical: boolean;
 }
 
 const traffic = (r: Requirements, patch: Partial<Requirements['traffic']>) => ({ ...r, traffic: { ...r.traffic, ...patch } });
 const failure = (r: Requirements, patch: Partial<Requirements['failure']>) => ({ ...r, failure: { ...r.failure, ...patch } });
+const instance = (r: Requirements, patch: Partial<Requirements['constraints']['instance']>) =>
+  ({ ...r, constraints: { ...r.constraints, instance: { ...r.constraints.instance, ...patch } } });
 const nines = (a: number) => -Math.log10(100 - a);
 
 const NUMERIC: NumericInput[] = [
-  { input: 'traffic.peakRps', min: 0, max: 10_000_000, integer: false, get: (r) => r.traffic.peakRps, set: (r, v) => traffic(r, { peakRps: v }) },
-  { input: 'traffic.concurrentSessions', min: 0, max: 1_000_000_000, integer: true, get: (r) => r.traffic.concurrentSessions, set: (r, v) => traffic(r, { concurrentSessions: v }) },
-  { input: 'traffic.sessionMinutes', min: 0.01, max: 525_600, integer: false, get: (r) => r.traffic.sessionMinutes, set: (r, v) => traffic(r, { sessionMinutes: v }) },
-  { input: 'traffic.regions', min: 1, max: 50, integer: true, get: (r) => r.traffic.regions, set: (r, v) => traffic(r, { regions: v }) },
-  { input: 'failure.availability', min: 90, max: 99.999, integer: false, get: (r) => r.failure.availability, set: (r, v) => failure(r, { availability: v }), distance: (a, b) => Math.abs(nines(a) - nines(b)) * 2 },
-  { input: 'failure.deploysPerDay', min: 0, max: 1000, integer: false, get: (r) => r.failure.deploysPerDay, set: (r, v) => failure(r, { deploysPerDay: v }) },
-  { input: 'latency.p99Ms', min: 1, max: 600_000, integer: false, get: (r) => r.latency.p99Ms, set: (r, v) => ({ ...r, latency: { p99Ms: v } }) },
+  { input: 'traffic.peakRps', min: 0, max: 100_000_000, integer: false, physical: true, get: (r) => r.traffic.peakRps, set: (r, v) => traffic(r, { peakRps: v }) },
+  { input: 'traffic.concurrentSessions', min: 0, max: 1_000_000_000, integer: true, physical: true, get: (r) => r.traffic.concurrentSessions, set: (r, v) => traffic(r, { concurrentSessions: v }) },
+  { input: 'traffic.sessionMinutes', min: 0.01, max: 525_600, integer: false, physical: false, get: (r) => r.traffic.sessionMinutes, set: (r, v) => traffic(r, { sessionMinutes: v }) },
+  { input: 'traffic.regions', min: 1, max: 50, integer: true, physical: false, get: (r) => r.traffic.regions, set: (r, v) => traffic(r, { regions: v }) },
+  { input: 'failure.availability', min: 90, max: 99.999, integer: false, physical: false, get: (r) => r.failure.availability, set: (r, v) => failure(r, { availability: v }), distance: (a, b) => Math.abs(nines(a) - nines(b)) * 2 },
+  { input: 'failure.deploysPerDay', min: 0, max: 1000, integer: false, physical: false, get: (r) => r.failure.deploysPerDay, set: (r, v) => failure(r, { deploysPerDay: v }) },
+  { input: 'latency.p99Ms', min: 0.01, max: 600_000, integer: false, physical: true, get: (r) => r.latency.p99Ms, set: (r, v) => ({ ...r, latency: { p99Ms: v } }) },
+  { input: 'constraints.instance.memoryMb', min: 1, max: 16_777_216, integer: false, physical: true, get: (r) => r.constraints.instance.memoryMb, set: (r, v) => instance(r, { memoryMb: v }) },
+  { input: 'constraints.instance.networkMbps', min: 1, max: 1_000_000, integer: false, physical: true, get: (r) => r.constraints.instance.networkMbps, set: (r, v) => instance(r, { networkMbps: v }) },
 ];
+
+/** Each listed item's size and write rate: `state[cart].sizeKb`. */
+function itemInputs(req: Requirements): NumericInput[] {
+  const out: NumericInput[] = [];
+  const field = (name: string, key: 'sizeKb' | 'writesPerMinute', min: number) => out.push({
+    input: `state[${name}].${key}`, min, max: 1_000_000_000, integer: false, physical: true,
+    get: (r) => r.state.find((s) => s.name === name)?.[key],
+    set: (r, v) => ({ ...r, state: r.state.map((s): StateItem => (s.name === name ? { ...s, [key]: v } : s)) }),
+  });
+  for (const s of req.state) {
+    field(s.name, 'sizeKb', 0.001);
+    if (s.writesPerMinute > 0) field(s.name, 'writesPerMinute', 0);
+  }
+  return out;
+}
 
 interface EnumInput { input: string; values: readonly (string | boolean)[]; get: (r: Requirements) => string | boolean; set: (r: Requirements, v: string | boolean) => Requirements }
 const ctxField = <K extends keyof Requirements['context']>(k: K, values: readonly Requirements['context'][K][]): EnumInput => ({
@@ -57,45 +84,80 @@ const ENUMS: EnumInput[] = [
 
 interface Found extends TippingPoint { distance: number }
 
-export function tippingPoints(catalog: Catalog, req: Requirements, verdict: Verdict, decide: Decide, budget = TIPPING_BUDGET): TippingPoint[] {
+export interface TippingAnswer {
+  points: TippingPoint[];
+  /** Distance of the nearest change that flips the verdict (undefined: none found): what confidence rests on. */
+  nearest: number | undefined;
+}
+
+export function tippingPoints(catalog: Catalog, base: Decision, verdict: Verdict, decide: Decide, budget = TIPPING_BUDGET): TippingAnswer {
+  const req = base.ctx.req;
+  const feasible = base.plans[verdict].feasible;
   let left = budget;
-  const flips = (r: Requirements, input: string): Verdict | undefined => {
+  const flips = (r: Requirements, input: string): Outcome | undefined => {
     if (left <= 0) return undefined;
     left--;
-    const v = decide(r, input);
-    return v === verdict ? undefined : v;
+    const o = decide(r, input);
+    return o.verdict === verdict && o.feasible === feasible ? undefined : o;
   };
   const found: Found[] = [];
+  const effect = (o: Outcome) => (o.verdict !== verdict ? `the verdict becomes ${o.verdict}` : '')
+    + (o.feasible !== feasible ? `${o.verdict !== verdict ? ' and ' : ''}${o.feasible ? `a plan passes every check (${o.verdict})` : 'no plan passes every check'}` : '');
   for (const e of ENUMS) {
     const from = e.get(req);
     for (const to of e.values) {
       if (to === from) continue;
-      const v = flips(e.set(req, to), e.input);
-      if (v) found.push({ input: e.input, from, to, verdict: v, note: `with ${e.input} ${String(to)} (now ${String(from)}) the verdict becomes ${v}`, distance: 1 });
+      const o = flips(e.set(req, to), e.input);
+      if (o) found.push({ input: e.input, from, to, verdict: o.verdict, feasible: o.feasible, note: `with ${e.input} ${String(to)} (now ${String(from)}) ${effect(o)}`, distance: 1 });
     }
   }
-  for (const n of NUMERIC) {
+  const ratios = crossingRatios(base);
+  for (const n of [...NUMERIC, ...itemInputs(req)]) {
     const from = n.get(req);
     if (from === undefined) continue;
     const points = breakpoints(n.input, req, catalog);
+    if (n.physical && from > 0) for (const r of ratios) points.push(from * r, from / r);
     for (const direction of [1, -1] as const) {
       const hit = scan(n, req, from, direction, points, flips);
       if (!hit) continue;
       const op = direction > 0 ? '≥' : '≤';
       const distance = n.distance ? n.distance(from, hit.value) : Math.abs(Math.log((hit.value + 1) / (from + 1)));
-      found.push({ input: n.input, from, to: hit.value, verdict: hit.verdict, note: `at ${n.input} ${op} ${formatNumber(hit.value)} (now ${formatNumber(from)}) the verdict becomes ${hit.verdict}`, distance });
+      found.push({
+        input: n.input, from, to: hit.value, verdict: hit.outcome.verdict, feasible: hit.outcome.feasible,
+        note: `at ${n.input} ${op} ${formatNumber(hit.value)} (now ${formatNumber(from)}) ${effect(hit.outcome)}`, distance,
+      });
     }
   }
-  return found
-    .sort((a, b) => a.distance - b.distance || (a.input < b.input ? -1 : a.input > b.input ? 1 : 0))
-    .slice(0, MAX_TIPPING_POINTS)
-    .map(({ distance: _d, ...tp }) => tp);
+  found.sort((a, b) => a.distance - b.distance || (a.input < b.input ? -1 : a.input > b.input ? 1 : 0));
+  let nearest: number | undefined;
+  for (const f of found) if (f.verdict !== verdict) { nearest = f.distance; break; }
+  return { points: found.slice(0, MAX_TIPPING_POINTS).map(({ distance: _d, ...tp }) => tp), nearest };
+}
+
+/**
+ * limit ÷ value of every check of every store the items were weighed in, nearest to 1 first: scaling a linear input
+ * by one of these (or its inverse) puts that check exactly at its limit.
+ */
+function crossingRatios(base: Decision): number[] {
+  const seen = new Set<number>();
+  for (const a of base.assessments) {
+    for (const f of a.feasibility.stores) {
+      if (!f) continue;
+      for (const o of f.outcomes) {
+        if (o.value <= 0 || o.limit <= 0) continue;
+        const r = o.limit / o.value;
+        if (r > 1e-6 && r < 1e6 && r !== 1) seen.add(r);
+      }
+    }
+  }
+  return [...seen].sort((x, y) => Math.abs(Math.log(x)) - Math.abs(Math.log(y))).slice(0, CROSSINGS_PER_DIRECTION * 2);
 }
 
 /** Where, in units of `input`, some rule's condition can change its answer. */
 function breakpoints(input: string, req: Requirements, catalog: Catalog): number[] {
   const t = (path: string) => catalog.thresholds.get(path) ?? [];
-  const out = [...t(input)];
+  const key = input.startsWith('state[') ? `state[].${input.slice(input.indexOf('].') + 2)}` : input;
+  const out = [...t(key)];
   const sessionsDerived = req.traffic.concurrentSessions === undefined;
   const drivesSessions = input === 'traffic.concurrentSessions'
     || (sessionsDerived && (input === 'traffic.peakRps' || input === 'traffic.sessionMinutes'));
@@ -103,7 +165,7 @@ function breakpoints(input: string, req: Requirements, catalog: Catalog): number
   // Breakpoints on concurrent sessions, then on the per-item figures that scale with them.
   const sessions = [...t('derived.concurrentSessions'), ...t('traffic.concurrentSessions')];
   for (const s of req.state) {
-    if (s.owner === 'global') continue;
+    if (s.owner === 'global' || s.owners !== undefined) continue;
     const perOwner = s.owner === 'shared' ? SESSIONS_PER_SHARED_OBJECT : 1;
     for (const o of t('state[].owners')) sessions.push(o * perOwner);
     for (const mb of t('state[].totalMb')) sessions.push(((mb * 1024) / s.sizeKb) * perOwner);
@@ -120,13 +182,14 @@ function breakpoints(input: string, req: Requirements, catalog: Catalog): number
 
 function scan(
   n: NumericInput, req: Requirements, from: number, direction: 1 | -1, points: number[],
-  flips: (r: Requirements, input: string) => Verdict | undefined,
-): { value: number; verdict: Verdict } | undefined {
+  flips: (r: Requirements, input: string) => Outcome | undefined,
+): { value: number; outcome: Outcome } | undefined {
   // Try each breakpoint and a hair beyond it: `gte`/`lt` change at the value, `gt`/`lte` just past it.
   // (Loops rather than flatMap/Set-spread/filter chains: this runs for every numeric input of every advice.)
   const seen = new Set<number>();
   const candidates: number[] = [];
   const add = (v: number) => {
+    if (!Number.isFinite(v)) return;
     const bounded = Math.min(n.max, Math.max(n.min, v));
     const c = n.integer ? (direction > 0 ? Math.ceil(bounded) : Math.floor(bounded)) : bounded;
     if ((direction > 0 ? c > from : c < from) && !seen.has(c)) { seen.add(c); candidates.push(c); }
@@ -137,20 +200,20 @@ function scan(
   }
   candidates.sort((a, b) => Math.abs(a - from) - Math.abs(b - from));
   for (const value of candidates) {
-    const verdict = flips(n.set(req, value), n.input);
-    if (!verdict) continue;
+    const outcome = flips(n.set(req, value), n.input);
+    if (!outcome) continue;
     // Report a round figure when it still flips: "peakRps ≥ 5000", not "≥ 4999.9999".
     const round = roundToward(value, direction);
-    if (round !== value && (direction > 0 ? round > from : round < from)) {
+    if (round !== value && (direction > 0 ? round > from : round < from) && round >= n.min && round <= n.max) {
       const again = flips(n.set(req, round), n.input);
-      if (again) return { value: round, verdict: again };
+      if (again) return { value: round, outcome: again };
     }
-    return { value, verdict };
+    return { value, outcome };
   }
   return undefined;
 }
 
 function roundToward(v: number, direction: 1 | -1): number {
-  const scale = Math.abs(v) >= 100 ? 1 : 100;
+  const scale = Math.abs(v) >= 100 ? 1 : Math.abs(v) >= 1 ? 100 : 10_000;
   return (direction > 0 ? Math.ceil(v * scale) : Math.floor(v * scale)) / scale;
 }

@@ -1,4 +1,5 @@
-import { IN_PROCESS_STORES, type Recommendation, type Store } from '../contract/recommendation.ts';
+import { STORES, type Recommendation, type Store } from '../contract/recommendation.ts';
+import { STORE_INFO } from '../model/stores.ts';
 
 /**
  * The Mermaid flowchart of a recommendation: clients → load balancer → the stateless and/or stateful tier → each
@@ -26,7 +27,7 @@ export function flowchart(rec: Recommendation): string {
   const requestOnly = rec.placements.filter((p) => p.store === 'none').map((p) => p.state);
   if (requestOnly.length) {
     const from = tiers.stateless ? 'stateless' : 'stateful';
-    lines.push(`  ${from} -.-|"${label(requestOnly.join(', '))}"| store_none["${label(STORE_LABEL.none)}"]`);
+    lines.push(`  ${from} -.-|"${label(requestOnly.join(', '))}"| store_none["${label(STORE_INFO.none.label)}"]`);
   }
   return lines.join('\n');
 }
@@ -42,29 +43,18 @@ const ROUTING_LABEL: Record<Recommendation['scaling']['routing'], string> = {
   partitioned: 'partitioned by key',
 };
 
-const STORE_ORDER: readonly Store[] = [
-  'client-token', 'distributed-cache', 'database', 'durable-log', 'in-process-sticky', 'in-process-replicated', 'none',
-];
-
-const STORE_LABEL: Record<Store, string> = {
-  none: 'Not kept (request only)',
-  'client-token': 'Signed client token',
-  'distributed-cache': 'Distributed cache',
-  database: 'Database',
-  'durable-log': 'Durable log',
-  'in-process-sticky': 'Instance memory (sticky)',
-  'in-process-replicated': 'Instance memory (replicated)',
-};
+/** Stores in diagram order: the simplest first, request-only state last. */
+const STORE_ORDER: readonly Store[] = [...STORES.filter((s) => s !== 'none'), 'none'];
 
 function shape(store: Store): string {
-  const text = label(STORE_LABEL[store]);
-  if (store === 'database' || store === 'durable-log' || store === 'distributed-cache') return `[("${text}")]`;
+  const text = label(STORE_INFO[store].label);
+  if (store === 'database' || store === 'durable-log' || store === 'distributed-cache' || store === 'object-store') return `[("${text}")]`;
   if (store === 'client-token') return `>"${text}"]`;
   return `["${text}"]`;
 }
 
 function isInProcess(store: Store): boolean {
-  return (IN_PROCESS_STORES as readonly Store[]).includes(store);
+  return STORE_INFO[store].stateful;
 }
 
 function tiersOf(rec: Recommendation): { stateless: boolean; stateful: boolean } {

@@ -3,6 +3,7 @@ import { VERDICTS, type Factor, type Recommendation, type Store, type Verdict } 
 import { cell, code, codeCell, inline, signed, table } from './markdown.ts';
 import { flowchart } from './mermaid.ts';
 import { citedRules, frontMatter, provenanceOf, quotedRules } from './provenance.ts';
+import { STORE_INFO } from '../model/stores.ts';
 
 export interface ReviewInput {
   requirements: Requirements;
@@ -128,15 +129,7 @@ function outcome(rec: Recommendation): string {
   return out.join('\n\n');
 }
 
-const ON_LOSS: Record<Store, string> = {
-  none: 'nothing to lose: request-scoped',
-  'client-token': 'survives: the client sends it back',
-  'distributed-cache': 'survives in the shared cache',
-  database: 'survives in the database',
-  'durable-log': 'survives in the durable log',
-  'in-process-sticky': 'lost with the instance',
-  'in-process-replicated': 'survives: a replica takes over',
-};
+const ON_LOSS = (s: Store) => STORE_INFO[s].onInstanceLoss;
 
 function placementPlan(rec: Recommendation): string {
   const out = ['## State placement plan'];
@@ -148,7 +141,7 @@ function placementPlan(rec: Recommendation): string {
       codeCell(p.store),
       cell(p.why.join('; ')),
       cell(p.ttl ?? ''),
-      cell(p.store === 'in-process-sticky' && lost > 0 ? `${ON_LOSS[p.store]}: about ${lost} sessions start over` : ON_LOSS[p.store]),
+      cell(p.store === 'in-process-sticky' && lost > 0 ? `${ON_LOSS(p.store)}: about ${lost} sessions start over` : ON_LOSS(p.store)),
     ])));
   }
   out.push(['```mermaid', flowchart(rec), '```'].join('\n'));

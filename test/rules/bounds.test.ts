@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_CATALOG, loadCatalog, validateRequirements, type CatalogSource, type Requirements } from '../../rules/index.ts';
+import { BUILTIN_CATALOG, loadCatalog, validateRequirements, type CatalogSource, type Requirements, type Verdict } from '../../rules/index.ts';
 import { MAX_CATALOG_RULES } from '../../rules/catalog/load.ts';
 import { MAX_ACCEPTED_RISKS, MAX_STATE_ITEMS } from '../../rules/contract/requirements.ts';
 import { MAX_TIPPING_POINTS, TIPPING_BUDGET, tippingPoints } from '../../rules/engine/tipping.ts';
+import { decide } from '../../rules/engine/advise.ts';
 import { builtinEngine, catalogFrom, requirementsOf } from '../support/engine.ts';
 import { largestRequirements } from '../support/fuzz/large.ts';
 
@@ -84,12 +85,13 @@ describe('catalogue size', () => {
 
 describe('tipping-point search budget', () => {
   const catalog = catalogFrom();
-  const big = requirementsOf(largestRequirements(MAX_STATE_ITEMS));
+  const big = decide(catalog, requirementsOf(largestRequirements(MAX_STATE_ITEMS)), false);
+  const stays = (verdict: Verdict) => ({ verdict, feasible: big.plans[verdict].feasible });
 
   it(`never evaluates more than TIPPING_BUDGET (${TIPPING_BUDGET}) alternatives, even when nothing flips`, () => {
     let calls = 0;
     // A decider that never flips makes the search try every candidate: only the budget stops it.
-    const points = tippingPoints(catalog, big, 'hybrid', () => { calls++; return 'hybrid'; });
+    const { points } = tippingPoints(catalog, big, 'hybrid', () => { calls++; return stays('hybrid'); });
     expect(points).toEqual([]);
     expect(calls).toBe(TIPPING_BUDGET);
   });
@@ -97,14 +99,14 @@ describe('tipping-point search budget', () => {
   it('honours a smaller budget exactly, and zero means no evaluation at all', () => {
     for (const budget of [0, 1, 7, 40]) {
       let calls = 0;
-      tippingPoints(catalog, big, 'stateless', () => { calls++; return 'stateless'; }, budget);
+      tippingPoints(catalog, big, 'stateless', () => { calls++; return stays('stateless'); }, budget);
       expect(calls).toBe(budget);
     }
   });
 
   it('stops at the budget even when every alternative flips, and reports at most MAX_TIPPING_POINTS', () => {
     let calls = 0;
-    const points = tippingPoints(catalog, big, 'stateless', () => { calls++; return 'stateful'; });
+    const { points } = tippingPoints(catalog, big, 'stateless', () => { calls++; return { verdict: 'stateful', feasible: true }; });
     expect(calls).toBeLessThanOrEqual(TIPPING_BUDGET);
     expect(points.length).toBeLessThanOrEqual(MAX_TIPPING_POINTS);
     expect(points.length).toBeGreaterThan(0);
@@ -112,7 +114,7 @@ describe('tipping-point search budget', () => {
 
   it('the candidate set of a large document really is larger than the budget (the bound is doing work)', () => {
     let calls = 0;
-    tippingPoints(catalog, big, 'hybrid', () => { calls++; return 'hybrid'; }, 100_000);
+    tippingPoints(catalog, big, 'hybrid', () => { calls++; return stays('hybrid'); }, 100_000);
     expect(calls).toBeGreaterThan(TIPPING_BUDGET);
   });
 });

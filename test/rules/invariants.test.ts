@@ -8,7 +8,7 @@ import { answerViolations } from '../support/invariants.ts';
 import { PERSONAL_TOKEN, situations, SITUATIONS } from '../support/situations.ts';
 
 /**
- * DESIGN.md's invariants 1–9 as fast-check properties over generated valid requirements.
+ * docs/design.md's invariants 1–9 as fast-check properties over generated valid requirements.
  * The per-answer invariants (1–6, 9, schema, confidence, gates, rendered text) run on MAIN_RUNS inputs here and on
  * as many again with 5–12 state items in invariants-dense.test.ts — 10,000 in all, split across two files so vitest
  * runs them on both cores. Invariants 7 and 8 need two or more evaluations per input and run fewer.

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /**
- * rules/ is the pure core (DESIGN.md): it runs unchanged in Node, the extension host and a browser, so it may import
+ * rules/ is the pure core (docs/design.md): it runs unchanged in Node, the extension host and a browser, so it may import
  * zod, yaml, @noble/hashes and its own files — never `node:*`, `vscode`, `hono` or any other package.
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

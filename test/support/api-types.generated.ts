@@ -203,8 +203,25 @@ export interface components {
                 externalReadsPerSecond: number;
                 externalStoreMemoryMb: number;
                 externalWritesPerSecond: number;
+                /** @description Milliseconds of state access a request waits for (hot-path reads in parallel, plus synchronous writes). */
+                hotPathMs: number;
                 inProcessMemoryMb: number;
                 instances: number;
+                /** @description The share of latency.p99Ms left for state access. */
+                latencyBudgetMs: number;
+                /** @description Each external store tier of the chosen plan, sized by the items placed in it. */
+                stores: {
+                    items: string[];
+                    mbPerSecond: number;
+                    memoryMb: number;
+                    nodes: number;
+                    readsPerSecond: number;
+                    /** @enum {string} */
+                    store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated";
+                    /** @enum {string} */
+                    technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
+                    writesPerSecond: number;
+                }[];
             };
             confidence: number;
             factors: {
@@ -223,6 +240,8 @@ export interface components {
                 onInstanceLoss: string;
                 sessionsLostPerInstanceLoss: number;
             };
+            /** @description false: no plan passes every feasibility check; the answer is the plan that fails least. */
+            feasible: boolean;
             /** @description Notes on state items the engine added because the context demands them. */
             implied: string[];
             inputDigest: string;
@@ -230,16 +249,95 @@ export interface components {
                 alternatives: {
                     score: number;
                     /** @enum {string} */
-                    store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "in-process-sticky" | "in-process-replicated";
+                    store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated";
                     whyNot: string;
                 }[];
+                /** @description The feasibility checks of the chosen store, with their numbers. */
+                checks: {
+                    because: string;
+                    check: string;
+                    limit: number;
+                    margin: number;
+                    passed: boolean;
+                    unit: string;
+                    value: number;
+                }[];
                 implied: boolean;
+                /** @enum {string} */
+                kind: "record" | "reference" | "derived";
                 state: string;
                 /** @enum {string} */
-                store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "in-process-sticky" | "in-process-replicated";
+                store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated";
+                /** @enum {string} */
+                technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
                 ttl?: string;
                 why: string[];
             }[];
+            plans: {
+                hybrid: {
+                    blockers: {
+                        because: string;
+                        check: string;
+                        limit: number;
+                        state: string;
+                        /** @enum {string} */
+                        store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated";
+                        unit: string;
+                        value: number;
+                    }[];
+                    cost: {
+                        breakdown: string[];
+                        instances: number;
+                        monthlyUsd: number;
+                        newTechnologies: ("redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none")[];
+                        storeNodes: number;
+                    };
+                    feasible: boolean;
+                    note: string;
+                };
+                stateful: {
+                    blockers: {
+                        because: string;
+                        check: string;
+                        limit: number;
+                        state: string;
+                        /** @enum {string} */
+                        store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated";
+                        unit: string;
+                        value: number;
+                    }[];
+                    cost: {
+                        breakdown: string[];
+                        instances: number;
+                        monthlyUsd: number;
+                        newTechnologies: ("redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none")[];
+                        storeNodes: number;
+                    };
+                    feasible: boolean;
+                    note: string;
+                };
+                stateless: {
+                    blockers: {
+                        because: string;
+                        check: string;
+                        limit: number;
+                        state: string;
+                        /** @enum {string} */
+                        store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated";
+                        unit: string;
+                        value: number;
+                    }[];
+                    cost: {
+                        breakdown: string[];
+                        instances: number;
+                        monthlyUsd: number;
+                        newTechnologies: ("redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none")[];
+                        storeNodes: number;
+                    };
+                    feasible: boolean;
+                    note: string;
+                };
+            };
             risks: {
                 id: string;
                 mitigation: string;
@@ -264,6 +362,8 @@ export interface components {
             service: string;
             summary: string;
             tippingPoints: {
+                /** @description Whether the answer after this change passes every feasibility check. */
+                feasible: boolean;
                 from: number | string | boolean;
                 input: string;
                 note: string;
@@ -291,6 +391,24 @@ export interface components {
             apiVersion?: "statewise/v1";
             /** @default {} */
             constraints?: {
+                /** @default {} */
+                instance?: {
+                    /**
+                     * @description Memory available for state on one instance, in MB.
+                     * @default 4096
+                     */
+                    memoryMb?: number;
+                    /**
+                     * @description Network bandwidth of one instance, in megabits per second.
+                     * @default 10000
+                     */
+                    networkMbps?: number;
+                    /**
+                     * @description Requests per second one instance serves within the p99 budget.
+                     * @default 500
+                     */
+                    rps?: number;
+                };
                 /**
                  * @description The team's ability to run stateful infrastructure.
                  * @default medium
@@ -301,7 +419,7 @@ export interface components {
                  * @description Data stores the team already operates.
                  * @default []
                  */
-                stores?: ("redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka")[];
+                stores?: ("redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio")[];
             };
             /** @default {} */
             context?: {
@@ -375,6 +493,11 @@ export interface components {
                  */
                 hotPath?: boolean;
                 /**
+                 * @description record: this service owns the truth; reference: read-mostly data whose source lives elsewhere; derived: rebuildable. Inferred when absent.
+                 * @enum {string}
+                 */
+                kind?: "record" | "reference" | "derived";
+                /**
                  * @default hours
                  * @enum {string}
                  */
@@ -391,6 +514,10 @@ export interface components {
                  * @enum {string}
                  */
                 owner?: "user" | "session" | "shared" | "global";
+                /** @description How many owners exist (players, devices, boards); derived from the traffic when absent. */
+                owners?: number;
+                /** @description Reads per owner per minute; default: each request of its owner when hotPath, else 10% of them. */
+                readsPerMinute?: number;
                 /**
                  * @default internal
                  * @enum {string}
@@ -401,6 +528,8 @@ export interface components {
                  * @default 2
                  */
                 sizeKb?: number;
+                /** @description KB one write moves (a delta); default sizeKb. */
+                writeKb?: number;
                 /**
                  * @description Writes per owner per minute.
                  * @default 1

@@ -3,7 +3,7 @@ import type { Catalog } from '../../rules/catalog/load.ts';
 import { buildContext, type EvalItem } from '../../rules/engine/context.ts';
 
 /**
- * DESIGN.md's invariants as plain checks over one (requirements, recommendation) pair. Each returns the list of
+ * docs/design.md's invariants as plain checks over one (requirements, recommendation) pair. Each returns the list of
  * violations in words (empty when it holds), so a failing property prints the item, its facts and its store.
  */
 export const IN_PROCESS = new Set(['in-process-sticky', 'in-process-replicated']);
@@ -90,7 +90,7 @@ export function placementViolations(req: Requirements, rec: Recommendation): str
   if (rec.verdict === 'hybrid' && (sessionIn.length === 0 || sessionIn.length === session.length)) {
     out.push(`inv5 hybrid needs session-scoped items on both sides; ${sessionIn.length} of ${session.length} in process`);
   }
-  // DESIGN.md: real-time connections are in-process by nature (a socket lives on one instance).
+  // docs/design.md: real-time connections are in-process by nature (a socket lives on one instance).
   if (req.context.realtime !== 'none' && !placed.some((p) => p.item.connection && IN_PROCESS.has(p.store))) {
     out.push(`realtime ${req.context.realtime} but no socket item in process (verdict ${rec.verdict})`);
   }

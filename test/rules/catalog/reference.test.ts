@@ -19,6 +19,6 @@ describe('docs/rules.md', () => {
     expect(section).toContain('- **Because:** traffic.peakRps {traffic.peakRps} ≥ 5000');
     expect(section).toMatch(/- \*\*Source:\*\* Seed article/);
     const gate = doc.slice(doc.indexOf('### gate.secret-never-in-token'));
-    expect(gate).toMatch(/- \*\*Removes:\*\* client-token\n- \*\*Protected:\*\* enforces DESIGN.md invariant 1/);
+    expect(gate).toMatch(/- \*\*Removes:\*\* client-token\n- \*\*Protected:\*\* enforces docs\/design\.md invariant 1/);
   });
 });

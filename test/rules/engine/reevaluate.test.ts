@@ -17,9 +17,10 @@ describe('verdictWith (tipping-point re-evaluation)', () => {
     fc.assert(fc.property(requirementsArb({ maxItems: 8 }), (data) => {
       const req = requirementsOf(data);
       const base = decide(catalog, req, false);
-      tippingPoints(catalog, req, base.scored.verdict, (r, input) => {
+      tippingPoints(catalog, base, base.scored.verdict, (r, input) => {
         const fast = verdictWith(catalog, base, r, input);
-        expect(fast, `${input} in ${JSON.stringify(r)}`).toBe(decide(catalog, r, false).scored.verdict);
+        const full = decide(catalog, r, false);
+        expect(fast, `${input} in ${JSON.stringify(r)}`).toEqual({ verdict: full.scored.verdict, feasible: full.plans[full.scored.verdict].feasible });
         compared++;
         inputs.add(input);
         return fast;
@@ -27,7 +28,7 @@ describe('verdictWith (tipping-point re-evaluation)', () => {
     }), { numRuns: 150, seed: 7 });
     // Not vacuous: the search varied traffic, failure, latency and context inputs.
     expect(compared).toBeGreaterThan(1000);
-    for (const i of ['traffic.peakRps', 'traffic.sessionMinutes', 'latency.p99Ms', 'failure.sessionLoss', 'context.memory', 'context.realtime']) {
+    for (const i of ['traffic.peakRps', 'traffic.sessionMinutes', 'latency.p99Ms', 'failure.sessionLoss', 'context.memory', 'context.realtime', 'constraints.instance.memoryMb']) {
       expect(inputs).toContain(i);
     }
   });

@@ -1,0 +1,28 @@
+import type { Requirements } from '../contract/requirements.ts';
+import { ASSUMPTIONS } from './assumptions.ts';
+
+/**
+ * The fleet before state is placed: instances for load (peakRps with headroom ÷ constraints.instance.rps) and for
+ * availability (enough per region to survive a loss). Memory may add more once a plan holds state in process.
+ */
+export function headroomOf(req: Requirements) {
+  return req.traffic.spiky ? ASSUMPTIONS.spikyHeadroom : ASSUMPTIONS.headroom;
+}
+
+export function loadInstances(req: Requirements): number {
+  return Math.max(1, Math.ceil((req.traffic.peakRps * headroomOf(req).value) / req.constraints.instance.rps));
+}
+
+/** 1 instance per region below 99%, 2 from 99%, 3 from 99.95%: survive one loss (and one in maintenance). */
+export function instancesPerRegion(availability: number): number {
+  return availability >= 99.95 ? 3 : availability >= 99 ? 2 : 1;
+}
+
+export function availabilityInstances(req: Requirements): number {
+  return instancesPerRegion(req.failure.availability) * req.traffic.regions;
+}
+
+/** Requests/s one instance serves at peak when the fleet is sized for load and availability. */
+export function requestsPerInstance(req: Requirements): number {
+  return req.traffic.peakRps / Math.max(loadInstances(req), availabilityInstances(req));
+}

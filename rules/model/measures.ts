@@ -1,0 +1,214 @@
+import type { Store } from '../contract/recommendation.ts';
+import type { EvalContext, EvalItem } from '../engine/context.ts';
+import { formatNumber as f } from '../catalog/template.ts';
+import { ASSUMPTIONS } from './assumptions.ts';
+import type { Profile } from './profile.ts';
+
+/**
+ * The whiteboard arithmetic behind every feasibility check: one registry of figures, each declaring what it is
+ * computed from. A check in the catalogue (rules/catalog/checks.yaml) names a measure and a limit from here and
+ * compares `measure ≤ limit`; the same functions size the store tiers and find the budget crossings of tipping points.
+ */
+export interface Probe { ctx: EvalContext; item: EvalItem; store: Store; profile: Profile }
+
+export interface Figure {
+  unit: string;
+  /** Inputs the figure is computed from (lineage, tipping points, docs). */
+  inputs: readonly string[];
+  /** undefined: the figure does not exist for this store (a token has no nodes), so the check does not apply. */
+  value(p: Probe): number | undefined;
+  /** The arithmetic in words, quoted by the check's sentences. */
+  explain(p: Probe): string;
+}
+
+const MB = 1024;
+const round = (n: number) => Math.round(n * 100) / 100;
+/** Milliseconds to move `kb` at the profile's per-request stream rate (0 in memory). */
+const transferMs = (kb: number, p: Profile) => (p.streamMbPerSecond > 0 ? (kb / MB / p.streamMbPerSecond) * 1000 : 0);
+const writeKbOf = (x: Probe) => (x.profile.wholeObjectWrites ? x.item.sizeKb : x.item.writeKb);
+const readsOnRequests = (x: Probe) => x.item.readsPerSecond > 0;
+
+/** MB/s through the store for this item: reads move the value, writes the delta (a whole object where no partial update exists). */
+export function storeMbPerSecond(x: Probe): number {
+  return (x.item.readsPerSecond * x.item.sizeKb + x.item.writesPerSecond * writeKbOf(x)) / MB;
+}
+
+/** Memory the store holds for this item (caches only: databases, logs and object stores keep it on disk). */
+export function storeMemoryMb(x: Probe): number {
+  return x.store === 'distributed-cache' ? x.item.totalMb * ASSUMPTIONS.cacheOverhead.value : 0;
+}
+
+export const MEASURES: Readonly<Record<string, Figure>> = {
+  accessMs: {
+    unit: 'ms',
+    inputs: ['state[].sizeKb', 'state[].hotPath', 'state[].writeKb', 'state[].consistency', 'state[].lossImpact', 'failure.sessionLoss'],
+    value: (x) => (readsOnRequests(x) ? x.profile.readMs + transferMs(x.item.sizeKb, x.profile) : 0)
+      + (x.item.syncWrite ? x.profile.writeMs + transferMs(writeKbOf(x), x.profile) : 0),
+    explain: (x) => {
+      const parts: string[] = [];
+      if (readsOnRequests(x)) {
+        parts.push(`a ${f(x.profile.readMs)} ms read`);
+        const t = transferMs(x.item.sizeKb, x.profile);
+        if (t >= 0.01) parts.push(`${f(round(t))} ms to move ${sizeText(x.item.sizeKb)} at ${f(x.profile.streamMbPerSecond)} MB/s`);
+      }
+      if (x.item.syncWrite) parts.push(`a ${f(x.profile.writeMs)} ms acknowledged write`);
+      return parts.length ? parts.join(' + ') : 'no access on the request path';
+    },
+  },
+  valueKb: {
+    unit: 'KB',
+    inputs: ['state[].sizeKb'],
+    value: (x) => x.item.sizeKb,
+    explain: (x) => `one value is ${sizeText(x.item.sizeKb)}`,
+  },
+  writesPerSecond: {
+    unit: 'writes/s',
+    inputs: ['state[].writesPerMinute', 'state[].owners', 'traffic.concurrentSessions', 'traffic.peakRps'],
+    value: (x) => x.item.writesPerSecond,
+    explain: (x) => `${f(x.item.owners)} owner(s) × ${f(x.item.writesPerMinute)} writes/min ÷ 60`,
+  },
+  nodes: {
+    unit: 'nodes',
+    inputs: ['state[].sizeKb', 'state[].writesPerMinute', 'state[].owners', 'traffic.peakRps', 'traffic.concurrentSessions'],
+    value: (x) => nodesNeeded(x),
+    explain: (x) => nodesWhy(x),
+  },
+  instanceMbPerSecond: {
+    unit: 'MB/s',
+    inputs: ['state[].sizeKb', 'state[].writeKb', 'state[].writesPerMinute', 'constraints.instance.rps', 'traffic.peakRps', 'failure.availability', 'traffic.regions'],
+    value: (x) => instanceMbPerSecond(x),
+    explain: (x) => instanceTrafficWhy(x),
+  },
+  instanceMemoryMb: {
+    unit: 'MB',
+    inputs: ['state[].sizeKb', 'state[].owners'],
+    value: (x) => (x.store === 'in-process-copy' ? (x.item.owners * x.item.sizeKb) / MB : x.item.sizeKb / MB),
+    explain: (x) => (x.store === 'in-process-copy'
+      ? `every instance holds the whole copy: ${f(x.item.owners)} × ${sizeText(x.item.sizeKb)}`
+      : `one owner's ${x.item.name} (${sizeText(x.item.sizeKb)}) must fit in one instance`),
+  },
+  acknowledgedWriteLoss: {
+    unit: 'writes lost on failover',
+    inputs: ['state[].lossImpact', 'failure.sessionLoss'],
+    value: (x) => (x.profile.losesAcknowledgedWrites ? 1 : 0),
+    explain: (x) => (x.profile.losesAcknowledgedWrites ? `${x.profile.technology} can lose acknowledged writes: ${x.profile.sources['losesAcknowledgedWrites'] ?? 'see its profile'}` : 'acknowledged writes survive a failover'),
+  },
+  keyLookupsPerSecond: {
+    unit: 'lookups/s',
+    inputs: ['state[].hotPath', 'traffic.peakRps'],
+    value: (x) => (x.item.hotPath && !x.profile.keyLookups ? x.item.readsPerSecond : 0),
+    explain: (x) => `${f(round(x.item.readsPerSecond))} lookups/s by key on the request path`,
+  },
+};
+
+export const LIMITS: Readonly<Record<string, Figure>> = {
+  budgetMs: {
+    unit: 'ms',
+    inputs: ['latency.p99Ms', 'state[].hotPath'],
+    value: (x) => budgetMs(x.ctx, x.item),
+    explain: (x) => (x.item.hotPath
+      ? `${f(ASSUMPTIONS.stateShareOfBudget.value * 100)}% of latency.p99Ms ${f(x.ctx.req.latency.p99Ms)} is left for state (assumed: ${ASSUMPTIONS.stateShareOfBudget.source})`
+      : `latency.p99Ms ${f(x.ctx.req.latency.p99Ms)} (the item is off the hot path: only the requests that read it wait)`),
+  },
+  maxValueKb: {
+    unit: 'KB',
+    inputs: [],
+    value: (x) => x.profile.maxValueKb,
+    explain: (x) => `${x.profile.technology} holds ${sizeText(x.profile.maxValueKb ?? 0)} per value in practice${x.profile.hardMaxValueKb && x.profile.hardMaxValueKb !== x.profile.maxValueKb ? ` (hard limit ${sizeText(x.profile.hardMaxValueKb)})` : ''}: ${x.profile.sources['maxValueKb'] ?? 'profile'}`,
+  },
+  writeCapacity: {
+    unit: 'writes/s',
+    inputs: [],
+    value: (x) => (x.profile.writesPerNode === undefined || x.profile.maxWriteNodes === undefined ? undefined : x.profile.writesPerNode * x.profile.maxWriteNodes),
+    explain: (x) => `${x.profile.technology} takes ~${f(x.profile.writesPerNode ?? 0)} writes/s per node × at most ${f(x.profile.maxWriteNodes ?? 0)} write node(s): ${x.profile.sources['writesPerNode'] ?? x.profile.sources['readsPerNode'] ?? 'profile'}; ${x.profile.sources['maxWriteNodes'] ?? x.profile.sources['maxNodes'] ?? ''}`,
+  },
+  maxNodes: {
+    unit: 'nodes',
+    inputs: [],
+    value: (x) => x.profile.maxNodes,
+    explain: (x) => `a ${x.profile.technology} deployment runs at most ~${f(x.profile.maxNodes ?? 0)} nodes: ${x.profile.sources['maxNodes'] ?? 'profile'}`,
+  },
+  networkMbPerSecond: {
+    unit: 'MB/s',
+    inputs: ['constraints.instance.networkMbps'],
+    value: (x) => x.ctx.req.constraints.instance.networkMbps / 8,
+    explain: (x) => `constraints.instance.networkMbps ${f(x.ctx.req.constraints.instance.networkMbps)} ÷ 8`,
+  },
+  memoryMb: {
+    unit: 'MB',
+    inputs: ['constraints.instance.memoryMb'],
+    value: (x) => x.ctx.req.constraints.instance.memoryMb,
+    explain: (x) => `constraints.instance.memoryMb ${f(x.ctx.req.constraints.instance.memoryMb)}`,
+  },
+  zero: {
+    unit: '',
+    inputs: [],
+    value: () => 0,
+    explain: () => 'none may be',
+  },
+};
+
+/** The budget a state access must fit: a share of the p99 for hot-path items, the whole p99 for the rest. */
+export function budgetMs(ctx: EvalContext, item: EvalItem): number {
+  const p99 = ctx.req.latency.p99Ms;
+  return item.hotPath ? p99 * ASSUMPTIONS.stateShareOfBudget.value : p99;
+}
+
+/** The needs that size a store tier for this item: [nodes, why] per resource (only those the profile has). */
+function needs(x: Probe): [number, () => string][] {
+  const p = x.profile;
+  const mbps = storeMbPerSecond(x);
+  const memory = storeMemoryMb(x);
+  const out: [number, () => string][] = [
+    [x.item.readsPerSecond / p.readsPerNode!, () => `${f(round(x.item.readsPerSecond))} reads/s ÷ ${f(p.readsPerNode!)} per node`],
+    [x.item.writesPerSecond / p.writesPerNode!, () => `${f(round(x.item.writesPerSecond))} writes/s ÷ ${f(p.writesPerNode!)} per node`],
+  ];
+  if (p.mbPerSecondPerNode) out.push([mbps / p.mbPerSecondPerNode, () => `${f(round(mbps))} MB/s ÷ ${f(p.mbPerSecondPerNode!)} MB/s per node`]);
+  if (p.memoryMbPerNode && memory > 0) out.push([memory / p.memoryMbPerNode, () => `${f(round(memory))} MB of memory ÷ ${f(p.memoryMbPerNode!)} MB per node`]);
+  return out;
+}
+
+/** Nodes (shards, partitions, prefixes) a store needs for this item alone; undefined for stores without nodes. */
+export function nodesNeeded(x: Probe): number | undefined {
+  const p = x.profile;
+  if (p.readsPerNode === undefined || p.writesPerNode === undefined) return undefined;
+  // Inline rather than needs(): this runs for every store of every item of every tipping-point evaluation.
+  let n = Math.max(x.item.readsPerSecond / p.readsPerNode, x.item.writesPerSecond / p.writesPerNode);
+  if (p.mbPerSecondPerNode) n = Math.max(n, storeMbPerSecond(x) / p.mbPerSecondPerNode);
+  if (p.memoryMbPerNode) n = Math.max(n, storeMemoryMb(x) / p.memoryMbPerNode);
+  return Math.max(1, Math.ceil(n - 1e-9));
+}
+
+function nodesWhy(x: Probe): string {
+  if (x.profile.readsPerNode === undefined || x.profile.writesPerNode === undefined) return '';
+  let best: [number, () => string] | undefined;
+  for (const n of needs(x)) if (!best || n[0] > best[0]) best = n;
+  return best![1]();
+}
+
+/** MB/s one instance moves for this item at peak, the fleet sized for load and availability. */
+export function instanceMbPerSecond(x: Probe): number {
+  const { item, store, ctx } = x;
+  const rps = ctx.derived.requestsPerInstance;
+  if (store === 'in-process-sticky' || store === 'none') return 0;
+  if (store === 'in-process-copy') return (item.writesPerSecond * item.sizeKb) / MB;
+  if (store === 'in-process-replicated') return (item.writesPerRequest * item.writeKb * rps) / MB;
+  return ((item.readsPerRequest * item.sizeKb + item.writesPerRequest * writeKbOf(x)) * rps) / MB;
+}
+
+function instanceTrafficWhy(x: Probe): string {
+  const { item, store, ctx } = x;
+  const rps = round(ctx.derived.requestsPerInstance);
+  if (store === 'in-process-sticky' || store === 'none') return 'nothing crosses the network';
+  if (store === 'in-process-copy') return `every instance reloads the whole ${sizeText(item.sizeKb)} on each of ${f(round(item.writesPerSecond))} changes/s`;
+  if (store === 'in-process-replicated') return `${f(rps)} requests/s × ${f(round(item.writesPerRequest))} writes per request × ${sizeText(item.writeKb)} copied to a replica`;
+  const kb = item.readsPerRequest * item.sizeKb + item.writesPerRequest * writeKbOf(x);
+  return `${f(rps)} requests/s per instance (peakRps over the instances for load and availability) × ${sizeText(round(kb))} moved per request`;
+}
+
+/** 0.5 KB, 20 MB, 3 GB: sizes the way people say them. */
+export function sizeText(kb: number): string {
+  if (kb >= MB * MB) return `${f(round(kb / MB / MB))} GB`;
+  if (kb >= MB) return `${f(round(kb / MB))} MB`;
+  return `${f(round(kb))} KB`;
+}

@@ -1,0 +1,49 @@
+import * as z from 'zod';
+import { STORES, TECHNOLOGIES } from '../contract/recommendation.ts';
+
+/**
+ * A store profile: what one technology can do, as catalogue data (rules/catalog/stores.yaml). Figures a store does
+ * not have (a token has no nodes) are left out; the checks that need them then do not apply.
+ */
+const figure = () => z.number().min(0).max(1e15);
+
+export const ProfileSchema = z.strictObject({
+  technology: z.enum(TECHNOLOGIES),
+  store: z.enum(STORES),
+  readMs: figure(),
+  writeMs: figure(),
+  /** MB/s one request can pull from it (0: no transfer, the value is already in memory). */
+  streamMbPerSecond: figure(),
+  readsPerNode: figure().optional(),
+  writesPerNode: figure().optional(),
+  mbPerSecondPerNode: figure().optional(),
+  memoryMbPerNode: figure().optional(),
+  maxNodes: figure().optional(),
+  maxWriteNodes: figure().optional(),
+  /** Practical largest value; `hardMaxValueKb` is the hard limit, quoted beside it. */
+  maxValueKb: figure().optional(),
+  hardMaxValueKb: figure().optional(),
+  losesAcknowledgedWrites: z.boolean(),
+  keyLookups: z.boolean(),
+  wholeObjectWrites: z.boolean().default(false),
+  storageUsdPerGbMonth: figure().optional(),
+  node: z.strictObject({ vcpu: figure(), memoryGb: figure(), ssdGb: figure().default(0) }).optional(),
+  /** Where each figure comes from, by field name. */
+  sources: z.record(z.string(), z.string().min(3).max(400)),
+});
+
+export const PricesSchema = z.strictObject({
+  vcpuUsdPerMonth: figure(),
+  memoryGbUsdPerMonth: figure(),
+  ssdGbUsdPerMonth: figure(),
+  objectGbUsdPerMonth: figure(),
+  /** vCPUs of one service instance. */
+  instanceVcpu: figure(),
+  source: z.string().min(3).max(400),
+});
+
+export type Profile = z.output<typeof ProfileSchema>;
+export type Prices = z.output<typeof PricesSchema>;
+
+/** A profile's key: a technology can back more than one store (instance memory backs three). */
+export const profileKey = (p: Pick<Profile, 'technology' | 'store'>) => `${p.technology}@${p.store}`;

@@ -1,0 +1,48 @@
+import { IN_PROCESS_STORES, STORES, type Store } from '../contract/recommendation.ts';
+
+/**
+ * The one home of what statewise knows about each store, apart from the per-technology figures (store profiles,
+ * catalogue data in rules/catalog/stores.yaml). Everything that names stores in prose or pictures reads it here.
+ */
+export interface StoreInfo {
+  /** How the summary names it: "with cart in <words>". */
+  words: string;
+  /** Its box in the review diagram and tables. */
+  label: string;
+  /** State only the owning instance holds: using it makes the compute tier stateful. */
+  stateful: boolean;
+  /** Held in the instance's own memory (also true of the read-only copy). */
+  inProcess: boolean;
+  /** What happens to an item here when one instance dies. */
+  onInstanceLoss: string;
+  /** Session-scoped items here get a TTL. */
+  expires: boolean;
+}
+
+export const STORE_INFO: Readonly<Record<Store, StoreInfo>> = {
+  'none': { words: 'nowhere (request-scoped)', label: 'Not kept (request only)', stateful: false, inProcess: false, onInstanceLoss: 'nothing kept', expires: false },
+  'client-token': { words: 'a signed client token', label: 'Signed client token', stateful: false, inProcess: false, onInstanceLoss: 'survives (the client holds it)', expires: true },
+  'distributed-cache': { words: 'the distributed cache', label: 'Distributed cache', stateful: false, inProcess: false, onInstanceLoss: 'survives (the cache holds it)', expires: true },
+  'database': { words: 'the database', label: 'Database', stateful: false, inProcess: false, onInstanceLoss: 'survives (system of record)', expires: false },
+  'durable-log': { words: 'the durable log', label: 'Durable log', stateful: false, inProcess: false, onInstanceLoss: 'survives (replicated log)', expires: false },
+  'object-store': { words: 'object storage', label: 'Object store', stateful: false, inProcess: false, onInstanceLoss: 'survives (object storage)', expires: true },
+  'in-process-copy': { words: 'a read-only copy in every instance', label: 'Read-only copy in every instance', stateful: false, inProcess: true, onInstanceLoss: 'reloaded from its source by the replacement', expires: false },
+  'in-process-sticky': { words: 'pinned instance memory', label: 'Instance memory (sticky)', stateful: true, inProcess: true, onInstanceLoss: 'lost with the instance', expires: true },
+  'in-process-replicated': { words: 'replicated instance memory', label: 'Instance memory (replicated)', stateful: true, inProcess: true, onInstanceLoss: 'fails over to a replica', expires: true },
+};
+
+export const STORE_COUNT = STORES.length;
+export const STORE_INDEX = Object.fromEntries(STORES.map((s, i) => [s, i])) as Record<Store, number>;
+/** Bit mask with every store set. */
+export const ALL_STORES = (1 << STORE_COUNT) - 1;
+
+/** Stores any instance can serve from (the stateless plan's), in STORES order. */
+export const ANY_INSTANCE_STORES: readonly Store[] = STORES.filter((s) => !STORE_INFO[s].stateful);
+export const ANY_INSTANCE_INDEXES: readonly number[] = ANY_INSTANCE_STORES.map((s) => STORE_INDEX[s]);
+/** Stores that make the tier stateful, in IN_PROCESS_STORES order. */
+export const STATEFUL_INDEXES: readonly number[] = IN_PROCESS_STORES.map((s) => STORE_INDEX[s]);
+
+/** @example isStateful('in-process-copy') === false */
+export function isStateful(store: Store): boolean {
+  return STORE_INFO[store].stateful;
+}
