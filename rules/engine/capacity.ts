@@ -5,7 +5,7 @@ import { ASSUMPTIONS } from '../model/assumptions.ts';
 import { budgetMs, MEASURES, sizeText, storeMbPerSecond, storeMemoryMb, type Probe } from '../model/measures.ts';
 import type { Profile } from '../model/profile.ts';
 import { STORE_INFO } from '../model/stores.ts';
-import { availabilityInstances, headroomOf, instancesPerRegion, loadInstances } from '../model/fleet.ts';
+import { availabilityInstances, headroomOf, instancesPerRegion, loadInstances, MAX_COUNT } from '../model/fleet.ts';
 
 /**
  * Capacity arithmetic for one plan: instances = max(load, memory, availability) from constraints.instance, each
@@ -55,7 +55,7 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
   for (const { item, store, profile } of placed) {
     if (store === 'none' || !profile) continue;
     const probe: Probe = { ctx, item, store, profile };
-    if (item.hotPath || item.syncWrite) hotPathMs = Math.max(hotPathMs, MEASURES['accessMs']!.value(probe) ?? 0);
+    if (item.hotPath) hotPathMs = Math.max(hotPathMs, MEASURES['accessMs']!.value(probe) ?? 0);
     if (store === 'in-process-copy') { copiesMb += item.totalMb; inProcessItems++; continue; }
     if (STORE_INFO[store].stateful) {
       pinnedMb += item.totalMb * (store === 'in-process-replicated' ? 2 : 1);
@@ -79,7 +79,7 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
   }
   // Every instance holds every copy; pinned state shares what is left.
   const forPinned = Math.max(memoryMb - copiesMb, memoryMb * 0.1);
-  const memory = pinnedMb > 0 ? Math.ceil(pinnedMb / forPinned) : 0;
+  const memory = pinnedMb > 0 ? Math.min(MAX_COUNT, Math.ceil(pinnedMb / forPinned)) : 0;
   const instances = Math.max(1, load, availability, memory);
   if (copiesMb > 0) assumptions.push(`every instance holds ${f(round(copiesMb))} MB of read-only copies, loaded at start and reloaded when their source changes`);
   if (pinnedMb > 0) {
@@ -94,7 +94,8 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
       p.mbPerSecondPerNode ? t.mbps / p.mbPerSecondPerNode : 0,
       p.memoryMbPerNode ? t.memory / p.memoryMbPerNode : 0,
     );
-    const nodes = Math.max(1, Math.ceil(need - 1e-9));
+    // Capped where the arithmetic stops meaning anything (and JSON integers stay exact).
+    const nodes = Math.min(MAX_COUNT, Math.max(1, Math.ceil(need - 1e-9)));
     stores.push({
       store: t.store, technology: p.technology as Technology, items: t.items, nodes,
       readsPerSecond: round(t.reads), writesPerSecond: round(t.writes), mbPerSecond: round(t.mbps), memoryMb: round(t.memory),

@@ -1,7 +1,7 @@
 import type { Kind, Requirements, StateItem } from '../contract/requirements.ts';
 import type { Store, Verdict } from '../contract/recommendation.ts';
 import { ASSUMPTIONS } from '../model/assumptions.ts';
-import { requestsPerInstance } from '../model/fleet.ts';
+import { fleetInstances } from '../model/fleet.ts';
 
 /**
  * The evaluation context: the normalized requirements plus the figures every rule may read, computed once per
@@ -29,8 +29,7 @@ export interface EvalItem extends StateItem {
   writesPerSecond: number;
   /** KB one write moves (a delta), default sizeKb. */
   writeKb: number;
-  /** Reads and writes of this item per request of the service (0 when peakRps is 0). */
-  readsPerRequest: number;
+  /** Writes of this item per request of the service (0 when peakRps is 0). */
   writesPerRequest: number;
   /** A request that writes it waits for the store to acknowledge (durability or strong consistency). */
   syncWrite: boolean;
@@ -39,8 +38,8 @@ export interface EvalItem extends StateItem {
 
 export interface Derived {
   concurrentSessions: number;
-  /** Requests/s one instance serves at peak, the fleet sized for load and availability (rules/model/fleet.ts). */
-  requestsPerInstance: number;
+  /** Instances for load and availability before any state is placed (rules/model/fleet.ts). */
+  fleetInstances: number;
   concurrentSessionsDerived: boolean;
   sessionItems: number;
   sessionStateKb: number;
@@ -95,7 +94,7 @@ export function buildContext(req: Requirements): EvalContext {
     items,
     derived: {
       concurrentSessions,
-      requestsPerInstance: requestsPerInstance(req),
+      fleetInstances: fleetInstances(req),
       concurrentSessionsDerived,
       sessionItems: session.length,
       sessionStateKb: round(session.filter((i) => i.owner === 'session' || i.owner === 'user').reduce((a, i) => a + i.sizeKb, 0)),
@@ -124,7 +123,7 @@ export function rescaleContext(base: EvalContext, req: Requirements): EvalContex
     items: base.items.map((i) => toEvalItem(i.source, i.impliedBecause, concurrentSessions, realtime, req)),
     // Spelled out rather than spread (a slow path on Node 20); nothing else here depends on traffic.
     derived: {
-      concurrentSessions, requestsPerInstance: requestsPerInstance(req), concurrentSessionsDerived: req.traffic.concurrentSessions === undefined, sessionItems: d.sessionItems,
+      concurrentSessions, fleetInstances: fleetInstances(req), concurrentSessionsDerived: req.traffic.concurrentSessions === undefined, sessionItems: d.sessionItems,
       sessionStateKb: d.sessionStateKb, operatesCache: d.operatesCache, operatesDatabase: d.operatesDatabase, operatesLog: d.operatesLog,
     },
   };
@@ -135,7 +134,9 @@ function toEvalItem(s: StateItem, impliedBecause: string | undefined, concurrent
     : s.owner === 'shared' ? Math.max(1, Math.ceil(concurrentSessions / SESSIONS_PER_SHARED_OBJECT))
       : concurrentSessions);
   const scope = scopeOf(s.lifetime);
-  const kind = s.kind ?? kindOf(s);
+  // A live socket is a session's own state whatever the file says: it cannot be reference data copied everywhere.
+  const socket = realtime && scope === 'session' && (s.name === CONNECTIONS || (impliedBecause !== undefined && s.name.startsWith(LIVE_CONNECTIONS)));
+  const kind = socket ? 'record' : s.kind ?? kindOf(s);
   const { peakRps } = req.traffic;
   const readsPerSecond = s.readsPerMinute !== undefined ? (owners * s.readsPerMinute) / 60
     : s.hotPath ? peakRps : peakRps * ASSUMPTIONS.nonHotReadShare.value;
@@ -159,14 +160,12 @@ function toEvalItem(s: StateItem, impliedBecause: string | undefined, concurrent
     // the session: a request-scoped or durable item of that name is ordinary state, or the socket gate (in process
     // only) would leave it no store next to the request or system-of-record gates. Then the implied socket item
     // takes another name (see impliedItems).
-    connection: realtime && scopeOf(s.lifetime) === 'session'
-      && (s.name === CONNECTIONS || (impliedBecause !== undefined && s.name.startsWith(LIVE_CONNECTIONS))),
+    connection: socket,
     kindAssumed: s.kind === undefined,
     ownersGiven: s.owners !== undefined,
     totalMb: round((owners * s.sizeKb) / 1024),
     readsPerSecond,
     writesPerSecond,
-    readsPerRequest: peakRps > 0 ? readsPerSecond / peakRps : 0,
     writesPerRequest,
     syncWrite: mustAcknowledge && writesPerRequest >= ASSUMPTIONS.syncWriteShare.value,
     writeKbPerSecondPerOwner: round((s.writesPerMinute / 60) * s.sizeKb),

@@ -3,7 +3,7 @@ import type { Catalog, CompiledCheckRule } from '../catalog/load.ts';
 import type { EvalContext, EvalItem } from './context.ts';
 import type { Profile } from '../model/profile.ts';
 import type { Probe } from '../model/measures.ts';
-import { STORE_COUNT, STORE_INDEX } from '../model/stores.ts';
+import { ALL_STORES, STORE_COUNT, STORE_INDEX } from '../model/stores.ts';
 
 /**
  * The feasibility model for one item: for every store, the technology that would run it and whether every check
@@ -31,23 +31,32 @@ export interface ItemFeasibility {
 
 /** A failed check whose limit is 0 (a yes/no check) counts as this much violation. */
 const BOOLEAN_VIOLATION = 3;
+const TOLERANCE = 1e-9;
+/** One check's violation is capped (a ratio of e^50): beyond that, how far over no longer tells plans apart. */
+const MAX_VIOLATION = 50;
 
-export function assessFeasibility(catalog: Catalog, ctx: EvalContext, item: EvalItem): ItemFeasibility {
+export function assessFeasibility(catalog: Catalog, ctx: EvalContext, item: EvalItem, explain = true, among = ALL_STORES): ItemFeasibility {
   let mask = 1 << STORE_INDEX['none'];
   const stores: (StoreFeasibility | undefined)[] = new Array(STORE_COUNT);
-  const run = ctx.req.constraints.stores as readonly string[];
+  const ordered = candidatesFor(catalog, ctx.req.constraints.stores);
   for (let s = 0; s < STORE_COUNT; s++) {
+    // Stores a gate removed cannot be chosen, so how they fare does not matter.
+    if ((among & (1 << s)) === 0 || s === NONE) continue;
     const store = STORES[s]!;
-    if (store === 'none') continue;
-    const candidates = catalog.profilesByStore.get(store) ?? [];
+    const candidates = ordered[s]!;
     let best: StoreFeasibility | undefined;
-    // Two passes: the team's technologies, then the rest (no sort, no allocation of a reordered list).
-    for (let pass = 0; pass < 2 && !best?.passed; pass++) {
+    // The team's technologies first, then the rest. Without `explain`, a candidate stops at its first failing
+    // check; only when none passes are the violations summed, to find the least-failing one.
+    for (const profile of candidates) {
+      if (!explain && !passes(checksFor(catalog, s), ctx, item, store, profile)) continue;
+      const result = evaluate(checksFor(catalog, s), ctx, item, store, profile, explain);
+      if (!best || result.violation < best.violation) best = result;
+      if (result.passed) break;
+    }
+    if (!best && !explain) {
       for (const profile of candidates) {
-        if (run.includes(profile.technology) !== (pass === 0)) continue;
-        const result = evaluate(catalog.checks, ctx, item, store, s, profile);
+        const result = evaluate(checksFor(catalog, s), ctx, item, store, profile, false);
         if (!best || result.violation < best.violation) best = result;
-        if (result.passed) break;
       }
     }
     stores[s] = best;
@@ -56,25 +65,127 @@ export function assessFeasibility(catalog: Catalog, ctx: EvalContext, item: Eval
   return { mask, stores };
 }
 
-function evaluate(checks: readonly CompiledCheckRule[], ctx: EvalContext, item: EvalItem, store: Store, s: number, profile: Profile): StoreFeasibility {
+/**
+ * Whether `item` (re-derived for a varied input) still gets the base answer of every store: the same stores pass,
+ * with the same technologies. The tipping-point search asks this for every item of most evaluations, so it tries
+ * the base's own winner first and stops at the first difference (then the caller assesses the item afresh).
+ */
+export function sameAsBase(catalog: Catalog, ctx: EvalContext, item: EvalItem, base: ItemFeasibility, among: number): boolean {
+  const ordered = candidatesFor(catalog, ctx.req.constraints.stores);
+  for (let s = 0; s < STORE_COUNT; s++) {
+    if ((among & (1 << s)) === 0 || s === NONE) continue;
+    const store = STORES[s]!;
+    const checks = checksFor(catalog, s);
+    const was = base.stores[s];
+    const candidates = ordered[s]!;
+    if (was?.passed) {
+      // The winner stays the winner only if every candidate before it still fails and it still passes.
+      for (const p of candidates) {
+        if (p === was.profile) break;
+        if (passes(checks, ctx, item, store, p)) return false;
+      }
+      if (!passes(checks, ctx, item, store, was.profile)) return false;
+    } else {
+      for (const p of candidates) if (passes(checks, ctx, item, store, p)) return false;
+    }
+  }
+  return true;
+}
+
+const NONE = STORE_INDEX['none'];
+
+/** Per store, every candidate's outcomes (all checks), for the stores in `among`: what budget scaling reads. */
+export type CandidateOutcomes = (CheckOutcome[][] | undefined)[];
+
+export function allCandidates(catalog: Catalog, ctx: EvalContext, item: EvalItem, among: number): CandidateOutcomes {
+  const ordered = candidatesFor(catalog, ctx.req.constraints.stores);
+  const out: CandidateOutcomes = new Array(STORE_COUNT);
+  for (let s = 0; s < STORE_COUNT; s++) {
+    if ((among & (1 << s)) === 0 || s === NONE) continue;
+    out[s] = ordered[s]!.map((p) => evaluate(checksFor(catalog, s), ctx, item, STORES[s]!, p, true).outcomes);
+  }
+  return out;
+}
+const ORDERS = new WeakMap<Catalog, Map<string, (readonly Profile[])[]>>();
+/** The same store list object is asked about again and again (every item of every evaluation): remember it. */
+const BY_LIST = new WeakMap<readonly string[], { catalog: Catalog; order: (readonly Profile[])[] }>();
+
+/** Per store (STORES order), its candidate profiles with the team's technologies first; built once per store list. */
+function candidatesFor(catalog: Catalog, run: readonly string[]): (readonly Profile[])[] {
+  const known = BY_LIST.get(run);
+  if (known && known.catalog === catalog) return known.order;
+  const order = orderFor(catalog, run);
+  BY_LIST.set(run, { catalog, order });
+  return order;
+}
+
+function orderFor(catalog: Catalog, run: readonly string[]): (readonly Profile[])[] {
+  let byRun = ORDERS.get(catalog);
+  if (!byRun) ORDERS.set(catalog, byRun = new Map());
+  const key = run.join(',');
+  let order = byRun.get(key);
+  if (!order) {
+    order = STORES.map((store) => {
+      const all = catalog.profilesByStore.get(store) ?? [];
+      return [...all.filter((p) => run.includes(p.technology)), ...all.filter((p) => !run.includes(p.technology))];
+    });
+    if (byRun.size < 1024) byRun.set(key, order);
+  }
+  return order;
+}
+
+const NO_OUTCOMES: CheckOutcome[] = [];
+
+const BY_STORE = new WeakMap<Catalog, (readonly CompiledCheckRule[])[]>();
+
+/** The checks that apply to store s, in catalogue order (built once per catalogue). */
+function checksFor(catalog: Catalog, s: number): readonly CompiledCheckRule[] {
+  let lists = BY_STORE.get(catalog);
+  if (!lists) BY_STORE.set(catalog, lists = STORES.map((_, i) => catalog.checks.filter((c) => (c.storeMask & (1 << i)) !== 0)));
+  return lists[s]!;
+}
+
+/** Whether every check passes, stopping at the first that fails (the tipping-point search's fast path). */
+function passes(checks: readonly CompiledCheckRule[], ctx: EvalContext, item: EvalItem, store: Store, profile: Profile): boolean {
   const probe: Probe = { ctx, item, store, profile };
-  const outcomes: CheckOutcome[] = [];
+  for (const rule of checks) {
+    if (!rule.test(ctx, item, undefined)) continue;
+    const value = rule.measure.value(probe);
+    const limit = rule.limit.value(probe);
+    if (value !== undefined && limit !== undefined && !within(value, limit)) return false;
+  }
+  return true;
+}
+
+function within(value: number, limit: number): boolean {
+  return value <= limit || value - limit <= TOLERANCE * limit;
+}
+
+function evaluate(
+  checks: readonly CompiledCheckRule[], ctx: EvalContext, item: EvalItem, store: Store, profile: Profile, explain: boolean,
+): StoreFeasibility {
+  const probe: Probe = { ctx, item, store, profile };
+  const outcomes: CheckOutcome[] = explain ? [] : NO_OUTCOMES;
   let violation = 0;
   for (const rule of checks) {
-    if ((rule.storeMask & (1 << s)) === 0 || !rule.test(ctx, item, undefined)) continue;
+    if (!rule.test(ctx, item, undefined)) continue;
     const value = rule.measure.value(probe);
     const limit = rule.limit.value(probe);
     if (value === undefined || limit === undefined) continue;
-    const passed = value <= limit;
-    if (!passed) violation += limit > 0 ? Math.log(value / limit) : BOOLEAN_VIOLATION;
-    outcomes.push({ rule, value, limit, passed });
+    // Within a billionth of the limit is at the limit (float noise must not veto a store), and is reported so.
+    const passed = within(value, limit);
+    if (!passed) violation += limit > 0 ? Math.min(MAX_VIOLATION, Math.log(value / limit)) : BOOLEAN_VIOLATION;
+    if (explain) outcomes.push({ rule, value: passed && value > limit ? limit : value, limit, passed });
   }
   return { profile, passed: violation === 0, outcomes, violation };
 }
 
-/** Figures as answers print them: 4 decimals, so that a value at its limit never prints above it (rounding is monotone). */
+/**
+ * Figures as answers carry them: 12 significant digits drop float noise (1.0047000000000001) but keep every value
+ * that fails its limit distinguishable from it, however small (rounding is monotone, so a pass stays a pass).
+ */
 export function figure(n: number): number {
-  return Math.round(n * 10_000) / 10_000;
+  return Number(n.toPrecision(12));
 }
 
 /** limit ÷ value, capped: 1 is exactly at the limit, below 1 fails. */

@@ -59,7 +59,9 @@ export interface Reuse { fired: Uint8Array; affected: Uint8Array }
  * The one evaluation loop over gates and placement rules. With `reuse`, only rules marked affected are tested;
  * the others keep the base answer. Effects are added in catalogue order either way, so sums are bit-identical.
  */
-export function scoreItem(catalog: Catalog, ctx: EvalContext, item: EvalItem, reuse?: Reuse, feasibility = assessFeasibility(catalog, ctx, item)): ItemScore {
+export function scoreItem(
+  catalog: Catalog, ctx: EvalContext, item: EvalItem, reuse?: Reuse, given?: ItemFeasibility, explain = false, givenFor = ALL_STORES,
+): ItemScore {
   const rules = catalog.tables.itemRules;
   const fired = new Uint8Array(rules.length);
   const score = new Float64Array(STORE_COUNT).fill(STORE_BASE);
@@ -72,17 +74,19 @@ export function scoreItem(catalog: Catalog, ctx: EvalContext, item: EvalItem, re
     removed |= ir.removes;
     for (let k = 0; k < ir.stores.length; k++) score[ir.stores[k]!]! += ir.deltas[k]!;
   }
+  const gateMask = ALL_STORES & ~removed;
+  // A feasibility assessed for the same gate mask still holds (the caller knows no figure a check reads moved).
+  const feasibility = given && givenFor === gateMask ? given : assessFeasibility(catalog, ctx, item, explain, gateMask);
   for (let s = 0; s < STORE_COUNT; s++) {
     if (newTechnology(ctx, feasibility, s)) score[s]! += NEW_TECHNOLOGY;
     score[s] = Math.max(0, Math.min(100, score[s]!));
   }
-  const gateMask = ALL_STORES & ~removed;
   return { item, score, allowedMask: gateMask & feasibility.mask, gateMask, feasibility, fired };
 }
 
 /** @example assessItem(catalog, ctx, ctx.items[0]).allowed.has('client-token') */
 export function assessItem(catalog: Catalog, ctx: EvalContext, item: EvalItem, explain = true): ItemAssessment {
-  const lean = scoreItem(catalog, ctx, item);
+  const lean = scoreItem(catalog, ctx, item, undefined, undefined, explain);
   const removedBy = new Map<Store, Reason[]>();
   const effects = new Map<Store, StoreEffect[]>();
   const rules = catalog.tables.itemRules;

@@ -105,7 +105,7 @@ function leastFailing(a: ItemScore, among: readonly number[]): number | undefine
   for (const s of among) {
     if ((a.gateMask & (1 << s)) === 0) continue;
     const v = a.feasibility.stores[s]?.violation ?? 0;
-    if (v < bestV || (v === bestV && best !== undefined && a.score[s]! > a.score[best]!)) { best = s; bestV = v; }
+    if (best === undefined || v < bestV || (v === bestV && a.score[s]! > a.score[best]!)) { best = s; bestV = v; }
   }
   return best;
 }
@@ -168,9 +168,8 @@ function split(session: readonly ItemScore[], base: { failures: number; violatio
       const o = leastFailing(a, EXTERNAL_INDEXES);
       const n = leastFailing(a, IN_PROCESS_INDEXES);
       if (o === undefined && n === undefined) return impossible(i);
-      const vo = o === undefined ? Infinity : violationOf(a, o) ?? 0;
-      const vn = n === undefined ? Infinity : violationOf(a, n) ?? 0;
-      picks.push(vn < vo ? n! : o!);
+      if (o === undefined || n === undefined) picks.push((o ?? n)!);
+      else picks.push((violationOf(a, n) ?? 0) < (violationOf(a, o) ?? 0) ? n : o);
     }
   }
   const inside = (s: number) => IN_PROCESS_INDEXES.includes(s);

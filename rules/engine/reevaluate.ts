@@ -5,8 +5,9 @@ import type { Predicate } from '../catalog/condition.ts';
 import type { Decision } from './advise.ts';
 import { buildContext, rescaleContext, type EvalContext, type EvalItem } from './context.ts';
 import { scoreItem, type ItemScore } from './placement.ts';
-import { assessFeasibility } from './feasibility.ts';
-import { requestsPerInstance } from '../model/fleet.ts';
+import { assessFeasibility, sameAsBase } from './feasibility.ts';
+import { BUDGETS, scaledMask } from './budget-scaling.ts';
+import { fleetInstances } from '../model/fleet.ts';
 import { choosePlans } from './plans.ts';
 import { serviceFired, verdictOf } from './score.ts';
 
@@ -26,6 +27,8 @@ export interface Outcome { verdict: Verdict; feasible: boolean }
 
 export function verdictWith(catalog: Catalog, base: Decision, req: Requirements, changed: string): Outcome {
   const tables = catalog.tables;
+  const item = /^state\[(.+)\]\.(\w+)$/.exec(changed);
+  if (item) return itemChanged(catalog, base, req, item[1]!, item[2]!);
   const affected = tables.affected(changed);
   if (!affected) return fullVerdict(catalog, req);
   // Traffic inputs move derived figures (concurrent sessions, owners, totals): rescale the items. Context inputs may
@@ -40,17 +43,30 @@ export function verdictWith(catalog: Catalog, base: Decision, req: Requirements,
   // arithmetic). An item whose allowed stores did not move keeps its base answer while the base verdict was
   // feasible (then how badly an infeasible store fails cannot matter).
   const baseFeasible = base.plans[base.scored.verdict].feasible;
+  const checksMove = !CHECK_FREE.has(changed);
+  const budget = BUDGETS[changed];
+  const q = budget ? budget(req) / budget(base.ctx.req) : 1;
   const n = ctx.items.length;
   let scores: ItemScore[] | undefined = n === base.assessments.length ? undefined : base.assessments.slice(0, n);
   for (let i = 0; i < n; i++) {
     const item = ctx.items[i]!;
     const was = base.assessments[i];
-    const feasibility = assessFeasibility(catalog, ctx, item);
     if (!was || (affected.reshapes && !sameItem(was.item, item))) {
-      (scores ??= base.assessments.slice())[i] = scoreItem(catalog, ctx, item, undefined, feasibility);
-    } else if (moved(affected.itemIndexes, tables.itemTests, was.fired, ctx, item)) {
-      (scores ??= base.assessments.slice())[i] = scoreItem(catalog, ctx, item, { fired: was.fired, affected: affected.item }, feasibility);
-    } else if (feasibility.mask !== was.feasibility.mask || !baseFeasible) {
+      (scores ??= base.assessments.slice())[i] = scoreItem(catalog, ctx, item);
+      continue;
+    }
+    if (moved(affected.itemIndexes, tables.itemTests, was.fired, ctx, item)) {
+      const keep = checksMove ? undefined : was.feasibility;
+      (scores ??= base.assessments.slice())[i] = scoreItem(catalog, ctx, item, { fired: was.fired, affected: affected.item }, keep, false, was.gateMask);
+      continue;
+    }
+    if (!checksMove) continue;
+    // A budget scales its limits: when no store crosses, the base answer stands without recomputing a figure.
+    if (budget && baseFeasible && scaledMask(catalog, base.ctx, was.item, was.gateMask, changed, q) === was.feasibility.mask) continue;
+    if (baseFeasible && sameAsBase(catalog, ctx, item, was.feasibility, was.gateMask)) continue;
+    // Same rules, so the same gates: only the stores they leave need checking.
+    const feasibility = assessFeasibility(catalog, ctx, item, false, was.gateMask);
+    if (feasibility.mask !== was.feasibility.mask || !baseFeasible) {
       (scores ??= base.assessments.slice())[i] = {
         item, score: was.score, allowedMask: was.gateMask & feasibility.mask, gateMask: was.gateMask, feasibility, fired: was.fired,
       };
@@ -65,10 +81,37 @@ export function verdictWith(catalog: Catalog, base: Decision, req: Requirements,
   return { verdict, feasible: choices[verdict].feasible };
 }
 
-/** The base figures, with the one that availability, regions and spikes move (requests per instance). */
+/**
+ * One listed item's size or rate changed (`state[cart].sizeKb`): only that item is scored again, when nothing else
+ * moved — same items, same service-level figures. Otherwise everything is evaluated again.
+ */
+function itemChanged(catalog: Catalog, base: Decision, req: Requirements, name: string, field: string): Outcome {
+  const ctx = buildContext(req);
+  const d = ctx.derived;
+  const b = base.ctx.derived;
+  // Only the per-session state size (read by service rules) may follow an item's size; anything else: start over.
+  if (ctx.items.length !== base.assessments.length || d.sessionItems !== b.sessionItems
+    || d.concurrentSessions !== b.concurrentSessions || d.fleetInstances !== b.fleetInstances
+    || (d.sessionStateKb !== b.sessionStateKb && catalog.itemInputs.has('derived.sessionStateKb'))) return fullVerdict(catalog, req);
+  const scores: ItemScore[] = base.assessments.slice();
+  for (let i = 0; i < ctx.items.length; i++) {
+    const was = base.assessments[i]!;
+    if (ctx.items[i]!.name !== was.item.name) return fullVerdict(catalog, req);
+    if (ctx.items[i]!.name === name) scores[i] = scoreItem(catalog, ctx, ctx.items[i]!, { fired: was.fired, affected: catalog.tables.itemFieldAffected(field) });
+  }
+  const choices = choosePlans(scores);
+  const fired = d.sessionStateKb === b.sessionStateKb ? base.fired : serviceFired(catalog, ctx);
+  const verdict = verdictOf(catalog, fired, choices);
+  return { verdict, feasible: choices[verdict].feasible };
+}
+
+/** Inputs no check reads, directly or through a derived figure: feasibility stays the base's. */
+const CHECK_FREE: ReadonlySet<string> = new Set(['failure.deploysPerDay', 'constraints.ops']);
+
+/** The base figures, with the one that availability, regions and spikes move (the fleet before state). */
 function sameDerived(base: EvalContext, req: Requirements): EvalContext['derived'] {
-  const rpi = requestsPerInstance(req);
-  return rpi === base.derived.requestsPerInstance ? base.derived : { ...base.derived, requestsPerInstance: rpi };
+  const rpi = fleetInstances(req);
+  return rpi === base.derived.fleetInstances ? base.derived : { ...base.derived, fleetInstances: rpi };
 }
 
 /** Whether any of the listed rules answers differently from `fired` (the base answers). */

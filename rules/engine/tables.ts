@@ -58,7 +58,15 @@ export interface EngineTables {
    * (implied items, store lists, unknown inputs): then nothing is reused.
    */
   affected(input: string): Affected | undefined;
+  /** The item rules (1 per rule) that read one item field or a figure derived from it: `sizeKb`, `writesPerMinute`. */
+  itemFieldAffected(field: string): Uint8Array;
 }
+
+/** Item facts derived from an item's own fields (context.ts, toEvalItem). */
+const ITEM_DERIVED: Readonly<Record<string, readonly string[]>> = {
+  sizeKb: ['state[].totalMb', 'state[].writeKbPerSecondPerOwner', 'state[].writeKb'],
+  writesPerMinute: ['state[].writesPerSecond', 'state[].writeKbPerSecondPerOwner', 'state[].syncWrite'],
+};
 
 /**
  * Facts that change with an input besides the input's own fact. Derived facts are computed in context.ts: keep
@@ -93,6 +101,7 @@ export function buildTables(
     })),
   ];
   const cache = new Map<string, Affected | undefined>();
+  const fieldCache = new Map<string, Uint8Array>();
   const compute = (input: string): Affected | undefined => {
     const derivedFacts = DERIVED_FROM[input];
     if (!derivedFacts && FULL.some((p) => input.startsWith(p))) return undefined;
@@ -118,6 +127,15 @@ export function buildTables(
     affected(input) {
       if (!cache.has(input)) cache.set(input, compute(input));
       return cache.get(input);
+    },
+    itemFieldAffected(field) {
+      let mask = fieldCache.get(field);
+      if (!mask) {
+        const facts = new Set([`state[].${field}`, ...(ITEM_DERIVED[field] ?? [])]);
+        mask = Uint8Array.from(itemRules, (r) => ([...r.rule.reads].some((f) => facts.has(f)) ? 1 : 0));
+        fieldCache.set(field, mask);
+      }
+      return mask;
     },
   };
 }

@@ -15,10 +15,15 @@ import type { Outcome } from './reevaluate.ts';
  * database read fits" is found exactly. Candidates are tried nearest first; enums at every other value. The search
  * has a fixed evaluation budget so no input can make it expensive.
  */
-export const TIPPING_BUDGET = 200;
+export const TIPPING_BUDGET = 100;
+/** Candidates tried per input and direction, nearest first, so one input cannot use the whole budget. */
+export const SCAN_LIMIT = 5;
+/** Items whose size and write rate are searched: those whose checks sit nearest their limits. */
+export const ITEM_INPUTS = 2;
+const ITEM_SCAN_LIMIT = 3;
 export const MAX_TIPPING_POINTS = 8;
 /** Check crossings tried per input and direction, nearest first. */
-const CROSSINGS_PER_DIRECTION = 6;
+const CROSSINGS_PER_DIRECTION = 4;
 /** Evaluates requirements in which only `input` differs from the original. */
 export type Decide = (req: Requirements, input: string) => Outcome;
 
@@ -53,15 +58,25 @@ const NUMERIC: NumericInput[] = [
   { input: 'constraints.instance.networkMbps', min: 1, max: 1_000_000, integer: false, physical: true, get: (r) => r.constraints.instance.networkMbps, set: (r, v) => instance(r, { networkMbps: v }) },
 ];
 
-/** Each listed item's size and write rate: `state[cart].sizeKb`. */
-function itemInputs(req: Requirements): NumericInput[] {
+/** The size and write rate (`state[cart].sizeKb`) of the listed items whose checks sit nearest their limits. */
+function itemInputs(req: Requirements, base: Decision): NumericInput[] {
   const out: NumericInput[] = [];
   const field = (name: string, key: 'sizeKb' | 'writesPerMinute', min: number) => out.push({
     input: `state[${name}].${key}`, min, max: 1_000_000_000, integer: false, physical: true,
     get: (r) => r.state.find((s) => s.name === name)?.[key],
     set: (r, v) => ({ ...r, state: r.state.map((s): StateItem => (s.name === name ? { ...s, [key]: v } : s)) }),
   });
-  for (const s of req.state) {
+  const nearest = (name: string) => {
+    let best = Infinity;
+    for (const a of base.assessments) {
+      if (a.item.name !== name) continue;
+      for (const f of a.feasibility.stores) for (const o of f?.outcomes ?? []) if (o.value > 0 && o.limit > 0) best = Math.min(best, Math.abs(Math.log(o.limit / o.value)));
+    }
+    return best;
+  };
+  const ranked = req.state.map((s) => [s, nearest(s.name)] as const).filter(([, d]) => d < Infinity)
+    .sort((a, b) => a[1] - b[1] || (a[0].name < b[0].name ? -1 : 1)).slice(0, ITEM_INPUTS);
+  for (const [s] of ranked) {
     field(s.name, 'sizeKb', 0.001);
     if (s.writesPerMinute > 0) field(s.name, 'writesPerMinute', 0);
   }
@@ -111,12 +126,15 @@ export function tippingPoints(catalog: Catalog, base: Decision, verdict: Verdict
       if (o) found.push({ input: e.input, from, to, verdict: o.verdict, feasible: o.feasible, note: `with ${e.input} ${String(to)} (now ${String(from)}) ${effect(o)}`, distance: 1 });
     }
   }
-  const ratios = crossingRatios(base);
-  for (const n of [...NUMERIC, ...itemInputs(req)]) {
+  const crossings = crossingRatios(base);
+  for (const n of [...NUMERIC, ...itemInputs(req, base)]) {
+    if (left <= 0) break;
     const from = n.get(req);
     if (from === undefined) continue;
     const points = breakpoints(n.input, req, catalog);
-    if (n.physical && from > 0) for (const r of ratios) points.push(from * r, from / r);
+    // Each check crossing once, just past it (checks are `value ≤ limit`): scaled up and down, the figures being
+    // linear in sizes, rates and budgets.
+    if (n.physical && from > 0) for (const r of nearestRatios(crossings.get(n.input))) points.push(from * r * (1 + 1e-6), from / r * (1 - 1e-6));
     for (const direction of [1, -1] as const) {
       const hit = scan(n, req, from, direction, points, flips);
       if (!hit) continue;
@@ -135,22 +153,36 @@ export function tippingPoints(catalog: Catalog, base: Decision, verdict: Verdict
 }
 
 /**
- * limit ÷ value of every check of every store the items were weighed in, nearest to 1 first: scaling a linear input
- * by one of these (or its inverse) puts that check exactly at its limit.
+ * limit ÷ value of every check of every store the items were weighed in, by the input that moves it (an item's own
+ * fields as `state[name].field`): scaling a linear input by one of these (or its inverse) puts that check exactly
+ * at its limit. One pass over the base outcomes; each input then takes the ratios nearest to 1.
  */
-function crossingRatios(base: Decision): number[] {
-  const seen = new Set<number>();
+function crossingRatios(base: Decision): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  const add = (key: string, r: number) => {
+    let set = out.get(key);
+    if (!set) out.set(key, set = new Set());
+    set.add(r);
+  };
   for (const a of base.assessments) {
     for (const f of a.feasibility.stores) {
       if (!f) continue;
       for (const o of f.outcomes) {
         if (o.value <= 0 || o.limit <= 0) continue;
         const r = o.limit / o.value;
-        if (r > 1e-6 && r < 1e6 && r !== 1) seen.add(r);
+        if (!(r > 1e-6 && r < 1e6 && r !== 1)) continue;
+        for (const list of [o.rule.measure.inputs, o.rule.limit.inputs]) {
+          for (const input of list) add(input.startsWith('state[].') ? `state[${a.item.name}].${input.slice(8)}` : input, r);
+        }
       }
     }
   }
-  return [...seen].sort((x, y) => Math.abs(Math.log(x)) - Math.abs(Math.log(y))).slice(0, CROSSINGS_PER_DIRECTION * 2);
+  return out;
+}
+
+function nearestRatios(ratios: Set<number> | undefined): number[] {
+  if (!ratios) return [];
+  return [...ratios].sort((x, y) => Math.abs(Math.log(x)) - Math.abs(Math.log(y))).slice(0, CROSSINGS_PER_DIRECTION * 2);
 }
 
 /** Where, in units of `input`, some rule's condition can change its answer. */
@@ -199,6 +231,8 @@ function scan(
     add(n.integer ? b + direction : b * (1 + 1e-6 * direction) + 1e-9 * direction);
   }
   candidates.sort((a, b) => Math.abs(a - from) - Math.abs(b - from));
+  const limit = n.input.startsWith('state[') ? ITEM_SCAN_LIMIT : SCAN_LIMIT;
+  if (candidates.length > limit) candidates.length = limit;
   for (const value of candidates) {
     const outcome = flips(n.set(req, value), n.input);
     if (!outcome) continue;

@@ -9,8 +9,11 @@ export function headroomOf(req: Requirements) {
   return req.traffic.spiky ? ASSUMPTIONS.spikyHeadroom : ASSUMPTIONS.headroom;
 }
 
+/** Beyond this the arithmetic stops meaning anything; the cap keeps every count an exact JSON integer. */
+export const MAX_COUNT = 1e15;
+
 export function loadInstances(req: Requirements): number {
-  return Math.max(1, Math.ceil((req.traffic.peakRps * headroomOf(req).value) / req.constraints.instance.rps));
+  return Math.min(MAX_COUNT, Math.max(1, Math.ceil((req.traffic.peakRps * headroomOf(req).value) / req.constraints.instance.rps)));
 }
 
 /** 1 instance per region below 99%, 2 from 99%, 3 from 99.95%: survive one loss (and one in maintenance). */
@@ -22,7 +25,7 @@ export function availabilityInstances(req: Requirements): number {
   return instancesPerRegion(req.failure.availability) * req.traffic.regions;
 }
 
-/** Requests/s one instance serves at peak when the fleet is sized for load and availability. */
-export function requestsPerInstance(req: Requirements): number {
-  return req.traffic.peakRps / Math.max(loadInstances(req), availabilityInstances(req));
+/** Instances before state is placed: what the traffic through them is shared by. */
+export function fleetInstances(req: Requirements): number {
+  return Math.max(loadInstances(req), availabilityInstances(req));
 }

@@ -41,7 +41,7 @@ export function storeMemoryMb(x: Probe): number {
 export const MEASURES: Readonly<Record<string, Figure>> = {
   accessMs: {
     unit: 'ms',
-    inputs: ['state[].sizeKb', 'state[].hotPath', 'state[].writeKb', 'state[].consistency', 'state[].lossImpact', 'failure.sessionLoss'],
+    inputs: ['state[].sizeKb', 'state[].hotPath', 'state[].writeKb', 'state[].writesPerMinute', 'state[].readsPerMinute', 'state[].owners', 'state[].consistency', 'state[].lossImpact', 'failure.sessionLoss', 'traffic.peakRps', 'traffic.concurrentSessions', 'traffic.sessionMinutes'],
     value: (x) => (readsOnRequests(x) ? x.profile.readMs + transferMs(x.item.sizeKb, x.profile) : 0)
       + (x.item.syncWrite ? x.profile.writeMs + transferMs(writeKbOf(x), x.profile) : 0),
     explain: (x) => {
@@ -63,25 +63,25 @@ export const MEASURES: Readonly<Record<string, Figure>> = {
   },
   writesPerSecond: {
     unit: 'writes/s',
-    inputs: ['state[].writesPerMinute', 'state[].owners', 'traffic.concurrentSessions', 'traffic.peakRps'],
+    inputs: ['state[].writesPerMinute', 'state[].owners', 'traffic.peakRps', 'traffic.concurrentSessions', 'traffic.sessionMinutes'],
     value: (x) => x.item.writesPerSecond,
     explain: (x) => `${f(x.item.owners)} owner(s) × ${f(x.item.writesPerMinute)} writes/min ÷ 60`,
   },
   nodes: {
     unit: 'nodes',
-    inputs: ['state[].sizeKb', 'state[].writesPerMinute', 'state[].owners', 'traffic.peakRps', 'traffic.concurrentSessions'],
+    inputs: ['state[].sizeKb', 'state[].writeKb', 'state[].writesPerMinute', 'state[].readsPerMinute', 'state[].hotPath', 'state[].owners', 'traffic.peakRps', 'traffic.concurrentSessions', 'traffic.sessionMinutes'],
     value: (x) => nodesNeeded(x),
     explain: (x) => nodesWhy(x),
   },
   instanceMbPerSecond: {
     unit: 'MB/s',
-    inputs: ['state[].sizeKb', 'state[].writeKb', 'state[].writesPerMinute', 'constraints.instance.rps', 'traffic.peakRps', 'failure.availability', 'traffic.regions'],
+    inputs: ['state[].sizeKb', 'state[].writeKb', 'state[].writesPerMinute', 'state[].readsPerMinute', 'state[].hotPath', 'state[].owners', 'constraints.instance.rps', 'failure.availability', 'traffic.regions', 'traffic.spiky', 'traffic.peakRps', 'traffic.concurrentSessions', 'traffic.sessionMinutes'],
     value: (x) => instanceMbPerSecond(x),
     explain: (x) => instanceTrafficWhy(x),
   },
   instanceMemoryMb: {
     unit: 'MB',
-    inputs: ['state[].sizeKb', 'state[].owners'],
+    inputs: ['state[].sizeKb', 'state[].owners', 'traffic.peakRps', 'traffic.concurrentSessions', 'traffic.sessionMinutes'],
     value: (x) => (x.store === 'in-process-copy' ? (x.item.owners * x.item.sizeKb) / MB : x.item.sizeKb / MB),
     explain: (x) => (x.store === 'in-process-copy'
       ? `every instance holds the whole copy: ${f(x.item.owners)} × ${sizeText(x.item.sizeKb)}`
@@ -95,7 +95,7 @@ export const MEASURES: Readonly<Record<string, Figure>> = {
   },
   keyLookupsPerSecond: {
     unit: 'lookups/s',
-    inputs: ['state[].hotPath', 'traffic.peakRps'],
+    inputs: ['state[].hotPath', 'state[].readsPerMinute', 'state[].owners', 'traffic.peakRps', 'traffic.concurrentSessions', 'traffic.sessionMinutes'],
     value: (x) => (x.item.hotPath && !x.profile.keyLookups ? x.item.readsPerSecond : 0),
     explain: (x) => `${f(round(x.item.readsPerSecond))} lookups/s by key on the request path`,
   },
@@ -186,24 +186,23 @@ function nodesWhy(x: Probe): string {
   return best![1]();
 }
 
-/** MB/s one instance moves for this item at peak, the fleet sized for load and availability. */
+/** MB/s one instance moves for this item at peak: the store traffic shared by the fleet sized for load and availability. */
 export function instanceMbPerSecond(x: Probe): number {
   const { item, store, ctx } = x;
-  const rps = ctx.derived.requestsPerInstance;
   if (store === 'in-process-sticky' || store === 'none') return 0;
+  // A copy is reloaded whole by every instance on every change: that traffic cannot be shared out.
   if (store === 'in-process-copy') return (item.writesPerSecond * item.sizeKb) / MB;
-  if (store === 'in-process-replicated') return (item.writesPerRequest * item.writeKb * rps) / MB;
-  return ((item.readsPerRequest * item.sizeKb + item.writesPerRequest * writeKbOf(x)) * rps) / MB;
+  if (store === 'in-process-replicated') return (item.writesPerSecond * item.writeKb) / MB / ctx.derived.fleetInstances;
+  return storeMbPerSecond(x) / ctx.derived.fleetInstances;
 }
 
 function instanceTrafficWhy(x: Probe): string {
   const { item, store, ctx } = x;
-  const rps = round(ctx.derived.requestsPerInstance);
+  const n = ctx.derived.fleetInstances;
   if (store === 'in-process-sticky' || store === 'none') return 'nothing crosses the network';
   if (store === 'in-process-copy') return `every instance reloads the whole ${sizeText(item.sizeKb)} on each of ${f(round(item.writesPerSecond))} changes/s`;
-  if (store === 'in-process-replicated') return `${f(rps)} requests/s × ${f(round(item.writesPerRequest))} writes per request × ${sizeText(item.writeKb)} copied to a replica`;
-  const kb = item.readsPerRequest * item.sizeKb + item.writesPerRequest * writeKbOf(x);
-  return `${f(rps)} requests/s per instance (peakRps over the instances for load and availability) × ${sizeText(round(kb))} moved per request`;
+  if (store === 'in-process-replicated') return `${f(round(item.writesPerSecond))} writes/s × ${sizeText(item.writeKb)} copied to a replica, shared by ${n} instance(s) for load and availability`;
+  return `${f(round(storeMbPerSecond(x)))} MB/s of reads and writes shared by ${n} instance(s) for load and availability`;
 }
 
 /** 0.5 KB, 20 MB, 3 GB: sizes the way people say them. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BUILTIN_CATALOG, loadCatalog, validateRequirements, type CatalogSource, type Requirements, type Verdict } from '../../rules/index.ts';
 import { MAX_CATALOG_RULES } from '../../rules/catalog/load.ts';
 import { MAX_ACCEPTED_RISKS, MAX_STATE_ITEMS } from '../../rules/contract/requirements.ts';
-import { MAX_TIPPING_POINTS, TIPPING_BUDGET, tippingPoints } from '../../rules/engine/tipping.ts';
+import { MAX_TIPPING_POINTS, SCAN_LIMIT, TIPPING_BUDGET, tippingPoints } from '../../rules/engine/tipping.ts';
 import { decide } from '../../rules/engine/advise.ts';
 import { builtinEngine, catalogFrom, requirementsOf } from '../support/engine.ts';
 import { largestRequirements } from '../support/fuzz/large.ts';
@@ -90,10 +90,11 @@ describe('tipping-point search budget', () => {
 
   it(`never evaluates more than TIPPING_BUDGET (${TIPPING_BUDGET}) alternatives, even when nothing flips`, () => {
     let calls = 0;
-    // A decider that never flips makes the search try every candidate: only the budget stops it.
+    // A decider that never flips makes the search try every candidate it has: the budget and the per-input limit stop it.
     const { points } = tippingPoints(catalog, big, 'hybrid', () => { calls++; return stays('hybrid'); });
     expect(points).toEqual([]);
-    expect(calls).toBe(TIPPING_BUDGET);
+    expect(calls).toBeGreaterThan(SCAN_LIMIT * 2);
+    expect(calls).toBeLessThanOrEqual(TIPPING_BUDGET);
   });
 
   it('honours a smaller budget exactly, and zero means no evaluation at all', () => {
@@ -112,10 +113,14 @@ describe('tipping-point search budget', () => {
     expect(points.length).toBeGreaterThan(0);
   });
 
-  it('the candidate set of a large document really is larger than the budget (the bound is doing work)', () => {
-    let calls = 0;
-    tippingPoints(catalog, big, 'hybrid', () => { calls++; return stays('hybrid'); }, 100_000);
-    expect(calls).toBeGreaterThan(TIPPING_BUDGET);
+  it('each input tries at most SCAN_LIMIT candidates per direction, whatever the budget (the bound is doing work)', () => {
+    const perInput = new Map<string, number>();
+    tippingPoints(catalog, big, 'hybrid', (_r, input) => { perInput.set(input, (perInput.get(input) ?? 0) + 1); return stays('hybrid'); }, 100_000);
+    const numeric = [...perInput].filter(([input]) => !input.startsWith('context.') && !['traffic.spiky', 'failure.sessionLoss', 'constraints.ops'].includes(input));
+    expect(numeric.length).toBeGreaterThan(5);
+    for (const [input, n] of numeric) expect(n, input).toBeLessThanOrEqual(SCAN_LIMIT * 2);
+    // Somewhere the limit binds: more candidates existed than were tried.
+    expect(numeric.some(([, n]) => n === SCAN_LIMIT * 2)).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { prng } from './prng.ts';
 import {
-  CONSISTENCY, KNOWN_STORES, LIFETIME, LOSS_IMPACT, MEMORY, OPS, OWNER, REALTIME, SENSITIVITY, SESSION_LOSS,
+  CONSISTENCY, KIND, KNOWN_STORES, LIFETIME, LOSS_IMPACT, MEMORY, OPS, OWNER, REALTIME, SENSITIVITY, SESSION_LOSS,
   SHARED_STATE, WORKFLOW, type RequirementsInput,
 } from '../../rules/contract/requirements.ts';
 
@@ -45,12 +45,16 @@ export const stateItemArb = optionalKeys({
   name: nameArb,
   owner: fc.constantFrom(...OWNER),
   lifetime: fc.constantFrom(...LIFETIME),
-  sizeKb: numberIn(Number.MIN_VALUE, 1_048_576, [0.01, 0.1, 1, 2, 2.01, 4, 4.01, 5, 16, 100, 101, 256, 1024]).filter((v) => v > 0),
-  writesPerMinute: numberIn(0, 600_000, [0, 0.5, 1, 1.01, 2, 2.01, 10, 60, 240]),
+  sizeKb: numberIn(Number.MIN_VALUE, 1_000_000_000, [0.01, 0.1, 1, 2, 2.01, 4, 4.01, 5, 16, 100, 101, 256, 1024, 10_240, 300_000, 700_000, 3_000_000]).filter((v) => v > 0),
+  writesPerMinute: numberIn(0, 1_000_000_000, [0, 0.5, 1, 1.01, 2, 2.01, 10, 60, 61, 240, 600]),
   sensitivity: fc.constantFrom(...SENSITIVITY),
   lossImpact: fc.constantFrom(...LOSS_IMPACT),
   consistency: fc.constantFrom(...CONSISTENCY),
   hotPath: fc.boolean(),
+  kind: fc.constantFrom(...KIND),
+  owners: numberIn(1, 10_000_000_000, [1, 10, 4000, 2_000_000], true),
+  readsPerMinute: numberIn(0, 1_000_000_000, [0, 1, 60, 600]),
+  writeKb: numberIn(Number.MIN_VALUE, 1_000_000_000, [0.1, 0.2, 1, 100]).filter((v) => v > 0),
 }, ['name']);
 
 const contextArb = optionalKeys({
@@ -60,7 +64,7 @@ const contextArb = optionalKeys({
   sharedState: fc.constantFrom(...SHARED_STATE),
 });
 
-export const PEAK_RPS_MAX = 10_000_000;
+export const PEAK_RPS_MAX = 100_000_000;
 export const REGIONS_MAX = 50;
 export const DEPLOYS_MAX = 1000;
 
@@ -79,12 +83,17 @@ const failureArb = optionalKeys({
 });
 
 const latencyArb = optionalKeys({
-  p99Ms: numberIn(Number.MIN_VALUE, 600_000, [0.5, 1, 40, 50, 50.01, 99, 100, 199, 200, 499, 500]).filter((v) => v > 0),
+  p99Ms: numberIn(Number.MIN_VALUE, 600_000, [0.5, 1, 2, 3, 15, 20, 40, 50, 50.01, 99, 100, 199, 200, 499, 500, 30_000]).filter((v) => v > 0),
 });
 
 const constraintsArb = optionalKeys({
   ops: fc.constantFrom(...OPS),
   stores: fc.uniqueArray(fc.constantFrom(...KNOWN_STORES), { maxLength: KNOWN_STORES.length }),
+  instance: optionalKeys({
+    memoryMb: numberIn(1, 16_777_216, [512, 1024, 4096, 65_536]).filter((v) => v > 0),
+    rps: numberIn(1, 10_000_000, [1, 50, 500, 5000]).filter((v) => v > 0),
+    networkMbps: numberIn(1, 1_000_000, [100, 1000, 10_000, 25_000]).filter((v) => v > 0),
+  }),
 });
 
 const acceptArb = fc.array(fc.record({

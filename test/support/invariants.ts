@@ -9,6 +9,7 @@ import { buildContext, type EvalItem } from '../../rules/engine/context.ts';
 export const IN_PROCESS = new Set(['in-process-sticky', 'in-process-replicated']);
 export const SESSION_LIFETIMES = new Set(['minutes', 'hours']);
 export const DURABLE_LIFETIMES = new Set(['days', 'forever']);
+export const SYSTEMS_OF_RECORD = new Set(['database', 'durable-log', 'object-store']);
 
 export interface Placed { item: EvalItem; store: string }
 
@@ -54,18 +55,20 @@ export function placementViolations(req: Requirements, rec: Recommendation): str
     if (store === 'client-token' && item.sizeKb > 4) out.push(`inv2 item over 4 KB in client-token: ${at}`);
     if (store === 'client-token' && (item.owner === 'shared' || item.owner === 'global')) out.push(`inv2 ${item.owner} item in client-token: ${at}`);
     // 3. critical state survives the loss of one machine.
-    if (item.lossImpact === 'critical' && !['database', 'durable-log', 'in-process-replicated'].includes(store)) {
-      out.push(`inv3 critical item outside database/durable-log/in-process-replicated: ${at}`);
+    if (item.lossImpact === 'critical' && !['database', 'durable-log', 'object-store', 'in-process-replicated'].includes(store)) {
+      out.push(`inv3 critical item outside database/durable-log/object-store/in-process-replicated: ${at}`);
     }
     // 4. unacceptable session loss forbids sticky memory for session-scoped state.
     if (req.failure.sessionLoss === 'unacceptable' && SESSION_LIFETIMES.has(item.lifetime) && store === 'in-process-sticky') {
       out.push(`inv4 session-scoped item in in-process-sticky with sessionLoss unacceptable: ${at}`);
     }
     // 6. valuable durable records have a system of record.
-    if (DURABLE_LIFETIMES.has(item.lifetime) && (item.lossImpact === 'costly' || item.lossImpact === 'critical')
-      && store !== 'database' && store !== 'durable-log') {
-      out.push(`inv6 ${item.lifetime} ${item.lossImpact} record outside database/durable-log: ${at}`);
+    if (DURABLE_LIFETIMES.has(item.lifetime) && item.kind === 'record' && (item.lossImpact === 'costly' || item.lossImpact === 'critical')
+      && !SYSTEMS_OF_RECORD.has(store)) {
+      out.push(`inv6 ${item.lifetime} ${item.lossImpact} record outside database/durable-log/object-store: ${at}`);
     }
+    // in-process-copy holds reference data only; reference data is never pinned to one instance or one client.
+    if (store === 'in-process-copy' && item.kind !== 'reference') out.push(`vocabulary: ${item.kind} item copied into every instance: ${at}`);
     // Vocabulary: request state is never kept (unless invariant 3 demands it be committed: critical in-flight
     // work); durable records always have a system of record.
     if (item.lifetime === 'request' && item.lossImpact !== 'critical' && store !== 'none') out.push(`vocabulary: request-scoped item is kept: ${at}`);
@@ -73,13 +76,15 @@ export function placementViolations(req: Requirements, rec: Recommendation): str
       out.push(`inv3 critical in-flight item not committed to database/durable-log: ${at}`);
     }
     if (item.lifetime !== 'request' && store === 'none') out.push(`vocabulary: kept item placed nowhere: ${at}`);
-    if (DURABLE_LIFETIMES.has(item.lifetime) && store !== 'database' && store !== 'durable-log') {
+    if (DURABLE_LIFETIMES.has(item.lifetime) && item.kind === 'record' && !SYSTEMS_OF_RECORD.has(store)) {
       out.push(`vocabulary: durable record without a system of record: ${at}`);
     }
   }
   // 5. the verdict follows from where session-scoped state lives.
   const inProcess = placed.filter((p) => IN_PROCESS.has(p.store));
-  const session = placed.filter((p) => SESSION_LIFETIMES.has(p.item.lifetime));
+  // Session-scoped state is the live context of a session: reference data (the same for everyone) is not, even when
+  // it is kept for minutes or hours.
+  const session = placed.filter((p) => SESSION_LIFETIMES.has(p.item.lifetime) && p.item.kind !== 'reference');
   const sessionIn = session.filter((p) => IN_PROCESS.has(p.store));
   if ((rec.verdict === 'stateless') !== (inProcess.length === 0)) {
     out.push(`inv5 verdict ${rec.verdict} with ${inProcess.length} item(s) in process: ${inProcess.map(describeItem).join('; ')}`);
@@ -188,5 +193,43 @@ export function answerViolations(engine: Engine, req: Requirements, rec: Recomme
     ...scoreViolations(engine.catalog, req, rec),
     ...gateViolations(engine.catalog, req, rec),
     ...textViolations(req, rec),
+    ...feasibilityViolations(rec),
   ];
+}
+
+/**
+ * Invariant 11, recomputed from the answer's own numbers: a feasible answer places nothing where a check fails
+ * (every check of every placement has value ≤ limit), its hot path fits the budget it prints, and no risk says a
+ * limit is exceeded; an infeasible one says so in its plan, names its blockers, and no plan it lists is feasible.
+ */
+export function feasibilityViolations(rec: Recommendation): string[] {
+  const out: string[] = [];
+  const plan = rec.plans[rec.verdict];
+  if (plan.feasible !== rec.feasible) out.push(`inv11 feasible ${rec.feasible} but the ${rec.verdict} plan says ${plan.feasible}`);
+  for (const p of rec.placements) {
+    for (const c of p.checks) {
+      if (c.passed !== c.value <= c.limit) out.push(`inv11 ${p.state} ${c.check}: passed ${c.passed} but ${c.value} vs ${c.limit} ${c.unit}`);
+      if (rec.feasible && c.value > c.limit) out.push(`inv11 feasible answer places ${p.state} in ${p.store} over ${c.check}: ${c.value} > ${c.limit} ${c.unit}`);
+      // A yes/no check (limit 0: durability, access) has no number to quote; every other states its limit (to the
+      // 4 decimals sentences print).
+      const quoted = (c.because.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
+      if (c.limit >= 0.001 && !quoted.some((n) => Math.abs(n - c.limit) <= Math.max(1e-4, c.limit * 1e-4))) {
+        out.push(`inv11 ${p.state} ${c.check}: its sentence does not quote its limit ${c.limit}: "${c.because}"`);
+      }
+    }
+  }
+  if (rec.feasible) {
+    if (rec.capacity.hotPathMs > rec.capacity.latencyBudgetMs) out.push(`inv11 feasible but hotPathMs ${rec.capacity.hotPathMs} > latencyBudgetMs ${rec.capacity.latencyBudgetMs}`);
+    if (plan.blockers.length) out.push(`inv11 feasible but the chosen plan lists ${plan.blockers.length} blocker(s)`);
+  } else {
+    if (plan.blockers.length === 0) out.push('inv11 infeasible answer names no blocker');
+    for (const v of ['stateless', 'stateful', 'hybrid'] as const) if (rec.plans[v].feasible) out.push(`inv11 infeasible answer, yet the ${v} plan is feasible`);
+  }
+  for (const b of plan.blockers) if (!(b.value > b.limit)) out.push(`inv11 blocker ${b.check} on ${b.state} does not fail: ${b.value} vs ${b.limit}`);
+  for (const r of rec.risks) {
+    const used = /uses (\d+)% of its limit/.exec(r.text);
+    if (used && Number(used[1]) > 100) out.push(`risk ${r.id} says a limit is exceeded: ${r.text}`);
+    if (/exceed|over budget|over the budget/i.test(r.text)) out.push(`risk ${r.id} says a budget is exceeded: ${r.text}`);
+  }
+  return out;
 }

@@ -10,6 +10,8 @@ export const SITUATIONS = [
   'secret item', 'item over 4 KB', 'shared or global item', 'critical item', 'critical request-scoped item',
   'session item with sessionLoss unacceptable', 'session item in in-process-sticky', 'item in in-process-replicated',
   'valuable durable record', 'implied item', 'realtime connections', 'score clamped', 'risk accepted',
+  'answer infeasible', 'item in in-process-copy', 'item in object-store', 'placement near a check limit',
+  'store excluded by a check',
 ] as const;
 
 export function situations(req: Requirements, rec: Recommendation): Set<(typeof SITUATIONS)[number]> {
@@ -34,6 +36,13 @@ export function situations(req: Requirements, rec: Recommendation): Set<(typeof 
     if (sum < 0 || sum > 100) seen.add('score clamped');
   }
   if (rec.acceptedRisks.length) seen.add('risk accepted');
+  if (!rec.feasible) seen.add('answer infeasible');
+  for (const p of rec.placements) {
+    if (p.store === 'in-process-copy') seen.add('item in in-process-copy');
+    if (p.store === 'object-store') seen.add('item in object-store');
+    if (p.checks.some((c) => c.passed && c.margin < 2)) seen.add('placement near a check limit');
+    if (p.alternatives.some((a) => /\(check\./.test(a.whyNot))) seen.add('store excluded by a check');
+  }
   return seen;
 }
 

@@ -140,7 +140,7 @@ describe('normalize and defaults', () => {
       traffic: { peakRps: 10, sessionMinutes: 15, spiky: false, regions: 1 },
       failure: { sessionLoss: 'tolerable', availability: 99.9, deploysPerDay: 1 },
       latency: { p99Ms: 200 },
-      constraints: { ops: 'medium', stores: [] },
+      constraints: { ops: 'medium', stores: [], instance: { memoryMb: 4096, rps: 500, networkMbps: 10000 } },
       state: [{
         name: 'cart', owner: 'session', lifetime: 'hours', sizeKb: 2, writesPerMinute: 1, sensitivity: 'internal',
         lossImpact: 'annoying', consistency: 'read-your-writes', hotPath: false,

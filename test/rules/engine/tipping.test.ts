@@ -10,25 +10,34 @@ import { builtinEngine, requirementsOf } from '../../support/engine.ts';
  */
 const engine = builtinEngine();
 
-function withInput(data: RequirementsInput, input: string, value: unknown): RequirementsInput {
-  const [section, key] = input.split('.') as [keyof RequirementsInput, string];
-  return { ...data, [section]: { ...(data[section] as object | undefined), [key]: value } } as RequirementsInput;
+/** Applies `traffic.peakRps`, `constraints.instance.memoryMb` or `state[cart].sizeKb` to the input data. */
+export function withInput(data: RequirementsInput, input: string, value: unknown): RequirementsInput {
+  const item = /^state\[(.+)\]\.(\w+)$/.exec(input);
+  if (item) return { ...data, state: data.state!.map((s) => (s.name === item[1] ? { ...s, [item[2]!]: value } : s)) };
+  const [section, key, sub] = input.split('.') as [keyof RequirementsInput, string, string | undefined];
+  const inner = (data[section] ?? {}) as Record<string, unknown>;
+  const next = sub ? { ...inner, [key]: { ...(inner[key] as object | undefined), [sub]: value } } : { ...inner, [key]: value };
+  return { ...data, [section]: next } as RequirementsInput;
 }
 
 describe('tipping points', () => {
-  it('every reported change, applied to the input, flips the verdict to the one stated', () => {
+  it('every reported change, applied to the input, flips the verdict (or feasibility) to the one stated', () => {
     let claims = 0;
+    const kinds = new Set<string>();
     fc.assert(fc.property(requirementsArb(), (data) => {
       const rec = engine.advise(requirementsOf(data));
       for (const t of rec.tippingPoints) {
         claims++;
-        expect(t.verdict).not.toBe(rec.verdict);
+        expect(t.verdict !== rec.verdict || t.feasible !== rec.feasible, t.note).toBe(true);
         expect(t.from).not.toEqual(t.to);
         const after = engine.advise(requirementsOf(withInput(data, t.input, t.to)));
-        expect(after.verdict, t.note).toBe(t.verdict);
+        expect({ verdict: after.verdict, feasible: after.feasible }, t.note).toEqual({ verdict: t.verdict, feasible: t.feasible });
+        kinds.add(t.input.startsWith('state[') ? 'item' : t.input.split('.')[0]!);
       }
     }), { numRuns: 200 });
     expect(claims).toBeGreaterThan(100);
+    // Not only rule thresholds: item sizes and rates and budgets are among the claims checked.
+    expect([...kinds]).toEqual(expect.arrayContaining(['item', 'latency', 'traffic', 'context']));
   }, 120_000);
 
   it('names the input, both values and the verdict in its note', () => {

@@ -1,0 +1,40 @@
+import type { Requirements } from '../contract/requirements.ts';
+import type { Catalog } from '../catalog/load.ts';
+import type { EvalContext, EvalItem } from './context.ts';
+import { allCandidates, type CandidateOutcomes } from './feasibility.ts';
+import { STORE_COUNT, STORE_INDEX } from '../model/stores.ts';
+
+/**
+ * The budgets (latency.p99Ms, constraints.instance.memoryMb and .networkMbps) enter the checks only as limits, and
+ * every such limit is proportional to its budget (a share of the p99, the memory, the bandwidth ÷ 8), while no value
+ * depends on them. So for a budget scaled by q, a check passes exactly when value ≤ limit × q: the tipping-point
+ * search can tell which stores pass at any budget from one evaluation of every candidate, with no figure recomputed.
+ */
+export const BUDGETS: Readonly<Record<string, (r: Requirements) => number>> = {
+  'latency.p99Ms': (r) => r.latency.p99Ms,
+  'constraints.instance.memoryMb': (r) => r.constraints.instance.memoryMb,
+  'constraints.instance.networkMbps': (r) => r.constraints.instance.networkMbps,
+};
+
+/** Every candidate's outcomes for an item of the base decision, computed once and kept with it. */
+const OUTCOMES = new WeakMap<EvalItem, CandidateOutcomes>();
+
+/** The mask of stores that pass every check when `budget` is scaled by `q` (among the gate-allowed ones). */
+export function scaledMask(catalog: Catalog, ctx: EvalContext, item: EvalItem, gateMask: number, budget: string, q: number): number {
+  let all = OUTCOMES.get(item);
+  if (!all) OUTCOMES.set(item, all = allCandidates(catalog, ctx, item, gateMask));
+  let mask = 1 << STORE_INDEX['none'];
+  for (let s = 0; s < STORE_COUNT; s++) {
+    const candidates = all[s];
+    if (!candidates) continue;
+    for (const outcomes of candidates) {
+      let ok = true;
+      for (const o of outcomes) {
+        const scales = o.rule.limit.inputs.includes(budget);
+        if (scales ? !(o.value <= o.limit * q || o.value - o.limit * q <= 1e-9 * o.limit * q) : !o.passed) { ok = false; break; }
+      }
+      if (ok) { mask |= 1 << s; break; }
+    }
+  }
+  return mask;
+}
