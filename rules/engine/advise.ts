@@ -78,6 +78,7 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
   const { risks: open, accepted } = applyAcceptance(sortRisks(found), req.accept, options.today);
   const tipping = tippingPoints(catalog, decision, scored.verdict, (r, input) => verdictWith(catalog, decision, r, input));
   const confidence = Math.min(scored.confidence, robustness(tipping.nearest));
+  const plansOut = plansAnswer(catalog, ctx, assessments, plans);
   const { floor: _f, inProcessItems: _i, cacheItems: _c, tokenKb: _t, sessionsLostPerInstanceLoss: _s, ...capacityOut } = cap;
   return {
     apiVersion: API_VERSION,
@@ -86,7 +87,7 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
     inputDigest: inputDigest(req),
     verdict: scored.verdict,
     confidence,
-    summary: summarize(req, { ...scored, confidence }, placements, ops.scaling.routing, plan.feasible, plans),
+    summary: summarize(req, { ...scored, confidence }, placements, ops.scaling.routing, plansOut),
     scores: scored.scores,
     factors: scored.factors,
     placements: inListedOrder(input, placements),
@@ -98,7 +99,7 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
     acceptedRisks: accepted,
     tippingPoints: tipping.points,
     feasible: plan.feasible,
-    plans: plansAnswer(catalog, ctx, assessments, plans),
+    plans: plansOut,
   };
 }
 

@@ -1,14 +1,15 @@
 import type { Requirements } from '../contract/requirements.ts';
-import type { Placement, Recommendation } from '../contract/recommendation.ts';
-import type { Verdict } from '../contract/recommendation.ts';
+import { VERDICTS, type Placement, type Recommendation, type Verdict } from '../contract/recommendation.ts';
 import { STORE_INFO } from '../model/stores.ts';
-import type { Plan } from './plans.ts';
 import { PLAN_FIT_RULE, type Scored } from './score.ts';
 
-/** One paragraph a reviewer can paste: verdict, where the state goes, the strongest reason, and the margin. */
+/**
+ * One paragraph a reviewer can paste: verdict, where the state goes, the strongest reason for it, what rules out
+ * the other plans when a check does, and the margin. An infeasible answer says so first.
+ */
 export function summarize(
-  req: Requirements, scored: Scored, placements: Placement[], routing: Recommendation['scaling']['routing'], feasible = true,
-  plans?: Record<Verdict, Plan>,
+  req: Requirements, scored: Scored, placements: Placement[], routing: Recommendation['scaling']['routing'],
+  plans: Recommendation['plans'],
 ): string {
   const { verdict, scores, confidence } = scored;
   const groups = new Map<Placement['store'], string[]>();
@@ -17,24 +18,38 @@ export function summarize(
     groups.set(p.store, [...(groups.get(p.store) ?? []), p.state]);
   }
   const where = [...groups].map(([store, names]) => `${names.join(', ')} in ${STORE_INFO[store].words}`).join('; ');
+  if (!plans[verdict].feasible) {
+    const first = plans[verdict].blockers[0];
+    return `No plan for ${req.service} passes every feasibility check: the least-failing is ${verdict}, with ${where || 'nothing kept'}. `
+      + (first ? `It still fails ${first.check} for ${first.state} in ${first.store} (${fmt(first.value)} > ${fmt(first.limit)} ${first.unit}); ` : '')
+      + 'the blockers name every failing check with its numbers, and the tipping points say what would make a plan pass.';
+  }
   const lead = verdict === 'stateless'
     ? `Keep ${req.service} stateless: any instance serves any request${where ? `, with ${where}` : ' and nothing is kept between requests'}.`
     : verdict === 'stateful'
       ? `Run ${req.service} as a stateful service with ${routing} routing: ${where}.`
       : `Split ${req.service} into a stateless tier and a stateful tier (${routing} routing): ${where}.`;
-  const others = (['stateless', 'stateful', 'hybrid'] as const).filter((v) => v !== verdict);
+  const others = VERDICTS.filter((v) => v !== verdict);
   const runnerUp = others.reduce((a, b) => (scores[b] > scores[a] ? b : a));
-  // The plan-fit factor summarizes the placements already named; the strongest service factor says why.
-  if (!feasible) {
-    const failing = plans ? Object.values(plans).filter((p) => p.possible).length : 0;
-    return `No plan for ${req.service} passes every feasibility check (${failing} possible plan(s) checked): the least-failing is ${verdict}, with ${where}. `
-      + 'The blockers below name each failing check with its numbers; the tipping points say what would make a plan pass.';
+  // The strongest factor for this verdict over the runner-up (the plan-fit factor summarizes the placements).
+  let top: Recommendation['factors'][number] | undefined;
+  for (const f of scored.factors) {
+    if (f.rule === PLAN_FIT_RULE) continue;
+    const lead = f.effect[verdict] - f.effect[runnerUp];
+    if (lead > 0 && (!top || lead > top.effect[verdict] - top.effect[runnerUp])) top = f;
   }
-  const top = scored.factors.find((f) => f.rule !== PLAN_FIT_RULE) ?? scored.factors[0];
   const reason = top ? ` Strongest factor: ${top.because} (${top.rule}).` : '';
-  return `${lead}${reason} ${cap(verdict)} scores ${scores[verdict]} against ${scores[runnerUp]} for ${runnerUp} (confidence ${confidence}).`;
+  // A plan that would be possible but fails a check is ruled out by numbers, not weights: say which.
+  const ruledOut = others.filter((v) => !plans[v].feasible && plans[v].blockers.length > 0)
+    .map((v) => `the ${v} plan fails ${plans[v].blockers[0]!.check} (${plans[v].blockers[0]!.because})`);
+  const physics = ruledOut.length ? ` ${cap(ruledOut.join('; '))}.` : '';
+  return `${lead}${reason}${physics} ${cap(verdict)} scores ${scores[verdict]} against ${scores[runnerUp]} for ${runnerUp} (confidence ${confidence}).`;
 }
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function fmt(n: number): string {
+  return String(Math.round(n * 100) / 100);
 }

@@ -47,7 +47,7 @@ export const MEASURES: Readonly<Record<string, Figure>> = {
     explain: (x) => {
       const parts: string[] = [];
       if (readsOnRequests(x)) {
-        parts.push(`a ${f(x.profile.readMs)} ms read`);
+        parts.push(x.profile.readMs < 0.01 ? 'a memory read (microseconds)' : `a ${f(x.profile.readMs)} ms read`);
         const t = transferMs(x.item.sizeKb, x.profile);
         if (t >= 0.01) parts.push(`${f(round(t))} ms to move ${sizeText(x.item.sizeKb)} at ${f(x.profile.streamMbPerSecond)} MB/s`);
       }

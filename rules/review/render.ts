@@ -30,6 +30,7 @@ export function renderReview(input: ReviewInput): string {
     options(rec),
     outcome(rec),
     placementPlan(rec),
+    feasibility(rec),
     operations(rec),
     capacity(rec),
     risks(rec),
@@ -162,17 +163,51 @@ function operations(rec: Recommendation): string {
   ].join('\n')].join('\n\n');
 }
 
+/** The physics: each plan side by side (feasible, blockers, cost) and each placement's tightest check. */
+function feasibility(rec: Recommendation): string {
+  const out = ['## Feasibility and cost'];
+  out.push(rec.feasible
+    ? `The chosen plan passes every feasibility check (latency, throughput, bandwidth, value size, memory, durability, access) with the figures below.`
+    : `**No plan passes every feasibility check.** The ${rec.verdict} plan is the one that fails least; its blockers are listed below, and "Revisit when" says which input changes would make a plan pass.`);
+  out.push(table(['Plan', 'Feasible', 'Monthly cost (napkin)', 'Instances', 'Store nodes', 'New technologies', 'Blocked by'],
+    VERDICTS.map((v) => {
+      const p = rec.plans[v];
+      const possible = p.cost.instances > 0;
+      return [cell(v === rec.verdict ? `${v} (chosen)` : v), p.feasible ? 'yes' : 'no', possible ? `$${p.cost.monthlyUsd}` : '—',
+        possible ? String(p.cost.instances) : '—', possible ? String(p.cost.storeNodes) : '—', cell(p.cost.newTechnologies.join(', ') || 'none'),
+        cell(possible ? p.blockers.map((b) => `${b.check} on ${b.state} in ${b.store}: ${num(b.value)} > ${num(b.limit)} ${b.unit}`).join('; ') || '—' : p.note)];
+    })));
+  const blockers = VERDICTS.flatMap((v) => rec.plans[v].blockers.map((b) => `- ${v}: ${inline(b.because)} (${code(b.check)})`));
+  if (blockers.length) out.push(blockers.join('\n'));
+  const rows = rec.placements.flatMap((p) => p.checks.filter((c) => c.limit > 0 && c.value > 0).sort((a, b) => a.margin - b.margin).slice(0, 1)
+    .map((c) => [codeCell(p.state), cell(`${p.store} (${p.technology})`), codeCell(c.check), cell(`${num(c.value)} of ${num(c.limit)} ${c.unit}`),
+      cell(c.passed ? `${Math.round((c.value / c.limit) * 100)}% used` : 'fails')]));
+  if (rows.length) out.push(`Tightest check per placement:\n\n${table(['Item', 'Store', 'Check', 'Value', 'Margin'], rows)}`);
+  out.push(`Unit prices and every store figure are catalogue assumptions with their sources (see \`statewise rules\` and docs/rules.md), not measurements of this system.`);
+  return out.join('\n\n');
+}
+
+function num(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
+
 function capacity(rec: Recommendation): string {
   const c = rec.capacity;
   const rows: [string, string][] = [
     ['Concurrent sessions', String(c.concurrentSessions)],
     ['Instances', String(c.instances)],
+    ['State access on the hot path (ms)', `${num(c.hotPathMs)} of ${num(c.latencyBudgetMs)} left for state`],
     ['In-process memory per instance (MB)', String(c.inProcessMemoryMb)],
     ['External store memory (MB)', String(c.externalStoreMemoryMb)],
     ['External store reads/s', String(c.externalReadsPerSecond)],
     ['External store writes/s', String(c.externalWritesPerSecond)],
   ];
   const out = ['## Capacity estimate', table(['Measure', 'Estimate'], rows.map(([k, v]) => [cell(k), cell(v)]))];
+  if (c.stores.length) {
+    out.push(table(['Store tier', 'Technology', 'Items', 'Nodes', 'Reads/s', 'Writes/s', 'MB/s', 'Memory (MB)'],
+      c.stores.map((t) => [codeCell(t.store), cell(t.technology), cell(t.items.join(', ')), String(t.nodes), num(t.readsPerSecond),
+        num(t.writesPerSecond), num(t.mbPerSecond), num(t.memoryMb)])));
+  }
   if (c.assumptions.length) out.push(`Assumptions:\n\n${c.assumptions.map((a) => `- ${inline(a)}`).join('\n')}`);
   return out.join('\n\n');
 }
@@ -203,7 +238,7 @@ function revisit(rec: Recommendation): string {
   if (rec.tippingPoints.length === 0) out.push('No single change of one input flips the verdict; revisit when several requirements change at once.');
   else {
     out.push(rec.tippingPoints.map((t) =>
-      `- ${code(t.input)} goes from ${code(String(t.from))} to ${code(String(t.to))}: the verdict becomes **${t.verdict}** (${inline(t.note)})`).join('\n'));
+      `- ${code(t.input)} goes from ${code(String(t.from))} to ${code(String(t.to))}: the verdict becomes **${t.verdict}**${t.feasible === rec.feasible ? '' : t.feasible ? ', and a plan passes every check' : ', and no plan passes every check'} (${inline(t.note)})`).join('\n'));
   }
   return out.join('\n\n');
 }
@@ -221,6 +256,7 @@ function appendix(rec: Recommendation): string {
     for (const w of p.why) for (const id of quotedRules(w)) add(id, `placed ${p.state} in ${p.store}`);
     for (const a of p.alternatives) for (const id of quotedRules(a.whyNot)) add(id, `against ${a.store} for ${p.state}`);
   }
+  for (const v of VERDICTS) for (const b of rec.plans[v].blockers) add(b.check, `blocks the ${v} plan (${b.state} in ${b.store})`);
   for (const r of rec.risks) add(r.rule, `risk ${r.id}`);
   for (const r of rec.acceptedRisks) add(r.id.split(':')[0]!, `accepted risk ${r.id}`);
   const rows = citedRules(rec).map((id) => [codeCell(id), cell((uses.get(id) ?? []).join('; '))]);

@@ -6,15 +6,19 @@ export function renderText(r: Recommendation, file: string): string {
   const pct = (n: number) => `${Math.round(n * 100)}%`;
   lines.push(`${file}: ${r.service} → ${r.verdict.toUpperCase()} (confidence ${pct(r.confidence)})`);
   lines.push(`  scores  stateless ${r.scores.stateless} · stateful ${r.scores.stateful} · hybrid ${r.scores.hybrid}`);
+  if (!r.feasible) lines.push('  NOT FEASIBLE: no plan passes every check; this is the plan that fails least (see Plans)');
   lines.push('', wrap(r.summary, 100, '  '));
   if (r.placements.length) {
     lines.push('', 'Placements');
     const w = Math.max(5, ...r.placements.map((p) => p.state.length + (p.implied ? 10 : 0)));
-    const sw = Math.max(...r.placements.map((p) => p.store.length));
+    const where = (p: Recommendation['placements'][number]) => (p.technology === 'none' ? p.store : `${p.store} (${p.technology})`);
+    const sw = Math.max(...r.placements.map((p) => where(p).length));
     for (const p of r.placements) {
       const name = p.implied ? `${p.state} (implied)` : p.state;
-      lines.push(`  ${name.padEnd(w)}  ${p.store.padEnd(sw)}  ${p.ttl ? `ttl ${p.ttl}` : ''}`.trimEnd());
+      lines.push(`  ${name.padEnd(w)}  ${where(p).padEnd(sw)}  ${p.ttl ? `ttl ${p.ttl}` : ''}`.trimEnd());
       lines.push(wrap(p.why[0] ?? '', 100, '      '));
+      const tight = tightest(p.checks);
+      if (tight) lines.push(wrap(`${tight.passed ? 'tightest' : 'FAILS'} ${tight.check}: ${num(tight.value)} of ${num(tight.limit)} ${tight.unit}`, 100, '      '));
     }
   }
   if (r.implied.length) lines.push('', 'Implied', ...r.implied.map((t) => `  - ${t}`));
@@ -26,7 +30,21 @@ export function renderText(r: Recommendation, file: string): string {
   }
   lines.push('', `Scaling   routing ${r.scaling.routing}; ${r.scaling.autoscaling}`);
   lines.push(`Failure   ${r.failure.onInstanceLoss}`);
-  lines.push(`Capacity  ${r.capacity.instances} instance(s) · ${r.capacity.concurrentSessions} concurrent sessions · ${r.capacity.inProcessMemoryMb} MB in process per instance · ${r.capacity.externalStoreMemoryMb} MB in cache · ${r.capacity.externalReadsPerSecond} store reads/s`);
+  const c = r.capacity;
+  lines.push(`Capacity  ${c.instances} instance(s) · ${c.concurrentSessions} concurrent sessions · ${c.inProcessMemoryMb} MB in process per instance · hot path ${num(c.hotPathMs)} of ${num(c.latencyBudgetMs)} ms for state`);
+  for (const t of c.stores) {
+    lines.push(`  ${t.store} (${t.technology}): ${t.nodes} node(s) · ${num(t.readsPerSecond)} reads/s · ${num(t.writesPerSecond)} writes/s · ${num(t.mbPerSecond)} MB/s${t.memoryMb ? ` · ${num(t.memoryMb)} MB` : ''} — ${t.items.join(', ')}`);
+  }
+  lines.push('', 'Plans (monthly cost is napkin arithmetic from catalogue unit prices)');
+  for (const v of ['stateless', 'stateful', 'hybrid'] as const) {
+    const p = r.plans[v];
+    const cost = p.cost.instances ? `$${p.cost.monthlyUsd}/month · ${p.cost.instances} instance(s) · ${p.cost.storeNodes} store node(s)${p.cost.newTechnologies.length ? ` · adds ${p.cost.newTechnologies.join(', ')}` : ''}` : 'not possible';
+    lines.push(`  ${(v === r.verdict ? `${v} *` : v).padEnd(11)} ${p.feasible ? 'feasible  ' : 'infeasible'}  ${cost}`);
+    if (!p.cost.instances) lines.push(wrap(p.note, 100, '      '));
+    for (const b of p.blockers.slice(0, 3)) lines.push(wrap(`✗ ${b.because} (${b.check})`, 100, '      '));
+    if (p.blockers.length > 3) lines.push(`      … and ${p.blockers.length - 3} more`);
+  }
+  lines.push('', 'Assumptions', ...c.assumptions.map((a) => wrap(`- ${a}`, 100, '  ')));
   if (r.risks.length) {
     lines.push('', 'Risks');
     for (const k of r.risks) lines.push(`  [${k.severity}] ${k.id}`, wrap(k.text, 100, '      '), wrap(`→ ${k.mitigation}`, 100, '      '));
@@ -40,6 +58,17 @@ export function renderText(r: Recommendation, file: string): string {
     for (const t of r.tippingPoints) lines.push(`  - ${t.note}`);
   }
   return lines.join('\n');
+}
+
+/** The check with the least margin: what would break first. */
+function tightest(checks: Recommendation['placements'][number]['checks']) {
+  let best: (typeof checks)[number] | undefined;
+  for (const c of checks) if (c.limit > 0 && (!best || c.margin < best.margin)) best = c;
+  return best && best.margin < 10 ? best : undefined;
+}
+
+function num(n: number): string {
+  return String(Math.round(n * 100) / 100);
 }
 
 function sign(n: number): string {

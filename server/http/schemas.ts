@@ -31,13 +31,16 @@ export const BatchResponseSchema = z.object({
 
 export const RuleInfoSchema = z.object({
   id: z.string(),
-  kind: z.enum(['service', 'placement', 'gate', 'risk']),
+  kind: z.enum(['service', 'placement', 'gate', 'risk', 'check']),
   title: z.string(),
   when: z.record(z.string(), z.unknown()).optional().describe('The condition (all/any/not over fact comparisons).'),
   effect: z.record(z.string(), z.number()).optional(),
   remove: z.array(z.string()).optional(),
   severity: z.string().optional(),
   invariant: z.number().int().optional(),
+  measure: z.string().optional().describe('Checks: the figure compared with the limit.'),
+  limit: z.string().optional().describe('Checks: the limit it must not exceed.'),
+  stores: z.array(z.string()).optional().describe('Checks: the stores the check applies to.'),
   because: z.string(),
   mitigation: z.string().optional(),
   source: z.string().optional(),

@@ -567,12 +567,18 @@ export interface components {
             id: string;
             invariant?: number;
             /** @enum {string} */
-            kind: "service" | "placement" | "gate" | "risk";
+            kind: "service" | "placement" | "gate" | "risk" | "check";
+            /** @description Checks: the limit it must not exceed. */
+            limit?: string;
             line: number;
+            /** @description Checks: the figure compared with the limit. */
+            measure?: string;
             mitigation?: string;
             remove?: string[];
             severity?: string;
             source?: string;
+            /** @description Checks: the stores the check applies to. */
+            stores?: string[];
             title: string;
             /** @description The condition (all/any/not over fact comparisons). */
             when?: {

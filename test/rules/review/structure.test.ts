@@ -10,6 +10,7 @@ const SECTIONS = [
   'Considered options',
   'Decision outcome',
   'State placement plan',
+  'Feasibility and cost',
   'Scaling and failure plan',
   'Capacity estimate',
   'Risks and mitigations',

@@ -49,12 +49,12 @@ describe('statewise (main)', () => {
     expect(rules.length).toBeGreaterThanOrEqual(40);
     expect(new Set(rules.map((x) => x.id)).size).toBe(rules.length);
     for (const rule of rules) {
-      expect(['service', 'placement', 'gate', 'risk']).toContain(rule.kind);
+      expect(['service', 'placement', 'gate', 'risk', 'check']).toContain(rule.kind);
       expect(rule.title.length).toBeGreaterThan(2);
       expect(rule.file).toMatch(/^rules\/catalog\/\w+\.yaml$/);
       expect(rule.line).toBeGreaterThan(0);
     }
-    expect(new Set(rules.map((x) => x.kind))).toEqual(new Set(['service', 'placement', 'gate', 'risk']));
+    expect(new Set(rules.map((x) => x.kind))).toEqual(new Set(['service', 'placement', 'gate', 'risk', 'check']));
   });
 
   it('the real binary prints a command\'s usage for --help (every command is covered in process above)', () => {
