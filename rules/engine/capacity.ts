@@ -5,6 +5,7 @@ import { ASSUMPTIONS } from '../model/assumptions.ts';
 import { budgetMs, MEASURES, sizeText, storeMbPerSecond, storeMemoryMb, type Probe } from '../model/measures.ts';
 import type { Profile } from '../model/profile.ts';
 import { STORE_INFO } from '../model/stores.ts';
+import { figure } from './feasibility.ts';
 import { availabilityInstances, headroomOf, instancesPerRegion, loadInstances, MAX_COUNT } from '../model/fleet.ts';
 
 /**
@@ -118,7 +119,7 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
     externalWritesPerSecond: round(writes),
     assumptions,
     stores,
-    hotPathMs: round(hotPathMs),
+    hotPathMs: figure(hotPathMs),
     latencyBudgetMs,
     floor: { availability, load, memory },
     inProcessItems,
