@@ -152,7 +152,7 @@ function duplicateKeys(doc: Document): { pos: number; message: string }[] {
  * An upper bound on the keys and list items of a YAML or JSON text, without parsing it: every node but the root
  * needs a `:` (a key), a `,` (a flow item) or a `- ` / `? ` indicator. Stops counting past `limit`.
  */
-function nodeCount(text: string, limit: number): number {
+export function nodeCount(text: string, limit: number): number {
   let n = 0;
   for (let i = 0; i < text.length && n <= limit; i++) {
     const c = text.charCodeAt(i);
