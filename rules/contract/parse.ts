@@ -220,7 +220,7 @@ export function fromZod(issues: readonly z.core.$ZodIssue[]): Issue[] {
   for (const i of issues) {
     const path = i.path.filter((p): p is PathSegment => typeof p !== 'symbol');
     if (i.code === 'unrecognized_keys') {
-      for (const key of i.keys) out.push(issue('unknown_field', [...path, key], `unknown field "${key}"`));
+      for (const key of i.keys) out.push(issue('unknown_field', [...path, key], `unknown field ${excerpt(key)}`));
     } else if (i.code === 'custom' && /duplicate state name/.test(i.message)) {
       out.push(issue('duplicate_name', path, i.message));
     } else {
@@ -228,6 +228,15 @@ export function fromZod(issues: readonly z.core.$ZodIssue[]): Issue[] {
     }
   }
   return out;
+}
+
+/**
+ * Unknown input quoted in a message: at most 40 characters, JSON-escaped, so a key that is a whole line of some
+ * other file (a symlinked secret, say) is never echoed in full, and no control character reaches a terminal.
+ */
+export function excerpt(text: string): string {
+  const cut = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return JSON.stringify(cut).replace(/[\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function describe(i: z.core.$ZodIssue): string {
