@@ -2,7 +2,7 @@
  * statewise core: pure, synchronous, deterministic. parse → normalize → evaluate → render.
  * Adapters (server/, extension/) import from here only.
  */
-export { parseRequirements, validateRequirements, type ParseOptions } from './contract/parse.ts';
+export { parseRequirements, validateRequirements, nodeCount, MAX_REQUIREMENTS_NODES, type ParseOptions } from './contract/parse.ts';
 export { RequirementsSchema, API_VERSION, type Requirements, type RequirementsInput, type StateItem } from './contract/requirements.ts';
 export { RecommendationSchema, VERDICTS, STORES, type Recommendation, type Verdict, type Store } from './contract/recommendation.ts';
 export { toPointer, toDotted, issue, type Issue, type Result } from './contract/issues.ts';

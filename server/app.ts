@@ -3,10 +3,13 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import type { MiddlewareHandler } from 'hono';
 import type { Engine } from '../rules/index.ts';
+import { DEFAULT_MAX_BATCHES } from './config.ts';
 import { accessLog } from './http/access-log.ts';
 import { bearerAuth } from './http/auth.ts';
 import { errorHandler, problem } from './http/problem.ts';
+import { MAX_BATCH_STATE_ITEMS } from './http/schemas.ts';
 import { registerBatch } from './routes/batch.ts';
 import { registerDesignReviews } from './routes/design-reviews.ts';
 import { registerDocs } from './routes/docs.ts';
@@ -32,7 +35,17 @@ export interface AppOptions {
   report?: (line: string) => void;
   /** Today's date YYYY-MM-DD (default: the UTC date now), for accepted-risk expiry like the CLI. */
   today?: () => string;
+  /** Most state items across one batch (default MAX_BATCH_STATE_ITEMS); more → 413. Tests raise it to make slow batches. */
+  maxBatchStateItems?: number;
+  /** Batches answered at once (default: DEFAULT_MAX_BATCHES); one more gets 503 with Retry-After. */
+  maxConcurrentBatches?: number;
+  /**
+   * Host names (with or without :port) the server answers for; anything else gets 421 (DNS rebinding guard).
+   * Absent: any host (startServer fills it in from the bound address with allowedHostsFor).
+   */
+  allowedHosts?: readonly string[] | undefined;
 }
+
 
 /**
  * The statewise HTTP app. Options are resolved once here; the app keeps no state between requests, so any number
@@ -54,10 +67,13 @@ export function createApp(options: AppOptions): App {
     // saying keep-alive would make clients reuse a socket the server is about to close (they then fail the next call).
     limit: bodyLimit({ maxSize, onError: (c) => problem(c, 'body-too-large', `the body is larger than ${maxSize} bytes`, undefined, { Connection: 'close' }) }),
     security: keys.length ? [{ bearerAuth: [] }] : [],
+    maxConcurrentBatches: options.maxConcurrentBatches ?? DEFAULT_MAX_BATCHES,
+    maxBatchStateItems: options.maxBatchStateItems ?? MAX_BATCH_STATE_ITEMS,
   };
 
   app.use(requestId({ limitLength: 128 }));
   if (log) app.use(accessLog(log));
+  if (options.allowedHosts) app.use(hostCheck(options.allowedHosts));
   app.use(secureHeaders({
     // JSON and a script-free /docs page: nothing needs to load from anywhere.
     contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], frameAncestors: ["'none'"] },
@@ -93,4 +109,30 @@ export function createApp(options: AppOptions): App {
   });
   app.onError(errorHandler(report));
   return app;
+}
+
+/**
+ * DNS rebinding guard: a web page whose name an attacker re-points at 127.0.0.1 can make a browser send requests to
+ * a loopback server, but the browser still sends the attacker's name as Host. Only the names the server is meant
+ * to be reached under are answered; the rest get 421. A request without Host (HTTP/1.0) cannot come from a browser.
+ */
+function hostCheck(allowed: readonly string[]): MiddlewareHandler<AppEnv> {
+  const names = new Set(allowed.map((h) => h.toLowerCase()));
+  return async (c, next) => {
+    const host = c.req.raw.headers.get('host');
+    if (host !== null) {
+      const name = hostName(host.trim().toLowerCase());
+      if (!names.has(name)) {
+        return problem(c, 'misdirected-request', `this server does not answer for host ${JSON.stringify(name.slice(0, 100))}; allowed: ${[...names].join(', ')} (serve --allowed-host adds names)`);
+      }
+    }
+    await next();
+  };
+}
+
+/** `example.com:8787` → `example.com`; `[::1]:8787` → `[::1]`. */
+function hostName(host: string): string {
+  if (host.startsWith('[')) { const end = host.indexOf(']'); return end < 0 ? host : host.slice(0, end + 1); }
+  const colon = host.indexOf(':');
+  return colon < 0 || host.indexOf(':', colon + 1) >= 0 ? host : host.slice(0, colon);
 }

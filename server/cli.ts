@@ -1,5 +1,6 @@
 import type { Command } from './cli/commands.ts';
 import { EXIT, processIo, type Io } from './cli/io.ts';
+import { oneLine } from './cli/escape.ts';
 import { adviseCommand } from './cli/advise.ts';
 import { schemaCommand } from './cli/schema.ts';
 import { rulesCommand } from './cli/rules.ts';
@@ -18,7 +19,7 @@ Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`).join('\n')}
 
 Run \`statewise <command> --help\` for a command's options.
-Exit codes: 0 ok, 1 check failed, 2 bad input (messages name file, line and field).`;
+Exit codes: 0 ok, 1 check failed, 2 bad input (messages name file, line and field), 70 internal error (a bug).`;
 
 /**
  * Runs one CLI invocation and returns its exit code; never throws for a user's mistake.
@@ -43,5 +44,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     io.out(command.usage);
     return EXIT.ok;
   }
-  return command.run(rest, io);
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    // Not the user's mistake: a distinct exit code (EX_SOFTWARE), so CI never reads a crash as "check failed".
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    io.err(`statewise: internal error in "${name}" (${oneLine(what.slice(0, 200))}); this is a bug, please report it with the command you ran`);
+    return EXIT.internal;
+  }
 }

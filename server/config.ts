@@ -11,6 +11,22 @@ import * as z from 'zod';
 /** How long in-flight requests may take to finish after SIGTERM/SIGINT before connections are cut. */
 export const SHUTDOWN_DEADLINE_MS = 10_000;
 
+/** Concurrent batches per process: one per core, at least two, so one slow client cannot block the route. */
+export const DEFAULT_MAX_BATCHES = Math.max(2, availableParallelism());
+
+/** Host names a server bound to a loopback address answers for (DNS rebinding guard), besides --allowed-host. */
+export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'] as const;
+
+/**
+ * The Host names the server answers for: the configured ones, plus the loopback names when it is bound to a loopback
+ * address. Bound elsewhere with none configured: any host (undefined), since clients reach it under names it cannot know.
+ */
+export function allowedHostsFor(bindHost: string, configured: readonly string[]): string[] | undefined {
+  if (configured.includes('*')) return undefined;
+  const loopback = /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/i.test(bindHost);
+  if (loopback) return [...new Set([...LOOPBACK_HOSTS, ...configured.map((h) => h.toLowerCase())])];
+  return configured.length ? configured.map((h) => h.toLowerCase()) : undefined;
+}
 export const SERVE_FLAGS = {
   port: { type: 'string' },
   host: { type: 'string' },
@@ -19,6 +35,8 @@ export const SERVE_FLAGS = {
   'api-keys-file': { type: 'string' },
   'body-limit': { type: 'string' },
   'cors-origin': { type: 'string', multiple: true },
+  'allowed-host': { type: 'string', multiple: true },
+  'max-batches': { type: 'string' },
   quiet: { type: 'boolean' },
 } as const;
 
@@ -43,6 +61,8 @@ const ConfigSchema = z.object({
   }).pipe(z.number().min(1024, 'must be at least 1kb').max(64 << 20, 'must be at most 64mb')),
   corsOrigins: z.array(z.url({ protocol: /^https?$/, error: 'each CORS origin must be like https://portal.example.com' })
     .refine((u) => URL.canParse(u) && new URL(u).origin === u, 'each CORS origin must be scheme://host[:port] with no path or trailing slash')),
+  allowedHosts: z.array(z.string().trim().toLowerCase().regex(/^(\*|[a-z0-9.-]+|\[[0-9a-f:.]+\])$/, 'each allowed host must be a host name, an IP address ([::1] for IPv6) or *')).max(100),
+  maxBatches: digits(1, 1000),
   quiet: z.boolean(),
 });
 
@@ -79,6 +99,9 @@ export function resolveConfig(values: Values, env: NodeJS.ProcessEnv, cwd = proc
   const flagOrigins = values['cors-origin'];
   const origins = Array.isArray(flagOrigins) && flagOrigins.length ? flagOrigins : splitList(env.STATEWISE_CORS_ORIGINS ?? '');
   source.corsOrigins = Array.isArray(flagOrigins) && flagOrigins.length ? '--cors-origin' : 'STATEWISE_CORS_ORIGINS';
+  const flagHosts = values['allowed-host'];
+  const allowedHosts = Array.isArray(flagHosts) && flagHosts.length ? flagHosts : splitList(env.STATEWISE_ALLOWED_HOSTS ?? '');
+  source.allowedHosts = Array.isArray(flagHosts) && flagHosts.length ? '--allowed-host' : 'STATEWISE_ALLOWED_HOSTS';
   const quietEnv = env.STATEWISE_QUIET;
   const raw = {
     port: pick('port', 'port', 'PORT', '8787'),
@@ -88,6 +111,8 @@ export function resolveConfig(values: Values, env: NodeJS.ProcessEnv, cwd = proc
     apiKeys: keys,
     bodyLimitBytes: pick('bodyLimitBytes', 'body-limit', 'STATEWISE_BODY_LIMIT', '256kb'),
     corsOrigins: origins,
+    allowedHosts,
+    maxBatches: pick('maxBatches', 'max-batches', 'STATEWISE_MAX_BATCHES', String(DEFAULT_MAX_BATCHES)),
     quiet: values.quiet === true || quietEnv === '1' || quietEnv === 'true',
   };
   const parsed = ConfigSchema.safeParse(raw);

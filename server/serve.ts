@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp, type AppOptions } from './app.ts';
-import { SHUTDOWN_DEADLINE_MS } from './config.ts';
+import { allowedHostsFor, SHUTDOWN_DEADLINE_MS } from './config.ts';
 
 /** Node's own defaults are generous (5 min request timeout); a shared service wants them tight and explicit. */
 export const TIMEOUTS = {
@@ -48,7 +48,8 @@ export interface RunningServer {
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const timeouts = { ...TIMEOUTS, ...options.timeouts };
-  const app = createApp(options);
+  // Set (even to undefined, meaning any host) by the CLI from --allowed-host; otherwise derived from the bound address.
+  const app = createApp({ ...options, allowedHosts: 'allowedHosts' in options ? options.allowedHosts : allowedHostsFor(options.host, []) });
   let inFlight = 0;
   let closing = false;
   const server = await new Promise<Server>((resolve, reject) => {

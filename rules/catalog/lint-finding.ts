@@ -6,7 +6,7 @@ export const LINT_CODES = {
   invalid_file: 'error', invalid_rule: 'error', unknown_fact: 'error', wrong_scope: 'error', wrong_phase: 'error',
   wrong_type: 'error', unknown_placeholder: 'error', duplicate_id: 'error', protected_rule: 'error', unknown_rule: 'error',
   impossible_condition: 'error', non_monotonic: 'error', contradictory_rules: 'error', gated_out: 'warning',
-  duplicate_rule: 'warning', unread_quote: 'warning', missing_source: 'warning',
+  duplicate_rule: 'warning', unread_quote: 'warning', missing_source: 'warning', incomplete: 'warning',
 } as const;
 export type LintCode = keyof typeof LINT_CODES;
 

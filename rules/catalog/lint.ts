@@ -3,7 +3,7 @@ import { fromZod, locateIssues, parseText } from '../contract/parse.ts';
 import { compileCondition, type CompileProblem } from './condition.ts';
 import { checkRules } from './lint-checks.ts';
 import { finding, type LintCode, type LintedRule, type LintFinding } from './lint-finding.ts';
-import type { CatalogSource } from './load.ts';
+import { MAX_CATALOG_FILE_NODES, type CatalogSource } from './load.ts';
 import { CatalogFileSchema, RuleSchema, type Rule } from './schema.ts';
 import { compileTemplate } from './template.ts';
 import { CHECK_KEYS } from './load.ts';
@@ -34,7 +34,7 @@ export function lintCatalog(builtin: readonly CatalogSource[], custom: readonly 
   for (const [sources, isCustom] of [[builtin, false], [custom, true]] as const) {
     const definedHere = new Map<string, string>();
     for (const source of sources) {
-      const parsed = parseText(source.text);
+      const parsed = parseText(source.text, { maxNodes: MAX_CATALOG_FILE_NODES });
       if (!parsed.ok) { issues.push(...parsed.issues.map((i) => ({ ...i, file: source.name }))); continue; }
       const lineOf = (path: PathSegment[]) => locateIssues([issue('x', path, '')], parsed.value)[0]!.line ?? 1;
       const rules = readFile(parsed.value.data, source.name, lineOf, findings);

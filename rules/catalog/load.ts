@@ -102,6 +102,9 @@ export interface Catalog {
  */
 export const MAX_CATALOG_RULES = 1000;
 
+/** Keys and list items one catalogue file may hold (about 30 per rule for 1000 rules), checked before parsing. */
+export const MAX_CATALOG_FILE_NODES = 30_000;
+
 export interface LoadOptions {
   /** Custom files layered on top of `builtin`: new rules, overrides by id, and `disable`. */
   custom?: readonly CatalogSource[];
@@ -123,7 +126,7 @@ export function loadCatalog(builtin: readonly CatalogSource[], options: LoadOpti
   for (const [sources, custom] of layers) {
     const definedHere = new Map<string, string>();
     for (const source of sources) {
-      const parsed = parseText(source.text);
+      const parsed = parseText(source.text, { maxNodes: MAX_CATALOG_FILE_NODES });
       if (!parsed.ok) { issues.push(...parsed.issues.map((i) => ({ ...i, file: source.name }))); continue; }
       const file = CatalogFileSchema.safeParse(parsed.value.data ?? {});
       if (!file.success) {

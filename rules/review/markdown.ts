@@ -3,9 +3,20 @@
  * passes through here, so a pipe, a newline or an HTML-looking `<tag` cannot break a table, a list or a page.
  */
 
-/** One line, single spaces, no raw HTML (`<x` would start a tag on GitHub). */
+/** Control characters other than whitespace (NUL, ESC, BEL, C1): shown as U+FFFD, never passed on to a renderer or terminal. */
+const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
+
+/** One line, single spaces, no control characters, no raw HTML (`<x` would start a tag on GitHub). */
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/<(?=[A-Za-z/!?])/g, '&lt;');
+  return text.replace(CONTROL, '\uFFFD').replace(/\s+/g, ' ').trim().replace(/<(?=[A-Za-z/!?])/g, '&lt;');
+}
+
+/**
+ * No link or image syntax: `[x](javascript:…)` and `![x](https://tracker/…)` in a description, a reason or a
+ * custom rule's text stay text. Backslashes are escaped first, so `\[` in the input cannot undo the escape.
+ */
+function noLinks(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/[[\]]/g, (m) => `\\${m}`);
 }
 
 /** What would open a block (heading, quote, list, fence, thematic break) at the start of a line. */
@@ -16,18 +27,18 @@ const BLOCK_START = /^(#{1,6}(?= |$)|>|[-+*](?= |$)|\d{1,9}(?=[.)](?: |$))|`{3}|
  * `## x` or `1. x` stays text instead of becoming a heading or a list wherever it is placed.
  */
 export function inline(text: string): string {
-  return oneLine(text).replace(BLOCK_START, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`));
+  return noLinks(oneLine(text)).replace(BLOCK_START, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`));
 }
 
 /** Text safe inside a table cell: one line, pipes and backslashes escaped; an empty cell shows a dash. */
 export function cell(text: string): string {
-  const out = oneLine(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+  const out = noLinks(oneLine(text)).replace(/\|/g, '\\|');
   return out === '' ? '—' : out;
 }
 
 /** An inline code span that survives backticks inside the value. */
 export function code(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = text.replace(CONTROL, '\uFFFD').replace(/\s+/g, ' ').trim();
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((m) => m.length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';

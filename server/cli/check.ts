@@ -8,6 +8,7 @@ import type { Command } from './commands.ts';
 import { parseFlags } from './flags.ts';
 import { EXIT, type Io } from './io.ts';
 import { formatIssues } from './issues.ts';
+import { oneLine } from './escape.ts';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -71,13 +72,14 @@ function checkOne(file: string, engine: Engine, options: CheckOptions, io: Io): 
   const current = provenanceOf(engine.advise(req.value, { today: io.today }), sourceName(file, io.cwd));
   const changes = compareProvenance(previous.value, current);
   if (!changes.changed) {
-    io.out(`${file}: ${reviewPath} is up to date (${current.verdict})`);
+    io.out(`${oneLine(file)}: ${oneLine(reviewPath)} is up to date (${current.verdict})`);
     return EXIT.ok;
   }
   io.out([
-    `${file}: ${reviewPath} no longer matches the answer`,
-    ...describeChanges(changes).map((l) => `  ${l}`),
-    `  regenerate: ${regenerate}`,
+    `${oneLine(file)}: ${oneLine(reviewPath)} no longer matches the answer`,
+    // Placement names and risk ids come from the committed front matter: one line each, whatever they hold.
+    ...describeChanges(changes).map((l) => `  ${oneLine(l)}`),
+    `  regenerate: ${oneLine(regenerate)}`,
   ].join('\n'));
   return EXIT.failed;
 }

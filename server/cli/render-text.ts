@@ -1,4 +1,5 @@
 import type { Recommendation } from '../../rules/index.ts';
+import { oneLine, printable } from './escape.ts';
 
 /** The human summary `statewise advise` prints: verdict first, then the tables a reviewer scans. */
 export function renderText(r: Recommendation, file: string): string {
@@ -51,7 +52,7 @@ export function renderText(r: Recommendation, file: string): string {
   }
   if (r.acceptedRisks.length) {
     lines.push('', 'Accepted risks');
-    for (const k of r.acceptedRisks) lines.push(`  [${k.severity}] ${k.id} until ${k.until}: ${k.reason}`);
+    for (const k of r.acceptedRisks) lines.push(`  [${k.severity}] ${oneLine(k.id)} until ${k.until}: ${oneLine(k.reason)}`);
   }
   if (r.tippingPoints.length) {
     lines.push('', 'Tipping points');
@@ -78,7 +79,7 @@ function sign(n: number): string {
 function wrap(text: string, width: number, indent: string): string {
   const out: string[] = [];
   let line = indent;
-  for (const word of text.split(/\s+/)) {
+  for (const word of printable(text).split(/\s+/)) {
     if (line.length + word.length + 1 > width && line.trim()) { out.push(line.trimEnd()); line = indent; }
     line += (line.trim() ? ' ' : '') + word;
   }

@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { renderReview } from '../../rules/index.ts';
 import { engineFor } from './engine.ts';
 import { readRequirementsFile } from '../requirements-file.ts';
@@ -48,8 +49,14 @@ Exit codes: 0 written, 2 bad input (each problem as FILE:LINE:COL field: message
       io.err(formatIssues(file, req.issues));
       return EXIT.badInput;
     }
-    const out = (flags.values.out as string | undefined) ?? reviewPathFor(req.value.service, flags.values.reviews as string | undefined);
+    const reviewsDir = (flags.values.reviews as string | undefined) ?? DEFAULT_REVIEWS_DIR;
+    const out = (flags.values.out as string | undefined) ?? reviewPathFor(req.value.service, reviewsDir);
     const abs = resolve(io.cwd, out);
+    const escape = leavesReviews(abs, resolve(io.cwd, reviewsDir));
+    if (escape) {
+      io.err(`${out}: refusing to write: ${escape}`);
+      return EXIT.badInput;
+    }
     const markdown = renderReview({
       requirements: req.value,
       recommendation: engine.advise(req.value, { today: io.today }),
@@ -58,7 +65,7 @@ Exit codes: 0 written, 2 bad input (each problem as FILE:LINE:COL field: message
     });
     try {
       mkdirSync(dirname(abs), { recursive: true });
-      writeFileSync(abs, markdown);
+      writeAtomically(abs, markdown);
     } catch (e) {
       io.err(`${out}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
       return EXIT.badInput;
@@ -67,3 +74,49 @@ Exit codes: 0 written, 2 bad input (each problem as FILE:LINE:COL field: message
     return EXIT.ok;
   },
 };
+
+/**
+ * Writes a temporary file beside `path` and renames it over `path`: a symbolic link planted at `path` is replaced,
+ * never written through, and a reader never sees half a review.
+ */
+function writeAtomically(path: string, text: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temp, text, { flag: 'wx' });
+    renameSync(temp, path);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * Why a review path inside the reviews folder (as written) would land outside it once symbolic links are followed
+ * (a linked subfolder pointing at ~/.ssh, say); undefined when it stays inside, or was never inside (an explicit -o
+ * elsewhere is the user's choice).
+ */
+function leavesReviews(path: string, reviewsDir: string): string | undefined {
+  if (!isInside(path, reviewsDir)) return undefined;
+  const realReviews = realOrSelf(reviewsDir);
+  const realDir = realOrSelf(dirname(path));
+  if (isInside(realDir, realReviews) || realDir === realReviews) return undefined;
+  return `its folder is really ${realDir}, outside the reviews folder ${realReviews} (a symbolic link)`;
+}
+
+/** The real path of the deepest existing ancestor of `path`, with the rest appended (the folder may not exist yet). */
+function realOrSelf(path: string): string {
+  let head = path;
+  const tail: string[] = [];
+  while (!existsSync(head)) {
+    const up = dirname(head);
+    if (up === head) return path;
+    tail.unshift(basename(head));
+    head = up;
+  }
+  return join(realpathSync(head), ...tail);
+}
+
+function isInside(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}

@@ -2,6 +2,7 @@ import { BUILTIN_CATALOG, lintCatalog, type CatalogSource } from '../../rules/in
 import { readCatalogDir } from '../catalog-files.ts';
 import { EXIT, type Io } from './io.ts';
 import { formatIssues } from './issues.ts';
+import { oneLine } from './escape.ts';
 
 /**
  * `statewise rules lint [DIR]`: findings as `FILE:LINE code: message` on stdout, a count on stderr.
@@ -18,7 +19,7 @@ export function runLint(dir: string | undefined, json: boolean, io: Io): number 
   if (!linted.ok) { io.err(formatIssues(dir ?? 'rules', linted.issues)); return EXIT.badInput; }
   const findings = linted.value;
   if (json) io.out(JSON.stringify({ findings }, null, 2));
-  else if (findings.length) io.out(findings.map((f) => `${f.file}:${f.line} ${f.code}: ${f.message}`).join('\n'));
+  else if (findings.length) io.out(findings.map((f) => `${oneLine(f.file)}:${f.line} ${f.code}: ${oneLine(f.message)}`).join('\n'));
   const files = BUILTIN_CATALOG.length + custom.length;
   if (findings.length === 0) {
     if (!json) io.out(`no findings in ${files} catalogue file(s)`);

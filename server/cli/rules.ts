@@ -1,5 +1,6 @@
 import { conditionText, describeCatalog } from '../../rules/index.ts';
 import { engineFor } from './engine.ts';
+import { oneLine } from './escape.ts';
 import type { Command } from './commands.ts';
 import { parseFlags } from './flags.ts';
 import { EXIT, type Io } from './io.ts';
@@ -70,7 +71,7 @@ function list(args: string[], io: Io): number {
   for (const r of rules) {
     const effect = r.effect ? Object.entries(r.effect).map(([k, v]) => `${k} ${v > 0 ? '+' : ''}${v}`).join(', ')
       : r.remove ? `removes ${r.remove.join(', ')}` : `severity ${r.severity}`;
-    lines.push(`${r.kind.padEnd(9)} ${r.id}`, `          ${r.title}`, `          when ${conditionText(r.when)} → ${effect}`);
+    lines.push(`${r.kind.padEnd(9)} ${oneLine(r.id)}`, `          ${oneLine(r.title)}`, `          when ${oneLine(conditionText(r.when))} → ${oneLine(effect)}`);
   }
   io.out(lines.join('\n'));
   return EXIT.ok;

@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { engineFor } from './engine.ts';
-import { resolveConfig, SERVE_FLAGS, SHUTDOWN_DEADLINE_MS } from '../config.ts';
+import { allowedHostsFor, resolveConfig, SERVE_FLAGS, SHUTDOWN_DEADLINE_MS } from '../config.ts';
 import type { Command } from './commands.ts';
 import { parseFlags } from './flags.ts';
 import { EXIT } from './io.ts';
@@ -21,6 +21,9 @@ Options (flag, then environment variable, then default):
   --api-keys-file FILE  STATEWISE_API_KEYS_FILE  one key per line; STATEWISE_API_KEYS adds comma-separated keys
   --body-limit SIZE     STATEWISE_BODY_LIMIT     256kb
   --cors-origin ORIGIN  STATEWISE_CORS_ORIGINS   allow a browser origin (repeatable; comma-separated in env)
+  --allowed-host NAME   STATEWISE_ALLOWED_HOSTS  answer requests for this Host (repeatable; * = any). Default:
+                                                 loopback names when bound to loopback, else any host
+  --max-batches N       STATEWISE_MAX_BATCHES    batches answered at once (default: cores, at least 2); more: 503
   --quiet               STATEWISE_QUIET=1        no access log on stdout
 
 Prints "listening on URL" on stderr once ready. SIGTERM/SIGINT drains in-flight requests (10 s), then exits 0;
@@ -53,6 +56,7 @@ a second signal exits at once. Exit code 2: bad configuration or a broken rule c
       running = await startServer({
         engine, port: config.port, host: config.host, apiKeys: config.apiKeys,
         bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins,
+        allowedHosts: allowedHostsFor(config.host, config.allowedHosts), maxConcurrentBatches: config.maxBatches,
         accessLog: config.quiet ? false : (line) => io.out(line), today: () => new Date().toISOString().slice(0, 10),
       });
     } catch (e) {

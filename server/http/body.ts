@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { issue, parseRequirements, validateRequirements, type Issue, type Requirements } from '../../rules/index.ts';
+import { issue, MAX_REQUIREMENTS_NODES, nodeCount, parseRequirements, validateRequirements, type Issue, type Requirements } from '../../rules/index.ts';
 
 /**
  * Request bodies → data or located issues. YAML goes through the core parser (alias bombs and deep nesting are
@@ -13,6 +13,9 @@ export type BodyResult<T> = { ok: true; value: T } | { ok: false; kind: 'malform
 export const MAX_DEPTH = 32;
 /** No array in any accepted body is longer (batches hold ≤ 1000 items; requirements ≤ 200 state items). */
 export const MAX_ARRAY = 1000;
+
+/** Issues about the body as a whole: a malformed body rather than invalid requirements. */
+const WHOLE_BODY = new Set(['syntax', 'too_deep', 'too_big', 'too_many_nodes']);
 
 const YAML_TYPES = new Set(['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml']);
 
@@ -29,10 +32,13 @@ export async function bodyText(c: Context): Promise<string> {
   return c.req.text();
 }
 
-/** JSON text → data, refusing deep nesting and huge arrays before anything expensive. */
-export function parseJson(text: string): BodyResult<unknown> {
+/** JSON text → data, refusing deep nesting, too many keys and items (when `maxNodes` is given) and huge arrays before anything expensive. */
+export function parseJson(text: string, maxNodes?: number): BodyResult<unknown> {
   const depth = jsonDepth(text);
   if (depth > MAX_DEPTH) return malformed(issue('too_deep', [], `body nests ${depth} levels deep; the limit is ${MAX_DEPTH}`));
+  if (maxNodes !== undefined && nodeCount(text, maxNodes) > maxNodes) {
+    return malformed(issue('too_many_nodes', [], `body has more than ${maxNodes} keys and list items; the limit is ${maxNodes}`, 1, 1));
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -52,10 +58,11 @@ export function parseRequirementsBody(text: string, format: BodyFormat): BodyRes
   if (format === 'yaml') {
     const parsed = parseRequirements(text);
     if (parsed.ok) return parsed;
-    const syntax = parsed.issues.some((i) => i.code === 'syntax' || i.code === 'too_deep' || i.code === 'too_big');
+    const syntax = parsed.issues.some((i) => WHOLE_BODY.has(i.code));
     return { ok: false, kind: syntax ? 'malformed-body' : 'invalid-requirements', issues: parsed.issues };
   }
-  const data = parseJson(text);
+  // The same key/item cap as for YAML, counted before JSON.parse and zod (40,000 unknown keys cost zod 40,000 issues).
+  const data = parseJson(text, MAX_REQUIREMENTS_NODES);
   if (!data.ok) return data;
   return validateData(data.value);
 }

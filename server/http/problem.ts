@@ -42,8 +42,11 @@ const KINDS = {
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'not-acceptable': { status: 406, title: 'Not acceptable' },
   'body-too-large': { status: 413, title: 'The body is too large' },
+  'batch-too-large': { status: 413, title: 'The batch asks for too much work' },
+  'misdirected-request': { status: 421, title: 'Misdirected request' },
   'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
   internal: { status: 500, title: 'Internal server error' },
+  overloaded: { status: 503, title: 'Too many batches in progress' },
 } as const;
 export type ProblemKind = keyof typeof KINDS;
 

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import { issue } from '../../rules/index.ts';
 import { bodyFormat, bodyText, parseJson, validateData } from '../http/body.ts';
-import { issueErrors, issuesProblem, problemBody } from '../http/problem.ts';
-import { BatchRequestSchema, BatchResponseSchema, MAX_BATCH } from '../http/schemas.ts';
+import { issueErrors, issuesProblem, problem, problemBody } from '../http/problem.ts';
+import { BatchRequestSchema, BatchResponseSchema, MAX_BATCH, MAX_BATCH_STATE_ITEMS } from '../http/schemas.ts';
 import { unsupported } from './recommendations.ts';
-import { documented, problemResponses, type App, type RouteDeps } from './shared.ts';
+import { clientGone, documented, problemResponses, type App, type RouteDeps } from './shared.ts';
 
 /**
  * Most CPU time a batch takes before letting other requests in. By time, not item count: one document with 200
@@ -12,58 +12,95 @@ import { documented, problemResponses, type App, type RouteDeps } from './shared
  * scripts/reliability/batch-starvation.ts).
  */
 const YIELD_AFTER_MS = 20;
+/** Seconds a client told "too many batches" should wait: a capped batch takes well under a second. */
+const RETRY_AFTER_S = 1;
 
 /**
  * POST /v1/recommendations/batch: `{ items: [Requirements…] }` → one result per item, in order. A bad item gets
  * its own problem (pointers rooted at `/items/N`) and never fails the others; only a bad envelope is a 400.
  */
 export function registerBatch(app: App, deps: RouteDeps): void {
+  /** Batches being answered by this app right now (one process; each worker of a cluster counts its own). */
+  let running = 0;
   documented(app, {
     method: 'post',
     path: '/v1/recommendations/batch',
     operationId: 'recommendBatch',
     tags: ['recommendations'],
     summary: 'Recommend architectures for many services at once',
-    description: `Up to ${MAX_BATCH} requirements documents (JSON). Each item gets a recommendation or a problem; `
-      + 'one bad item never fails the others.',
+    description: `Up to ${MAX_BATCH} requirements documents (JSON) holding at most ${MAX_BATCH_STATE_ITEMS} state items in all `
+      + '(more: 413). Each item gets a recommendation or a problem; one bad item never fails the others. Too many batches '
+      + 'in progress at once: 503 with Retry-After.',
     security: deps.security,
     request: { body: { required: true, content: { 'application/json': { schema: BatchRequestSchema } } } },
     responses: {
       200: { description: 'One result per item, in request order.', content: { 'application/json': { schema: BatchResponseSchema } } },
-      ...problemResponses(400, 401, 413, 415, 500),
+      ...problemResponses(400, 401, 413, 415, 500, 503),
     },
   }, deps.limit, async (c: Context) => {
-    if (bodyFormat(c.req.header('content-type')) !== 'json') return unsupported(c, 'application/json');
-    const parsed = parseJson(await bodyText(c));
-    if (!parsed.ok) return issuesProblem(c, parsed.kind, parsed.issues);
-    const body = parsed.value;
-    if (!body || typeof body !== 'object' || Array.isArray(body)) {
-      return issuesProblem(c, 'invalid-request', [issue('invalid_type', [], 'the body must be an object { "items": [...] }')]);
+    // Admission first, before the body is even read: past the cap, 503 costs nothing and tells the client when to retry.
+    if (running >= deps.maxConcurrentBatches) {
+      return problem(c, 'overloaded', `${running} batches are in progress; the limit is ${deps.maxConcurrentBatches}. Retry after ${RETRY_AFTER_S} s`, undefined, { 'Retry-After': String(RETRY_AFTER_S) });
     }
-    const { items, ...rest } = body as Record<string, unknown>;
-    const envelope = [
-      ...Object.keys(rest).map((k) => issue('unknown_field', [k], `unknown field "${k}"`)),
-      ...(!Array.isArray(items) ? [issue('invalid_type', ['items'], 'must be an array of requirements documents')]
-        : items.length === 0 ? [issue('too_small', ['items'], 'must hold at least 1 item')]
-          : items.length > MAX_BATCH ? [issue('too_big', ['items'], `holds ${items.length} items; the limit is ${MAX_BATCH}`)] : []),
-    ];
-    if (envelope.length) return issuesProblem(c, 'invalid-request', envelope);
-    const today = deps.today();
-    let failed = 0;
-    const results: Array<typeof BatchResponseSchema._output['results'][number]> = [];
-    let sliceStart = performance.now();
-    for (const [index, item] of (items as unknown[]).entries()) {
-      // A big batch is seconds of CPU: let other requests (health probes above all) in between slices.
-      if (performance.now() - sliceStart > YIELD_AFTER_MS) {
-        await new Promise((r) => setImmediate(r));
-        sliceStart = performance.now();
-      }
-      const req = validateData(item);
-      if (req.ok) { results.push({ index, ok: true, recommendation: deps.engine.advise(req.value, { today }) }); continue; }
-      failed++;
-      const errors = issueErrors(req.issues, `/items/${index}`);
-      results.push({ index, ok: false, problem: problemBody('invalid-requirements', `item ${index}: ${errors.length === 1 ? errors[0]!.detail : `${errors.length} problems; see errors`}`, errors) });
+    running++;
+    try {
+      return await answerBatch(c, deps);
+    } finally {
+      running--;
     }
-    return c.json({ results, succeeded: results.length - failed, failed } satisfies typeof BatchResponseSchema._output);
   });
+}
+
+/** The body of POST /v1/recommendations/batch, once admitted. */
+async function answerBatch(c: Context, deps: RouteDeps): Promise<Response> {
+  if (bodyFormat(c.req.header('content-type')) !== 'json') return unsupported(c, 'application/json');
+  const parsed = parseJson(await bodyText(c));
+  if (!parsed.ok) return issuesProblem(c, parsed.kind, parsed.issues);
+  const body = parsed.value;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    return issuesProblem(c, 'invalid-request', [issue('invalid_type', [], 'the body must be an object { "items": [...] }')]);
+  }
+  const { items, ...rest } = body as Record<string, unknown>;
+  const envelope = [
+    ...Object.keys(rest).map((k) => issue('unknown_field', [k], `unknown field "${k}"`)),
+    ...(!Array.isArray(items) ? [issue('invalid_type', ['items'], 'must be an array of requirements documents')]
+      : items.length === 0 ? [issue('too_small', ['items'], 'must hold at least 1 item')]
+        : items.length > MAX_BATCH ? [issue('too_big', ['items'], `holds ${items.length} items; the limit is ${MAX_BATCH}`)] : []),
+  ];
+  if (envelope.length) return issuesProblem(c, 'invalid-request', envelope);
+  const stateItems = countStateItems(items as unknown[]);
+  const cap = deps.maxBatchStateItems;
+  if (stateItems > cap) {
+    return problem(c, 'batch-too-large', `the batch holds ${stateItems} state items in all; the limit is ${cap}. Split it into smaller batches`,
+      [{ pointer: '/items', detail: `${stateItems} state items across ${(items as unknown[]).length} documents; the limit is ${cap}` }]);
+  }
+  const today = deps.today();
+  let failed = 0;
+  const results: Array<typeof BatchResponseSchema._output['results'][number]> = [];
+  let sliceStart = performance.now();
+  for (const [index, item] of (items as unknown[]).entries()) {
+    // A big batch is seconds of CPU: let other requests (health probes above all) in between slices.
+    if (performance.now() - sliceStart > YIELD_AFTER_MS) {
+      await new Promise((r) => setImmediate(r));
+      sliceStart = performance.now();
+    }
+    // The client went away: nobody will read the answer, so stop working for it.
+    if (clientGone(c)) return problem(c, 'invalid-request', 'the client closed the connection before the batch was answered');
+    const req = validateData(item);
+    if (req.ok) { results.push({ index, ok: true, recommendation: deps.engine.advise(req.value, { today }) }); continue; }
+    failed++;
+    const errors = issueErrors(req.issues, `/items/${index}`);
+    results.push({ index, ok: false, problem: problemBody('invalid-requirements', `item ${index}: ${errors.length === 1 ? errors[0]!.detail : `${errors.length} problems; see errors`}`, errors) });
+  }
+  return c.json({ results, succeeded: results.length - failed, failed } satisfies typeof BatchResponseSchema._output);
+}
+
+/** State items across every document (arrays are already at most MAX_ARRAY long; anything else counts 0 here). */
+function countStateItems(items: readonly unknown[]): number {
+  let n = 0;
+  for (const item of items) {
+    const state = (item as { state?: unknown } | null)?.state;
+    if (Array.isArray(state)) n += state.length;
+  }
+  return n;
 }

@@ -5,7 +5,7 @@ import { bodyFormat, bodyText, parseRequirementsBody } from '../http/body.ts';
 import { issuesProblem, problem } from '../http/problem.ts';
 import { RequirementsDoc, ReviewJsonSchema } from '../http/schemas.ts';
 import { unsupported } from './recommendations.ts';
-import { documented, problemResponses, type App, type RouteDeps } from './shared.ts';
+import { clientGone, documented, problemResponses, type App, type RouteDeps } from './shared.ts';
 
 const ReviewQuery = z.object({
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()
@@ -51,6 +51,7 @@ export function registerDesignReviews(app: App, deps: RouteDeps): void {
     }
     const parsed = parseRequirementsBody(await bodyText(c), format);
     if (!parsed.ok) return issuesProblem(c, parsed.kind, parsed.issues);
+    if (clientGone(c)) return problem(c, 'invalid-request', 'the client closed the connection before the answer was ready');
     const today = deps.today();
     const input = {
       requirements: parsed.value,

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { bodyFormat, bodyText, parseRequirementsBody } from '../http/body.ts';
 import { issuesProblem, problem } from '../http/problem.ts';
 import { RecommendationDoc, RequirementsDoc } from '../http/schemas.ts';
-import { documented, problemResponses, type App, type RouteDeps } from './shared.ts';
+import { clientGone, documented, problemResponses, type App, type RouteDeps } from './shared.ts';
 
 /** The exact text `statewise advise --json` prints for one file, so CLI and API answers are byte-identical. */
 export function recommendationText(value: unknown): string {
@@ -38,6 +38,7 @@ export function registerRecommendations(app: App, deps: RouteDeps): void {
     if (!format) return unsupported(c);
     const parsed = parseRequirementsBody(await bodyText(c), format);
     if (!parsed.ok) return issuesProblem(c, parsed.kind, parsed.issues);
+    if (clientGone(c)) return problem(c, 'invalid-request', 'the client closed the connection before the answer was ready');
     const answer = deps.engine.advise(parsed.value, { today: deps.today() });
     c.header('Content-Type', 'application/json; charset=utf-8');
     return c.body(recommendationText(answer));

@@ -15,6 +15,10 @@ export interface RouteDeps {
   limit: MiddlewareHandler<AppEnv>;
   /** OpenAPI security requirement for /v1 routes: bearer when API keys are configured, else explicitly none. */
   security: NonNullable<RouteConfig['security']>;
+  /** Batches answered at once; one more gets 503 with Retry-After. */
+  maxConcurrentBatches: number;
+  /** Most state items across one batch; more → 413. */
+  maxBatchStateItems: number;
 }
 
 const PROBLEM_TEXT: Record<number, string> = {
@@ -22,9 +26,11 @@ const PROBLEM_TEXT: Record<number, string> = {
   401: 'Missing or wrong API key.',
   404: 'No such resource.',
   406: 'The Accept header asks for a representation statewise cannot give.',
-  413: 'The body is larger than the configured limit.',
+  413: 'The body is larger than the configured limit, or a batch holds more state items than allowed.',
   415: 'The Content-Type is not one statewise reads.',
+  421: 'The Host header names a host this server does not answer for.',
   500: 'Unexpected failure; quote the request id.',
+  503: 'Too many batches in progress; retry after the Retry-After seconds.',
 };
 
 /** OpenAPI responses for the given error statuses, all RFC 9457 problems. */
@@ -60,4 +66,9 @@ export function documented(app: App, route: RouteConfig, ...handlers: RouteHandl
   methods.set(route.path, known.add(route.method.toUpperCase()));
   const path = route.path.replaceAll(/\{(.+?)\}/g, ':$1');
   app.on(route.method.toUpperCase(), path, ...(handlers as [MiddlewareHandler<AppEnv>]));
+}
+
+/** True once the client has closed its connection: the answer would be thrown away, so the work can stop. */
+export function clientGone(c: Context): boolean {
+  return c.req.raw.signal.aborted;
 }

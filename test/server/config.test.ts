@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../server/config.ts';
+import { allowedHostsFor, resolveConfig } from '../../server/config.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'statewise-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,7 +21,21 @@ describe('serve configuration', () => {
   it('defaults to 127.0.0.1:8787, one worker, 256 KB bodies, no keys, no CORS, access log on', () => {
     expect(ok({})).toEqual({
       port: 8787, host: '127.0.0.1', workers: 1, apiKeys: [], bodyLimitBytes: 262144, corsOrigins: [], quiet: false,
+      allowedHosts: [], maxBatches: Math.max(2, availableParallelism()),
     });
+  });
+
+  it('allowed hosts: loopback names when bound to loopback, the configured ones otherwise, * for any', () => {
+    expect(ok({ 'allowed-host': ['API.example.com'] })).toMatchObject({ allowedHosts: ['api.example.com'] });
+    expect(ok({}, { STATEWISE_ALLOWED_HOSTS: 'a.example, [::1]' })).toMatchObject({ allowedHosts: ['a.example', '[::1]'] });
+    expect(errors({ 'allowed-host': ['http://x'] })).toEqual([expect.stringMatching(/^--allowed-host: each allowed host/)]);
+    expect(allowedHostsFor('127.0.0.1', [])).toEqual(['localhost', '127.0.0.1', '[::1]']);
+    expect(allowedHostsFor('::1', ['dev.local'])).toEqual(['localhost', '127.0.0.1', '[::1]', 'dev.local']);
+    expect(allowedHostsFor('0.0.0.0', [])).toBeUndefined();
+    expect(allowedHostsFor('0.0.0.0', ['api.example.com'])).toEqual(['api.example.com']);
+    expect(allowedHostsFor('127.0.0.1', ['*'])).toBeUndefined();
+    expect(ok({ 'max-batches': '4' }).maxBatches).toBe(4);
+    expect(errors({ 'max-batches': '0' })).toEqual([expect.stringMatching(/^--max-batches:/)]);
   });
 
   it('reads environment variables, and flags win over them', () => {

@@ -238,12 +238,16 @@ describe('expensive requests', () => {
     const order: string[] = [];
     // 40 documents of 200 items take seconds of CPU even on a quiet machine, so the probe sent 100 ms in cannot
     // arrive after the batch has finished: the order depends on yielding, not on how fast the machine is.
-    const batch = post(JSON.stringify({ items: Array.from({ length: 40 }, () => doc) }), 'application/json', '/v1/recommendations/batch')
-      .then((r) => { order.push('batch'); return r; });
+    // 8000 state items: past the default cap of 2000 per batch, so this server allows more to make the batch slow.
+    const roomy = await testServer({ maxBatchStateItems: 10_000 });
+    const batch = fetch(roomy.url + '/v1/recommendations/batch', {
+      method: 'POST', body: JSON.stringify({ items: Array.from({ length: 40 }, () => doc) }), headers: { 'content-type': 'application/json' }, signal: AbortSignal.timeout(60_000),
+    }).then(async (r) => { await r.arrayBuffer(); order.push('batch'); return r; });
     await new Promise((r) => setTimeout(r, 100));
-    const health = fetch(server.url + '/healthz', { signal: AbortSignal.timeout(20_000) }).then((r) => { order.push('healthz'); return r.status; });
+    const health = fetch(roomy.url + '/healthz', { signal: AbortSignal.timeout(20_000) }).then((r) => { order.push('healthz'); return r.status; });
     expect(await health).toBe(200);
     expect((await batch).status).toBe(200);
+    await roomy.close(1000);
     // The probe must get in between the documents, not after the last.
     expect(order).toEqual(['healthz', 'batch']);
   });
@@ -254,7 +258,7 @@ describe('slow and broken clients', () => {
     const port = Number(new URL(strict.url).port);
     const t = performance.now();
     const socket = connect(port, '127.0.0.1');
-    socket.write('POST /v1/recommendations HTTP/1.1\r\nHost: x\r\n');
+    socket.write('POST /v1/recommendations HTTP/1.1\r\nHost: 127.0.0.1\r\n');
     let sent = 0;
     const drip = setInterval(() => { if (sent++ < 50) socket.write(`X-Drip-${sent}: 1\r\n`); }, 100);
     let answer = '';
@@ -272,7 +276,7 @@ describe('slow and broken clients', () => {
   it('a body that never finishes is cut by requestTimeout', async () => {
     const port = Number(new URL(strict.url).port);
     const socket = connect(port, '127.0.0.1');
-    socket.write('POST /v1/recommendations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"service":');
+    socket.write('POST /v1/recommendations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"service":');
     let answer = '';
     socket.on('data', (d: Buffer) => { answer += d.toString(); });
     await new Promise<void>((resolve) => socket.on('close', () => resolve()));
@@ -286,7 +290,7 @@ describe('slow and broken clients', () => {
     for (const framing of ['Content-Length: 100000\r\n', 'Transfer-Encoding: chunked\r\n']) {
       const socket = connect(port, '127.0.0.1');
       await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-      socket.write(`POST /v1/recommendations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n${framing}\r\n`);
+      socket.write(`POST /v1/recommendations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n${framing}\r\n`);
       socket.write(framing.startsWith('Transfer') ? '10\r\n{"service":"abc",\r\n' : '{"service":"abc",');
       await new Promise((r) => setTimeout(r, 100));
       socket.destroy();

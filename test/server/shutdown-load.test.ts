@@ -86,7 +86,7 @@ describe('graceful shutdown under load', () => {
     const { port } = new URL(server.url);
     const slow = connect(Number(port), '127.0.0.1');
     slow.on('error', () => {});
-    slow.write('POST /v1/recommendations HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"service":');
+    slow.write('POST /v1/recommendations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"service":');
     await new Promise((r) => setTimeout(r, 300));
     server.child.kill('SIGTERM');
     await until(() => server.stderr.some((l) => /draining/.test(l)), 5_000);

@@ -15,7 +15,7 @@ afterAll(async () => { await server?.stop(); });
 
 it('a slowloris client is answered 408 and cut within headersTimeout + one check interval', async () => {
   const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
-  socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n');
+  socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n');
   let drips = 0;
   // One header line per second: never finishing, always active (an idle-socket timeout would not catch it).
   const drip = setInterval(() => { drips++; socket.write(`X-Drip-${drips}: 1\r\n`); }, 1000);

@@ -86,7 +86,7 @@ export interface paths {
         put?: never;
         /**
          * Recommend architectures for many services at once
-         * @description Up to 1000 requirements documents (JSON). Each item gets a recommendation or a problem; one bad item never fails the others.
+         * @description Up to 1000 requirements documents (JSON) holding at most 2000 state items in all (more: 413). Each item gets a recommendation or a problem; one bad item never fails the others. Too many batches in progress at once: 503 with Retry-After.
          */
         post: operations["recommendBatch"];
         delete?: never;
@@ -694,7 +694,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the configured limit. */
+            /** @description The body is larger than the configured limit, or a batch holds more state items than allowed. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -764,7 +764,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the configured limit. */
+            /** @description The body is larger than the configured limit, or a batch holds more state items than allowed. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -833,7 +833,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the configured limit. */
+            /** @description The body is larger than the configured limit, or a batch holds more state items than allowed. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -853,6 +853,15 @@ export interface operations {
             };
             /** @description Unexpected failure; quote the request id. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many batches in progress; retry after the Retry-After seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -185,3 +185,62 @@ describe('inputDigest', () => {
     expect(digestOf(a.replace('service: shop', 'service: shop2'))).not.toBe(digestOf(a));
   });
 });
+
+describe('hardening round 2: linear parsing and stricter pre-checks', () => {
+  const keys = (n: number) => 'service: a\ntraffic: { peakRps: 1 }\n' + Array.from({ length: n }, (_, i) => `k${i}:`).join('\n') + '\n';
+
+  it('40,000 empty keys are refused before parsing, naming the limit, in well under a second (took 20 s+)', () => {
+    const t = performance.now();
+    const issues = issuesOf(keys(43_905));
+    expect(performance.now() - t).toBeLessThan(1500);
+    expect(issues).toEqual([expect.objectContaining({ code: 'too_many_nodes', line: 1, column: 1, message: expect.stringContaining('the limit is 10000') })]);
+  });
+
+  it('thousands of unknown keys under the cap are each located at their key, within the time bound', () => {
+    const t = performance.now();
+    const issues = issuesOf(keys(8000));
+    expect(performance.now() - t).toBeLessThan(1500);
+    expect(issues).toHaveLength(8000);
+    expect(issues[7999]).toMatchObject({ code: 'unknown_field', pointer: '/k7999', line: 8002, column: 1 });
+  });
+
+  it('duplicate keys are still found (with a set), each at its line, in nested maps too', () => {
+    const issues = issuesOf(lines('service: a', 'traffic:', '  peakRps: 1', '  peakRps: 2', 'state:', '  - { name: x, name: y }', 'service: b'));
+    expect(issues.map((i) => [i.code, `${i.line}:${i.column}`, i.message])).toEqual([
+      ['syntax', '4:3', 'Map keys must be unique'], ['syntax', '6:16', 'Map keys must be unique'], ['syntax', '7:1', 'Map keys must be unique'],
+    ]);
+    const t = performance.now();
+    const many = issuesOf(`service: a\n${Array.from({ length: 4000 }, () => 'k:').join('\n')}\n`);
+    expect(performance.now() - t).toBeLessThan(1500);
+    expect(many).toHaveLength(3999);
+  });
+
+  it('the depth pre-check cannot be bypassed with a stray quote, a # inside a word, or quoted closing brackets', () => {
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    for (const text of [
+      `service: a\ndescription: it's ${'{a: '.repeat(5000)}`,
+      `service: a\ntraffic: { peakRps: 1 }\nx: [a#b, ${deep}]`,
+      `x: ${Array.from({ length: 5000 }, () => '["]",').join('')}`,
+      `x: 'it''s ]]]]'\ny: ${deep}`,
+    ]) expect(issuesOf(text)[0]?.code, text.slice(0, 40)).toBe('too_deep');
+    // Brackets inside quoted strings that balance, and placeholders like {item}, do not count against a document.
+    expect(parseRequirements(lines('service: a', 'traffic: { peakRps: 1 }', `description: "${'{x} [y] '.repeat(100)}"`)).ok).toBe(true);
+  });
+
+  it('C0 control characters in free text are refused at the field (tab and newline are fine)', () => {
+    const base = { service: 'a', traffic: { peakRps: 1 } };
+    for (const [data, pointer] of [
+      [{ ...base, description: 'line\u001b]8;;javascript:alert(1)\u0007x' }, '/description'],
+      [{ ...base, description: 'nul\u0000' }, '/description'],
+      [{ ...base, decisionMakers: ['ok', 'a\rb'] }, '/decisionMakers/1'],
+      [{ ...base, accept: [{ risk: 'risk.x', reason: 'because\u001b[2J', until: '2030-01-01' }] }, '/accept/0/reason'],
+    ] as const) {
+      const r = validateRequirements(data);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.issues).toEqual([expect.objectContaining({ code: 'control_character', pointer, message: expect.stringMatching(/U\+00/) })]);
+    }
+    expect(validateRequirements({ ...base, description: 'tab\there\nand a newline' }).ok).toBe(true);
+    // From YAML text, located at the value.
+    expect(only(lines('service: a', 'traffic: { peakRps: 1 }', 'description: "bell\\a"'))).toMatchObject({ code: 'control_character', at: '3:14' });
+  });
+});
