@@ -54,6 +54,8 @@ type ValueOf<C extends readonly Choice<string>[]> = C[number]['value'];
 export interface GuidedItem {
   name: string;
   lifetime: ValueOf<typeof LIFETIME_CHOICES>;
+  /** Size of one owner's value in KB: what the feasibility checks multiply by rates. */
+  sizeKb: number;
   sensitivity: ValueOf<typeof SENSITIVITY_CHOICES>;
   lossImpact: ValueOf<typeof LOSS_IMPACT_CHOICES>;
 }
@@ -63,6 +65,8 @@ export interface GuidedAnswers {
   memory: ValueOf<typeof MEMORY_CHOICES>;
   realtime: ValueOf<typeof REALTIME_CHOICES>;
   peakRps: number;
+  /** End-to-end p99 budget in ms: what the latency checks compare store round trips with. */
+  p99Ms: number;
   sessionLoss: ValueOf<typeof SESSION_LOSS_CHOICES>;
   items: GuidedItem[];
 }
@@ -79,24 +83,34 @@ export function nameProblem(value: string, taken: readonly string[] = []): strin
   return undefined;
 }
 
-/** InputBox validation for peak requests per second. */
-export function peakRpsProblem(value: string): string | undefined {
+/** InputBox validation for a number within the contract's bounds (`min` excluded when `exclusive`). */
+export function numberProblem(value: string, min: number, max: number, exclusive = false, example = '250'): string | undefined {
   const n = Number(value.trim().replace(/[_,]/g, ''));
-  if (value.trim() === '' || !Number.isFinite(n)) return 'A number, e.g. 250';
-  if (n < 0) return 'Must be 0 or more';
-  if (n > 10_000_000) return 'At most 10,000,000';
+  if (value.trim() === '' || !Number.isFinite(n)) return `A number, e.g. ${example}`;
+  if (exclusive ? n <= min : n < min) return exclusive ? `Must be more than ${min}` : `Must be ${min} or more`;
+  if (n > max) return `At most ${max.toLocaleString('en-US')}`;
   return undefined;
 }
 
-/** `'12,000'` → 12000 (call after `peakRpsProblem` said it is fine). */
-export function parsePeakRps(value: string): number {
+/** InputBox validation for peak requests per second. */
+export function peakRpsProblem(value: string): string | undefined {
+  return numberProblem(value, 0, 100_000_000);
+}
+
+/** InputBox validation for the p99 budget (ms) and an item's size (KB). */
+export const p99Problem = (value: string) => numberProblem(value, 0, 600_000, true, '200');
+export const sizeKbProblem = (value: string) => numberProblem(value, 0, 1_000_000_000, true, '2');
+
+/** `'12,000'` → 12000 (call after the matching `…Problem` said it is fine). */
+export function parseNumber(value: string): number {
   return Number(value.trim().replace(/[_,]/g, ''));
 }
+export const parsePeakRps = parseNumber;
 
 /**
  * Answers → a requirements document. Only what was asked is written; everything else keeps the contract default.
  * A state item is owned by the session while it lives less than a day, by the user after that.
- * @example answersToRequirements({ service: 'a', memory: 'none', realtime: 'none', peakRps: 5, sessionLoss: 'tolerable', items: [] }).traffic.peakRps === 5
+ * @example answersToRequirements({ service: 'a', memory: 'none', realtime: 'none', peakRps: 5, p99Ms: 200, sessionLoss: 'tolerable', items: [] }).traffic.peakRps === 5
  */
 export function answersToRequirements(a: GuidedAnswers): RequirementsInput & { traffic: { peakRps: number } } {
   const context: Record<string, string> = { memory: a.memory };
@@ -107,10 +121,12 @@ export function answersToRequirements(a: GuidedAnswers): RequirementsInput & { t
     context: context as RequirementsInput['context'],
     traffic: { peakRps: a.peakRps },
     failure: { sessionLoss: a.sessionLoss },
+    latency: { p99Ms: a.p99Ms },
     state: a.items.map((i) => ({
       name: i.name.trim(),
       owner: i.lifetime === 'days' || i.lifetime === 'forever' ? 'user' : 'session',
       lifetime: i.lifetime,
+      sizeKb: i.sizeKb,
       sensitivity: i.sensitivity,
       lossImpact: i.lossImpact,
     })),

@@ -33,7 +33,11 @@ latency:
 
 constraints:
   ops: medium                     # low | medium | high — the team's ability to run stateful infrastructure
-  stores: []                      # already operated: redis | valkey | memcached | postgres | mysql | dynamodb | mongodb | cassandra | kafka
+  stores: []                      # already operated: redis | valkey | memcached | postgres | mysql | dynamodb | mongodb | cassandra | kafka | s3 | gcs | azure-blob | minio
+  instance:                       # one instance of the service; the feasibility checks size against it
+    memoryMb: 4096                # memory available for state on one instance
+    rps: 500                      # requests/s one instance serves within the p99 budget
+    networkMbps: 10000            # its network bandwidth
 
 state:                            # each piece of state the service handles; names unique
   - name: cart
@@ -45,5 +49,9 @@ state:                            # each piece of state the service handles; nam
     lossImpact: annoying          # none | annoying | costly | critical
     consistency: read-your-writes # eventual | read-your-writes | strong
     hotPath: false                # read on most requests
+    # kind: record                # record | reference | derived — who owns the truth (inferred when absent)
+    # owners: 50000               # how many exist (players, boards, devices); derived from traffic when absent
+    # readsPerMinute: 4           # per owner; default: every request when hotPath, else 10% of them
+    # writeKb: 0.5                # what one write moves (a delta); default sizeKb
 `;
 }

@@ -281,20 +281,22 @@ describe('statewise extension in VS Code (code-server)', () => {
     await runCommand('View: Close All Editors');
     await runCommand('Statewise: Recommend Architecture');
     await answer('which requirements file?', 'Answer a few questions');
-    await answer('(1/6): Service name', 'guided-chat');
-    await answer('(2/6)', 'For a session');
-    await answer('(3/6)', 'Bidirectional');
-    await answer('(4/6)', '1200');
-    await answer('(5/6)', 'Unacceptable');
-    await answer('(6/6): pieces of state', 'Add a piece');
+    await answer('(1/7): Service name', 'guided-chat');
+    await answer('(2/7)', 'For a session');
+    await answer('(3/7)', 'Bidirectional');
+    await answer('(4/7)', '1200');
+    await answer('(5/7): Latency budget', '150');
+    await answer('(6/7)', 'Unacceptable');
+    await answer('(7/7): pieces of state', 'Add a piece');
     await answer('Name of the piece of state', 'chat');
     await answer('How long does chat live?', 'Minutes');
+    await answer('How big is one chat', '12');
     await answer('How sensitive is chat?', 'Personal');
     await answer('Losing chat is', 'Costly');
-    await answer('(6/6): pieces of state', 'Done');
+    await answer('(7/7): pieces of state', 'Done');
     const expected = advise(requirementsYaml(answersToRequirements({
-      service: 'guided-chat', memory: 'session', realtime: 'bidirectional', peakRps: 1200, sessionLoss: 'unacceptable',
-      items: [{ name: 'chat', lifetime: 'minutes', sensitivity: 'personal', lossImpact: 'costly' }],
+      service: 'guided-chat', memory: 'session', realtime: 'bidirectional', peakRps: 1200, p99Ms: 150, sessionLoss: 'unacceptable',
+      items: [{ name: 'chat', lifetime: 'minutes', sizeKb: 12, sensitivity: 'personal', lossImpact: 'costly' }],
     }))).recommendation;
     await page.locator('.tab', { hasText: `statewise: guided-chat — ${expected.verdict}` }).waitFor({ timeout: 30_000 });
     await expect.poll(() => frameText('footer#engine'), { timeout: 20_000 }).toMatch(/^guided answers \(not saved\) · built-in engine/);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseRequirements } from '../../rules/index.ts';
 import {
-  answersToRequirements, nameProblem, parsePeakRps, peakRpsProblem, requirementsYaml, type GuidedAnswers,
+  answersToRequirements, nameProblem, p99Problem, parsePeakRps, peakRpsProblem, requirementsYaml, sizeKbProblem, type GuidedAnswers,
 } from '../../extension/src/guided-answers.ts';
 import { requirementsTemplate } from '../../extension/src/template.ts';
 
@@ -11,10 +11,11 @@ const chat: GuidedAnswers = {
   memory: 'session',
   realtime: 'bidirectional',
   peakRps: 1200,
+  p99Ms: 150,
   sessionLoss: 'unacceptable',
   items: [
-    { name: 'conversation', lifetime: 'minutes', sensitivity: 'personal', lossImpact: 'costly' },
-    { name: 'transcript', lifetime: 'forever', sensitivity: 'personal', lossImpact: 'critical' },
+    { name: 'conversation', lifetime: 'minutes', sizeKb: 12, sensitivity: 'personal', lossImpact: 'costly' },
+    { name: 'transcript', lifetime: 'forever', sizeKb: 2, sensitivity: 'personal', lossImpact: 'critical' },
   ],
 };
 
@@ -26,9 +27,10 @@ describe('guided flow answers → requirements', () => {
       context: { memory: 'session', realtime: 'bidirectional' },
       traffic: { peakRps: 1200 },
       failure: { sessionLoss: 'unacceptable' },
+      latency: { p99Ms: 150 },
       state: [
-        { name: 'conversation', owner: 'session', lifetime: 'minutes', sensitivity: 'personal', lossImpact: 'costly' },
-        { name: 'transcript', owner: 'user', lifetime: 'forever', sensitivity: 'personal', lossImpact: 'critical' },
+        { name: 'conversation', owner: 'session', lifetime: 'minutes', sizeKb: 12, sensitivity: 'personal', lossImpact: 'costly' },
+        { name: 'transcript', owner: 'user', lifetime: 'forever', sizeKb: 2, sensitivity: 'personal', lossImpact: 'critical' },
       ],
     });
   });
@@ -70,7 +72,17 @@ describe('guided flow answers → requirements', () => {
     expect(peakRpsProblem('lots')).toMatch(/number/);
     expect(peakRpsProblem('')).toMatch(/number/);
     expect(peakRpsProblem('-1')).toMatch(/0 or more/);
-    expect(peakRpsProblem('20000000')).toMatch(/10,000,000/);
+    expect(peakRpsProblem('200000000')).toMatch(/100,000,000/);
+    expect(peakRpsProblem('20000000')).toBeUndefined();
+  });
+
+  it('asks the p99 budget and item sizes within the contract\'s bounds (both must be more than 0)', () => {
+    expect(p99Problem('150')).toBeUndefined();
+    expect(p99Problem('0')).toMatch(/more than 0/);
+    expect(p99Problem('600001')).toMatch(/600,000/);
+    expect(sizeKbProblem('3,000,000')).toBeUndefined();
+    expect(sizeKbProblem('0')).toMatch(/more than 0/);
+    expect(sizeKbProblem('big')).toMatch(/e\.g\. 2/);
   });
 });
 
