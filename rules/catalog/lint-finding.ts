@@ -7,6 +7,7 @@ export const LINT_CODES = {
   wrong_type: 'error', unknown_placeholder: 'error', duplicate_id: 'error', protected_rule: 'error', unknown_rule: 'error',
   impossible_condition: 'error', non_monotonic: 'error', contradictory_rules: 'error', gated_out: 'warning',
   duplicate_rule: 'warning', unread_quote: 'warning', missing_source: 'warning', incomplete: 'warning',
+  unknown_figure: 'error',
 } as const;
 export type LintCode = keyof typeof LINT_CODES;
 

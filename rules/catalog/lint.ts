@@ -7,6 +7,8 @@ import { MAX_CATALOG_FILE_NODES, type CatalogSource } from './load.ts';
 import { CatalogFileSchema, RuleSchema, type Rule } from './schema.ts';
 import { compileTemplate } from './template.ts';
 import { CHECK_KEYS } from './load.ts';
+import { LIMITS, MEASURES } from '../model/measures.ts';
+import { FIGURE_GROUPS, unsourcedFigures } from '../model/profile.ts';
 
 export { LINT_CODES, type LintCode, type LintFinding, type LintedRule } from './lint-finding.ts';
 
@@ -18,7 +20,7 @@ export { LINT_CODES, type LintCode, type LintFinding, type LintedRule } from './
  */
 const PROBLEM_CODES: Record<string, LintCode> = {
   unknown_fact: 'unknown_fact', wrong_scope: 'wrong_scope', wrong_phase: 'wrong_phase', bad_value: 'wrong_type',
-  unknown_placeholder: 'unknown_placeholder',
+  unknown_placeholder: 'unknown_placeholder', unknown_measure: 'unknown_figure', unknown_limit: 'unknown_figure',
 };
 
 /**
@@ -87,6 +89,13 @@ function readFile(
   const shape = CatalogFileSchema.safeParse(rest);
   if (!shape.success) {
     for (const i of fromZod(shape.error.issues)) findings.push(finding('invalid_file', file, lineOf(i.path), '', `${i.path.join('.')}: ${i.message}`));
+  } else {
+    shape.data.profiles.forEach((p, i) => {
+      for (const field of unsourcedFigures(p)) {
+        findings.push(finding('missing_source', file, lineOf(['profiles', i, field]), `${p.technology}@${p.store}`,
+          `profile ${p.technology} (${p.store}) gives ${field} without a source: add sources.${field} (or one for its group: ${FIGURE_GROUPS.find((g) => g.includes(field))!.join(', ')})`));
+      }
+    });
   }
   if (rules === undefined || rules === null) return [];
   if (!Array.isArray(rules)) {
@@ -115,7 +124,11 @@ function compileProblems(rule: Rule, at: PathSegment[]): CompileProblem[] {
   const extra = rule.kind === 'check' ? CHECK_KEYS : undefined;
   compileTemplate(rule.because, item, plan, [...at, 'because'], problems, extra);
   if (rule.kind === 'risk') compileTemplate(rule.mitigation, true, true, [...at, 'mitigation'], problems);
-  if (rule.kind === 'check') compileTemplate(rule.mitigation, true, false, [...at, 'mitigation'], problems, extra);
+  if (rule.kind === 'check') {
+    compileTemplate(rule.mitigation, true, false, [...at, 'mitigation'], problems, extra);
+    if (!MEASURES[rule.measure]) problems.push({ path: [...at, 'measure'], code: 'unknown_measure', message: `unknown measure "${rule.measure}"; measures: ${Object.keys(MEASURES).join(', ')}` });
+    if (!LIMITS[rule.limit]) problems.push({ path: [...at, 'limit'], code: 'unknown_limit', message: `unknown limit "${rule.limit}"; limits: ${Object.keys(LIMITS).join(', ')}` });
+  }
   return problems;
 }
 

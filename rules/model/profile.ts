@@ -47,3 +47,26 @@ export type Prices = z.output<typeof PricesSchema>;
 
 /** A profile's key: a technology can back more than one store (instance memory backs three). */
 export const profileKey = (p: Pick<Profile, 'technology' | 'store'>) => `${p.technology}@${p.store}`;
+
+/**
+ * Figures that share one source (a benchmark gives reads and writes per node at once). Every figure a profile gives
+ * must be covered by a source for itself or for its group: `statewise rules lint` reports the rest.
+ */
+export const FIGURE_GROUPS: readonly (readonly string[])[] = [
+  ['readMs', 'writeMs'], ['streamMbPerSecond', 'mbPerSecondPerNode'], ['readsPerNode', 'writesPerNode'],
+  ['memoryMbPerNode'], ['maxNodes', 'maxWriteNodes'], ['maxValueKb', 'hardMaxValueKb'], ['losesAcknowledgedWrites'],
+  ['keyLookups'], ['wholeObjectWrites'], ['storageUsdPerGbMonth'], ['node'],
+];
+
+/** The figures `p` gives that no source covers (false booleans state an absence and need none). */
+export function unsourcedFigures(p: Profile): string[] {
+  const out: string[] = [];
+  for (const group of FIGURE_GROUPS) {
+    const given = group.filter((f) => {
+      const v = (p as unknown as Record<string, unknown>)[f];
+      return v !== undefined && v !== false && !(f === 'wholeObjectWrites' && v === false);
+    });
+    if (given.length && !group.some((f) => p.sources[f] !== undefined)) out.push(...given);
+  }
+  return out;
+}
