@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { BUILTIN_CATALOG, requirementsJsonSchema } from '../rules/index.ts';
 
-const BUDGET_BYTES = 300 * 1024;
+// 300 KB held the rules engine of v1; the feasibility model (store profiles with their sources, checks, measures,
+// capacity, cost, check-crossing tipping points) added ~40 KB of core the extension runs in-process.
+const BUDGET_BYTES = 360 * 1024;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const here = join(root, 'extension');
 const dist = join(here, 'dist');

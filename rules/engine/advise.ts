@@ -1,19 +1,17 @@
 import { API_VERSION, type Requirements } from '../contract/requirements.ts';
-import {
-  STORES, type Blocker, type Placement, type PlanAnswer, type Recommendation, type Store, type Technology, type Verdict,
-} from '../contract/recommendation.ts';
+import { STORES, type Blocker, type Placement, type PlanAnswer, type Recommendation, type Store, type Verdict } from '../contract/recommendation.ts';
 import { inputDigest } from '../contract/digest.ts';
-import type { Catalog, CheckQuote } from '../catalog/load.ts';
-import type { Profile } from '../model/profile.ts';
-import { isStateful, STORE_INDEX, STORE_INFO } from '../model/stores.ts';
-import { buildContext, type EvalContext, type EvalItem, type PlanView } from './context.ts';
+import type { Catalog } from '../catalog/load.ts';
+import { STORE_INDEX } from '../model/stores.ts';
+import { buildContext, type EvalContext, type PlanView } from './context.ts';
 import { assessItem, type ItemAssessment } from './placement.ts';
-import { buildPlans, choosePlans, decidesPlan, type Choices, type Plan } from './plans.ts';
+import { buildPlans, choosePlans, type Choices, type Plan } from './plans.ts';
 import { score, serviceFired, type Scored } from './score.ts';
 import { verdictWith } from './reevaluate.ts';
 import { capacity, type Placed } from './capacity.ts';
 import { planCost } from './cost.ts';
-import { figure, marginOf, type CheckOutcome } from './feasibility.ts';
+import { figure } from './feasibility.ts';
+import { checkBecause, placementOf } from './explain-placement.ts';
 import { scalingAndFailure } from './operations.ts';
 import { applyAcceptance, marginRisks, risks, sortRisks } from './risks.ts';
 import { tippingPoints } from './tipping.ts';
@@ -161,66 +159,4 @@ function completeStores(plan: Plan, assessments: ItemAssessment[]): Map<string, 
     stores.set(a.item.name, best);
   }
   return stores;
-}
-
-/** A check's sentence for one evaluation, with its numbers. */
-export function checkBecause(ctx: EvalContext, item: EvalItem, store: Store, profile: Profile, o: CheckOutcome): string {
-  const probe = { ctx, item, store, profile };
-  const quote: CheckQuote = {
-    store, technology: profile.technology, value: o.value, limit: o.limit, unit: o.rule.unit,
-    measure: o.rule.measure.explain(probe), bound: o.rule.limit.explain(probe),
-  };
-  return o.rule.because(ctx, item, undefined, quote);
-}
-
-function placementOf(ctx: EvalContext, a: ItemAssessment, store: Store, verdict: Verdict, plans: Record<Verdict, Plan>, sessionMinutes: number): Placement {
-  const why: string[] = [];
-  const inside = isStateful(store);
-  const planWhy = !decidesPlan(a) ? undefined
-    : inside ? `the ${verdict} plan holds ${a.item.name} in instance memory: ${plans[verdict].note} (plan.${verdict})`
-      : `the ${verdict} plan keeps ${a.item.name} out of any one instance's memory, so any instance can serve it (plan.${verdict})`;
-  for (const e of a.effects.get(store) ?? []) if (e.delta > 0) why.push(`${e.because} (${e.rule})`);
-  if (planWhy) why.push(planWhy);
-  if (a.item.kindAssumed && a.item.kind === 'reference') why.push(`${a.item.name} is taken as reference data (owner global, lossImpact none, written ${a.item.writesPerMinute}/min ≤ 60): its source lives elsewhere`);
-  const f = a.feasibility.stores[STORE_INDEX[store]];
-  const checks = (f?.outcomes ?? []).map((o) => ({
-    check: o.rule.id, value: figure(o.value), limit: figure(o.limit), unit: o.rule.unit, margin: marginOf(o.value, o.limit), passed: o.passed,
-    because: checkBecause(ctx, a.item, store, f!.profile, o),
-  }));
-  if (why.length === 0) why.push(`${store} scores ${a.scores[store]}, the best store left after the gates and checks`);
-  const alternatives = STORES.filter((s) => s !== store)
-    .map((s) => ({ store: s, score: a.allowed.has(s) ? a.scores[s] : 0, whyNot: whyNot(ctx, a, s, store, verdict) }))
-    .sort((x, y) => y.score - x.score || STORES.indexOf(x.store) - STORES.indexOf(y.store));
-  const ttl = ttlOf(a, store, sessionMinutes);
-  return {
-    state: a.item.name, store, technology: (f?.profile.technology ?? 'none') as Technology, kind: a.item.kind, implied: a.item.implied,
-    why, ...(ttl ? { ttl } : {}), checks, alternatives,
-  };
-}
-
-function whyNot(ctx: EvalContext, a: ItemAssessment, s: Store, chosen: Store, verdict: Verdict): string {
-  const gate = a.removedBy.get(s);
-  if (gate) return gate.map((g) => `${g.because} (${g.rule})`).join('; ');
-  const f = a.feasibility.stores[STORE_INDEX[s]];
-  if (f && !f.passed) {
-    return f.outcomes.filter((o) => !o.passed).map((o) => `${checkBecause(ctx, a.item, s, f.profile, o)} (${o.rule.id})`).join('; ');
-  }
-  const inProcess = isStateful(s);
-  if (decidesPlan(a) && verdict === 'stateless' && inProcess) {
-    return `the stateless plan keeps session state out of instance memory (plan.stateless); ${s} scores ${a.scores[s]}`;
-  }
-  if (decidesPlan(a) && verdict === 'stateful' && !inProcess) {
-    return `the stateful plan keeps session state in instance memory (plan.stateful); ${s} scores ${a.scores[s]}`;
-  }
-  const against = (a.effects.get(s) ?? []).find((e) => e.delta < 0);
-  const gap = `${s} scores ${a.scores[s]} against ${a.scores[chosen]} for ${chosen}`;
-  return against ? `${gap}: ${against.because} (${against.rule})` : gap;
-}
-
-/** Session-scoped state expires: an idle session's length for `minutes`, a day for `hours`. Records do not. */
-function ttlOf(a: ItemAssessment, store: Store, sessionMinutes: number): string | undefined {
-  if (!STORE_INFO[store].expires) return undefined;
-  if (a.item.lifetime === 'minutes') return `${Math.ceil(sessionMinutes)}m`;
-  if (a.item.lifetime === 'hours') return '24h';
-  return undefined;
 }

@@ -1,7 +1,8 @@
 import type { AcceptedRisk } from '../contract/requirements.ts';
 import type { Recommendation, Risk } from '../contract/recommendation.ts';
 import type { Store } from '../contract/recommendation.ts';
-import type { Catalog, CheckQuote } from '../catalog/load.ts';
+import type { Catalog } from '../catalog/load.ts';
+import { checkQuote } from './explain-placement.ts';
 import type { EvalContext, PlanView } from './context.ts';
 import { cmp, type ItemAssessment } from './placement.ts';
 import { STORE_INDEX } from '../model/stores.ts';
@@ -51,11 +52,7 @@ export function marginRisks(ctx: EvalContext, assessments: readonly ItemAssessme
       const used = o.value / o.limit;
       const severity = MARGIN_SEVERITY.find(([at]) => used >= at)?.[1];
       if (!severity) continue;
-      const probe = { ctx, item: a.item, store, profile: f.profile };
-      const quote: CheckQuote = {
-        store, technology: f.profile.technology, value: o.value, limit: o.limit, unit: o.rule.unit,
-        measure: o.rule.measure.explain(probe), bound: o.rule.limit.explain(probe),
-      };
+      const quote = checkQuote(ctx, a.item, store, f.profile, o);
       out.push({
         id: `${o.rule.id}:${a.item.name}`, rule: o.rule.id, severity,
         text: `${a.item.name} in ${store} (${f.profile.technology}) uses ${Math.round(used * 100)}% of its limit: ${figure(o.value)} of ${figure(o.limit)} ${o.rule.unit} (${quote.measure}; ${quote.bound})`,
