@@ -51,6 +51,8 @@ export interface CompiledCheckRule extends CompiledBase {
   limit: Figure;
   measureName: string;
   limitName: string;
+  /** Every input the check's figures are computed from (measure and limit), for tipping-point crossings. */
+  inputs: ReadonlySet<string>;
   unit: string;
   stores: ReadonlySet<Store>;
   /** Bit STORE_INDEX[s] set for each store the check applies to. */
@@ -243,6 +245,7 @@ function compileRule(rule: Rule, file: string, line: number, at: PathSegment[], 
       return {
         ...base, kind: 'check', measure: measure ?? MEASURES['valueKb']!, limit: limit ?? LIMITS['zero']!,
         measureName: rule.measure, limitName: rule.limit, unit: (measure ?? MEASURES['valueKb']!).unit,
+        inputs: new Set([...(measure?.inputs ?? []), ...(limit?.inputs ?? [])]),
         stores: new Set(rule.stores), storeMask,
         mitigation: compileTemplate(rule.mitigation, true, false, [...at, 'mitigation'], problems, CHECK_KEYS).render,
       };

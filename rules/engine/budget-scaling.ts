@@ -1,5 +1,5 @@
 import type { Requirements } from '../contract/requirements.ts';
-import type { Catalog } from '../catalog/load.ts';
+import type { Catalog, CompiledCheckRule } from '../catalog/load.ts';
 import type { EvalContext, EvalItem } from './context.ts';
 import { allCandidates, type CandidateOutcomes } from './feasibility.ts';
 import { STORE_COUNT, STORE_INDEX } from '../model/stores.ts';
@@ -19,10 +19,30 @@ export const BUDGETS: Readonly<Record<string, (r: Requirements) => number>> = {
 /** Every candidate's outcomes for an item of the base decision, computed once and kept with it. */
 const OUTCOMES = new WeakMap<EvalItem, CandidateOutcomes>();
 
-/** The mask of stores that pass every check when `budget` is scaled by `q` (among the gate-allowed ones). */
-export function scaledMask(catalog: Catalog, ctx: EvalContext, item: EvalItem, gateMask: number, budget: string, q: number): number {
+export function baseOutcomes(catalog: Catalog, ctx: EvalContext, item: EvalItem, gateMask: number): CandidateOutcomes {
   let all = OUTCOMES.get(item);
   if (!all) OUTCOMES.set(item, all = allCandidates(catalog, ctx, item, gateMask));
+  return all;
+}
+
+const MOVES = new WeakMap<Catalog, Map<string, (rule: CompiledCheckRule) => boolean>>();
+
+/** Whether a change of `input` can reach a check: through its figures' declared inputs or its condition. */
+export function checksMovedBy(catalog: Catalog, input: string): (rule: CompiledCheckRule) => boolean {
+  let byInput = MOVES.get(catalog);
+  if (!byInput) MOVES.set(catalog, byInput = new Map());
+  let moves = byInput.get(input);
+  if (!moves) {
+    const ids = new Set(catalog.checks.filter((c) => c.inputs.has(input) || c.reads.has(input)).map((c) => c.id));
+    moves = (rule) => ids.has(rule.id);
+    byInput.set(input, moves);
+  }
+  return moves;
+}
+
+/** The mask of stores that pass every check when `budget` is scaled by `q` (among the gate-allowed ones). */
+export function scaledMask(catalog: Catalog, ctx: EvalContext, item: EvalItem, gateMask: number, budget: string, q: number): number {
+  const all = baseOutcomes(catalog, ctx, item, gateMask);
   let mask = 1 << STORE_INDEX['none'];
   for (let s = 0; s < STORE_COUNT; s++) {
     const candidates = all[s];

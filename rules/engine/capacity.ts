@@ -105,7 +105,9 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
   }
   if (cacheItems > 0) assumptions.push(`cache memory is the items' total size × ${ASSUMPTIONS.cacheOverhead.value} (assumed: ${ASSUMPTIONS.cacheOverhead.source})`);
   if (reads > 0) assumptions.push(`every request reads each hot-path item once; other items are read by ${ASSUMPTIONS.nonHotReadShare.value * 100}% of requests unless readsPerMinute says otherwise (assumed)`);
-  const latencyBudgetMs = round(req.latency.p99Ms * ASSUMPTIONS.stateShareOfBudget.value);
+  const latencyBudgetMs = figure(req.latency.p99Ms * ASSUMPTIONS.stateShareOfBudget.value);
+  // Within a billionth of the budget is at the budget, as the latency check counts it.
+  if (hotPathMs > latencyBudgetMs && hotPathMs - latencyBudgetMs <= 1e-9 * latencyBudgetMs) hotPathMs = latencyBudgetMs;
   assumptions.push(`state access on the hot path: ${f(round(hotPathMs))} ms of the ${f(latencyBudgetMs)} ms left for state (assumed: ${ASSUMPTIONS.stateShareOfBudget.source}; hot-path reads run in parallel, so a request waits for the slowest, plus any acknowledged write)`);
   if (ctx.items.some((i) => i.owner === 'shared' && !i.ownersGiven)) assumptions.push(`one shared object per ${SESSIONS_PER_SHARED_OBJECT} sessions (assumed: ${ASSUMPTIONS.sessionsPerSharedObject.source})`);
   for (const i of ctx.items) if (i.kindAssumed && i.kind === 'reference') assumptions.push(`${i.name} is taken as reference data: owner global, lossImpact none, written ≤ 60 times a minute (set kind to say otherwise)`);

@@ -57,7 +57,12 @@ function whyNot(ctx: EvalContext, a: ItemAssessment, s: Store, chosen: Store, ve
   if (gate) return gate.map((g) => `${g.because} (${g.rule})`).join('; ');
   const f = a.feasibility.stores[STORE_INDEX[s]];
   if (f && !f.passed) {
-    return f.outcomes.filter((o) => !o.passed).map((o) => `${checkBecause(ctx, a.item, s, f.profile, o)} (${o.rule.id})`).join('; ');
+    // The binding check (furthest over its limit) in full; the others by id, so the answer stays readable.
+    const failed = f.outcomes.filter((o) => !o.passed);
+    const over = (o: CheckOutcome) => (o.limit > 0 ? o.value / o.limit : Infinity);
+    const binding = failed.reduce((x, y) => (over(y) > over(x) ? y : x));
+    const others = failed.filter((o) => o !== binding).map((o) => o.rule.id);
+    return `${checkBecause(ctx, a.item, s, f.profile, binding)} (${binding.rule.id})${others.length ? `; also fails ${others.join(', ')}` : ''}`;
   }
   const inProcess = isStateful(s);
   if (decidesPlan(a) && verdict === 'stateless' && inProcess) {

@@ -94,6 +94,44 @@ export function sameAsBase(catalog: Catalog, ctx: EvalContext, item: EvalItem, b
 
 const NONE = STORE_INDEX['none'];
 
+/**
+ * `sameAsBase`, for a change of one service-level input: checks the input cannot reach keep their base outcome
+ * (`baseOutcomes`: every candidate's, from `allCandidates`), and only the reachable ones (`moves`) are computed.
+ */
+export function sameAsBaseFor(
+  catalog: Catalog, ctx: EvalContext, item: EvalItem, base: ItemFeasibility, baseOutcomes: CandidateOutcomes, among: number,
+  moves: (rule: CompiledCheckRule) => boolean,
+): boolean {
+  const ordered = candidatesFor(catalog, ctx.req.constraints.stores);
+  for (let s = 0; s < STORE_COUNT; s++) {
+    if ((among & (1 << s)) === 0 || s === NONE) continue;
+    const store = STORES[s]!;
+    const checks = checksFor(catalog, s);
+    const outcomes = baseOutcomes[s]!;
+    const candidates = ordered[s]!;
+    const was = base.stores[s];
+    const winner = was?.passed ? was.profile : undefined;
+    let now: Profile | undefined;
+    for (let k = 0; k < candidates.length && now === undefined; k++) {
+      const p = candidates[k]!;
+      let ok = true;
+      for (const o of outcomes[k]!) if (!o.passed && !moves(o.rule)) { ok = false; break; }
+      if (ok) {
+        const probe: Probe = { ctx, item, store, profile: p };
+        for (const rule of checks) {
+          if (!moves(rule) || !rule.test(ctx, item, undefined)) continue;
+          const value = rule.measure.value(probe);
+          const limit = rule.limit.value(probe);
+          if (value !== undefined && limit !== undefined && !within(value, limit)) { ok = false; break; }
+        }
+      }
+      if (ok) now = p;
+    }
+    if (now !== winner) return false;
+  }
+  return true;
+}
+
 /** Per store, every candidate's outcomes (all checks), for the stores in `among`: what budget scaling reads. */
 export type CandidateOutcomes = (CheckOutcome[][] | undefined)[];
 
@@ -185,7 +223,10 @@ function evaluate(
  * that fails its limit distinguishable from it, however small (rounding is monotone, so a pass stays a pass).
  */
 export function figure(n: number): number {
-  return Number(n.toPrecision(12));
+  if (n === 0 || !Number.isFinite(n)) return n;
+  // Math.round at 12 significant digits (cheaper than toPrecision, which builds a string).
+  const scale = 10 ** (11 - Math.floor(Math.log10(Math.abs(n))));
+  return scale > 1e300 || scale < 1e-300 ? Number(n.toPrecision(12)) : Math.round(n * scale) / scale;
 }
 
 /** limit ÷ value, capped: 1 is exactly at the limit, below 1 fails. */

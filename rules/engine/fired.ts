@@ -19,7 +19,10 @@ export function firedRules(catalog: Catalog, req: Requirements): Set<string> {
   // Risk rules read the chosen plan, which only the whole evaluation knows; a risk's id is `rule` or `rule:item`.
   // A check fires when it decides something: it fails for some store, or it is a risk on the chosen placement.
   const rec = advise(catalog, req);
-  for (const p of rec.placements) for (const a of p.alternatives) for (const m of a.whyNot.matchAll(/\((check\.[a-z0-9.-]+)\)/g)) fired.add(m[1]!);
+  const checkIds = new Set(catalog.checks.map((c) => c.id));
+  for (const p of rec.placements) {
+    for (const a of p.alternatives) for (const m of a.whyNot.matchAll(/check\.[a-z0-9-]+/g)) if (checkIds.has(m[0])) fired.add(m[0]);
+  }
   for (const plan of Object.values(rec.plans)) for (const b of plan.blockers) fired.add(b.check);
   for (const r of rec.risks) fired.add(r.rule);
   for (const r of rec.acceptedRisks) fired.add(r.id.split(':')[0]!);

@@ -60,7 +60,7 @@ export interface Reuse { fired: Uint8Array; affected: Uint8Array }
  * the others keep the base answer. Effects are added in catalogue order either way, so sums are bit-identical.
  */
 export function scoreItem(
-  catalog: Catalog, ctx: EvalContext, item: EvalItem, reuse?: Reuse, given?: ItemFeasibility, explain = false, givenFor = ALL_STORES,
+  catalog: Catalog, ctx: EvalContext, item: EvalItem, reuse?: Reuse, given?: ItemFeasibility, explain = false, givenFor?: number,
 ): ItemScore {
   const rules = catalog.tables.itemRules;
   const fired = new Uint8Array(rules.length);
@@ -76,7 +76,8 @@ export function scoreItem(
   }
   const gateMask = ALL_STORES & ~removed;
   // A feasibility assessed for the same gate mask still holds (the caller knows no figure a check reads moved).
-  const feasibility = given && givenFor === gateMask ? given : assessFeasibility(catalog, ctx, item, explain, gateMask);
+  // `givenFor`: the gate mask it was assessed for — when the gates moved, stores it never looked at may be allowed now.
+  const feasibility = given && (givenFor === undefined || givenFor === gateMask) ? given : assessFeasibility(catalog, ctx, item, explain, gateMask);
   for (let s = 0; s < STORE_COUNT; s++) {
     if (newTechnology(ctx, feasibility, s)) score[s]! += NEW_TECHNOLOGY;
     score[s] = Math.max(0, Math.min(100, score[s]!));

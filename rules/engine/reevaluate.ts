@@ -5,8 +5,8 @@ import type { Predicate } from '../catalog/condition.ts';
 import type { Decision } from './advise.ts';
 import { buildContext, rescaleContext, type EvalContext, type EvalItem } from './context.ts';
 import { scoreItem, type ItemScore } from './placement.ts';
-import { assessFeasibility, sameAsBase } from './feasibility.ts';
-import { BUDGETS, scaledMask } from './budget-scaling.ts';
+import { assessFeasibility, sameAsBase, sameAsBaseFor } from './feasibility.ts';
+import { baseOutcomes, BUDGETS, checksMovedBy, scaledMask } from './budget-scaling.ts';
 import { fleetInstances } from '../model/fleet.ts';
 import { choosePlans } from './plans.ts';
 import { serviceFired, verdictOf } from './score.ts';
@@ -45,6 +45,12 @@ export function verdictWith(catalog: Catalog, base: Decision, req: Requirements,
   const baseFeasible = base.plans[base.scored.verdict].feasible;
   const checksMove = !CHECK_FREE.has(changed);
   const budget = BUDGETS[changed];
+  // Whether an item's stores still pass as in the base: for a service-level input, only the checks it reaches are
+  // recomputed; a context input can reshape items, so everything is.
+  const moves = affected.context === 'rebuilt' ? undefined : checksMovedBy(catalog, changed);
+  const unchanged = (was: ItemScore, item: EvalItem) => (moves
+    ? sameAsBaseFor(catalog, ctx, item, was.feasibility, baseOutcomes(catalog, base.ctx, was.item, was.gateMask), was.gateMask, moves)
+    : sameAsBase(catalog, ctx, item, was.feasibility, was.gateMask));
   const q = budget ? budget(req) / budget(base.ctx.req) : 1;
   const n = ctx.items.length;
   let scores: ItemScore[] | undefined = n === base.assessments.length ? undefined : base.assessments.slice(0, n);
@@ -56,14 +62,15 @@ export function verdictWith(catalog: Catalog, base: Decision, req: Requirements,
       continue;
     }
     if (moved(affected.itemIndexes, tables.itemTests, was.fired, ctx, item)) {
-      const keep = checksMove ? undefined : was.feasibility;
+      // Reuse the base's feasibility when no check moved for this item (and the gates stay: scoreItem checks that).
+      const keep = !checksMove || (baseFeasible && unchanged(was, item)) ? was.feasibility : undefined;
       (scores ??= base.assessments.slice())[i] = scoreItem(catalog, ctx, item, { fired: was.fired, affected: affected.item }, keep, false, was.gateMask);
       continue;
     }
     if (!checksMove) continue;
     // A budget scales its limits: when no store crosses, the base answer stands without recomputing a figure.
     if (budget && baseFeasible && scaledMask(catalog, base.ctx, was.item, was.gateMask, changed, q) === was.feasibility.mask) continue;
-    if (baseFeasible && sameAsBase(catalog, ctx, item, was.feasibility, was.gateMask)) continue;
+    if (baseFeasible && unchanged(was, item)) continue;
     // Same rules, so the same gates: only the stores they leave need checking.
     const feasibility = assessFeasibility(catalog, ctx, item, false, was.gateMask);
     if (feasibility.mask !== was.feasibility.mask || !baseFeasible) {

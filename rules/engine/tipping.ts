@@ -15,12 +15,12 @@ import type { Outcome } from './reevaluate.ts';
  * database read fits" is found exactly. Candidates are tried nearest first; enums at every other value. The search
  * has a fixed evaluation budget so no input can make it expensive.
  */
-export const TIPPING_BUDGET = 100;
+export const TIPPING_BUDGET = 48;
 /** Candidates tried per input and direction, nearest first, so one input cannot use the whole budget. */
-export const SCAN_LIMIT = 5;
+export const SCAN_LIMIT = 3;
 /** Items whose size and write rate are searched: those whose checks sit nearest their limits. */
-export const ITEM_INPUTS = 2;
-const ITEM_SCAN_LIMIT = 3;
+export const ITEM_INPUTS = 1;
+const ITEM_SCAN_LIMIT = 2;
 export const MAX_TIPPING_POINTS = 8;
 /** Check crossings tried per input and direction, nearest first. */
 const CROSSINGS_PER_DIRECTION = 4;
@@ -126,7 +126,6 @@ export function tippingPoints(catalog: Catalog, base: Decision, verdict: Verdict
       if (o) found.push({ input: e.input, from, to, verdict: o.verdict, feasible: o.feasible, note: `with ${e.input} ${String(to)} (now ${String(from)}) ${effect(o)}`, distance: 1 });
     }
   }
-  const crossings = crossingRatios(base);
   for (const n of [...NUMERIC, ...itemInputs(req, base)]) {
     if (left <= 0) break;
     const from = n.get(req);
@@ -134,7 +133,7 @@ export function tippingPoints(catalog: Catalog, base: Decision, verdict: Verdict
     const points = breakpoints(n.input, req, catalog);
     // Each check crossing once, just past it (checks are `value ≤ limit`): scaled up and down, the figures being
     // linear in sizes, rates and budgets.
-    if (n.physical && from > 0) for (const r of nearestRatios(crossings.get(n.input))) points.push(from * r * (1 + 1e-6), from / r * (1 - 1e-6));
+    if (n.physical && from > 0) for (const r of nearestRatios(crossingRatios(base, n.input))) points.push(from * r, from / r);
     for (const direction of [1, -1] as const) {
       const hit = scan(n, req, from, direction, points, flips);
       if (!hit) continue;
@@ -153,35 +152,29 @@ export function tippingPoints(catalog: Catalog, base: Decision, verdict: Verdict
 }
 
 /**
- * limit ÷ value of every check of every store the items were weighed in, by the input that moves it (an item's own
- * fields as `state[name].field`): scaling a linear input by one of these (or its inverse) puts that check exactly
- * at its limit. One pass over the base outcomes; each input then takes the ratios nearest to 1.
+ * limit ÷ value of every check (of every store the items were weighed in) that `input` moves, nearest to 1 first:
+ * scaling a linear input by one of these (or its inverse) puts that check exactly at its limit. Item inputs
+ * (`state[cart].sizeKb`) take only that item's checks.
  */
-function crossingRatios(base: Decision): Map<string, Set<number>> {
-  const out = new Map<string, Set<number>>();
-  const add = (key: string, r: number) => {
-    let set = out.get(key);
-    if (!set) out.set(key, set = new Set());
-    set.add(r);
-  };
+function crossingRatios(base: Decision, input: string): Set<number> {
+  const out = new Set<number>();
+  const item = input.startsWith('state[') ? input.slice(6, input.indexOf('].')) : undefined;
+  const fact = item === undefined ? input : `state[].${input.slice(input.indexOf('].') + 2)}`;
   for (const a of base.assessments) {
+    if (item !== undefined && a.item.name !== item) continue;
     for (const f of a.feasibility.stores) {
       if (!f) continue;
       for (const o of f.outcomes) {
-        if (o.value <= 0 || o.limit <= 0) continue;
+        if (o.value <= 0 || o.limit <= 0 || !o.rule.inputs.has(fact)) continue;
         const r = o.limit / o.value;
-        if (!(r > 1e-6 && r < 1e6 && r !== 1)) continue;
-        for (const list of [o.rule.measure.inputs, o.rule.limit.inputs]) {
-          for (const input of list) add(input.startsWith('state[].') ? `state[${a.item.name}].${input.slice(8)}` : input, r);
-        }
+        if (r > 1e-6 && r < 1e6 && r !== 1) out.add(r);
       }
     }
   }
   return out;
 }
 
-function nearestRatios(ratios: Set<number> | undefined): number[] {
-  if (!ratios) return [];
+function nearestRatios(ratios: Set<number>): number[] {
   return [...ratios].sort((x, y) => Math.abs(Math.log(x)) - Math.abs(Math.log(y))).slice(0, CROSSINGS_PER_DIRECTION * 2);
 }
 
@@ -216,7 +209,8 @@ function scan(
   n: NumericInput, req: Requirements, from: number, direction: 1 | -1, points: number[],
   flips: (r: Requirements, input: string) => Outcome | undefined,
 ): { value: number; outcome: Outcome } | undefined {
-  // Try each breakpoint and a hair beyond it: `gte`/`lt` change at the value, `gt`/`lte` just past it.
+  // Try a hair beyond each breakpoint in the direction of travel: every comparison (`gte`, `gt`, `lt`, `lte`) and
+  // every check has changed its answer there, and the round figure reported is verified again below.
   // (Loops rather than flatMap/Set-spread/filter chains: this runs for every numeric input of every advice.)
   const seen = new Set<number>();
   const candidates: number[] = [];
@@ -226,10 +220,7 @@ function scan(
     const c = n.integer ? (direction > 0 ? Math.ceil(bounded) : Math.floor(bounded)) : bounded;
     if ((direction > 0 ? c > from : c < from) && !seen.has(c)) { seen.add(c); candidates.push(c); }
   };
-  for (const b of points) {
-    add(b);
-    add(n.integer ? b + direction : b * (1 + 1e-6 * direction) + 1e-9 * direction);
-  }
+  for (const b of points) add(n.integer ? (direction > 0 ? Math.floor(b) + 1 : Math.ceil(b) - 1) : b * (1 + 1e-6 * direction) + 1e-9 * direction);
   candidates.sort((a, b) => Math.abs(a - from) - Math.abs(b - from));
   const limit = n.input.startsWith('state[') ? ITEM_SCAN_LIMIT : SCAN_LIMIT;
   if (candidates.length > limit) candidates.length = limit;

@@ -91,7 +91,7 @@ export const MEASURES: Readonly<Record<string, Figure>> = {
     unit: 'writes lost on failover',
     inputs: ['state[].lossImpact', 'failure.sessionLoss'],
     value: (x) => (x.profile.losesAcknowledgedWrites ? 1 : 0),
-    explain: (x) => (x.profile.losesAcknowledgedWrites ? `${x.profile.technology} can lose acknowledged writes: ${x.profile.sources['losesAcknowledgedWrites'] ?? 'see its profile'}` : 'acknowledged writes survive a failover'),
+    explain: (x) => (x.profile.losesAcknowledgedWrites ? `${x.profile.technology} can lose acknowledged writes on failover (per its profile; docs/rules.md cites the source)` : 'acknowledged writes survive a failover'),
   },
   keyLookupsPerSecond: {
     unit: 'lookups/s',
@@ -107,26 +107,26 @@ export const LIMITS: Readonly<Record<string, Figure>> = {
     inputs: ['latency.p99Ms', 'state[].hotPath'],
     value: (x) => budgetMs(x.ctx, x.item),
     explain: (x) => (x.item.hotPath
-      ? `${f(ASSUMPTIONS.stateShareOfBudget.value * 100)}% of latency.p99Ms ${f(x.ctx.req.latency.p99Ms)} is left for state (assumed: ${ASSUMPTIONS.stateShareOfBudget.source})`
+      ? `${f(ASSUMPTIONS.stateShareOfBudget.value * 100)}% of latency.p99Ms ${f(x.ctx.req.latency.p99Ms)} is left for state (an assumption: see capacity.assumptions)`
       : `latency.p99Ms ${f(x.ctx.req.latency.p99Ms)} (the item is off the hot path: only the requests that read it wait)`),
   },
   maxValueKb: {
     unit: 'KB',
     inputs: [],
     value: (x) => x.profile.maxValueKb,
-    explain: (x) => `${x.profile.technology} holds ${sizeText(x.profile.maxValueKb ?? 0)} per value in practice${x.profile.hardMaxValueKb && x.profile.hardMaxValueKb !== x.profile.maxValueKb ? ` (hard limit ${sizeText(x.profile.hardMaxValueKb)})` : ''}: ${x.profile.sources['maxValueKb'] ?? 'profile'}`,
+    explain: (x) => `${x.profile.technology} holds ${sizeText(x.profile.maxValueKb ?? 0)} per value in practice${x.profile.hardMaxValueKb && x.profile.hardMaxValueKb !== x.profile.maxValueKb ? ` (hard limit ${sizeText(x.profile.hardMaxValueKb)})` : ''} per its profile (docs/rules.md cites the source)`,
   },
   writeCapacity: {
     unit: 'writes/s',
     inputs: [],
     value: (x) => (x.profile.writesPerNode === undefined || x.profile.maxWriteNodes === undefined ? undefined : x.profile.writesPerNode * x.profile.maxWriteNodes),
-    explain: (x) => `${x.profile.technology} takes ~${f(x.profile.writesPerNode ?? 0)} writes/s per node × at most ${f(x.profile.maxWriteNodes ?? 0)} write node(s): ${x.profile.sources['writesPerNode'] ?? x.profile.sources['readsPerNode'] ?? 'profile'}; ${x.profile.sources['maxWriteNodes'] ?? x.profile.sources['maxNodes'] ?? ''}`,
+    explain: (x) => `${x.profile.technology} takes ~${f(x.profile.writesPerNode ?? 0)} writes/s per node × at most ${f(x.profile.maxWriteNodes ?? 0)} write node(s), assumed per its profile (docs/rules.md cites the source)`,
   },
   maxNodes: {
     unit: 'nodes',
     inputs: [],
     value: (x) => x.profile.maxNodes,
-    explain: (x) => `a ${x.profile.technology} deployment runs at most ~${f(x.profile.maxNodes ?? 0)} nodes: ${x.profile.sources['maxNodes'] ?? 'profile'}`,
+    explain: (x) => `a ${x.profile.technology} deployment runs at most ~${f(x.profile.maxNodes ?? 0)} nodes, assumed per its profile (docs/rules.md cites the source)`,
   },
   networkMbPerSecond: {
     unit: 'MB/s',
