@@ -210,30 +210,39 @@ function scan(
   flips: (r: Requirements, input: string) => Outcome | undefined,
 ): { value: number; outcome: Outcome } | undefined {
   // Try a hair beyond each breakpoint in the direction of travel: every comparison (`gte`, `gt`, `lt`, `lte`) and
-  // every check has changed its answer there, and the round figure reported is verified again below.
+  // every check has changed its answer there. On a flip, the breakpoint itself and a round figure are tried too,
+  // so the answer says "≥ 20" for a `gte: 20` rule, never a figure that was not verified.
   // (Loops rather than flatMap/Set-spread/filter chains: this runs for every numeric input of every advice.)
   const seen = new Set<number>();
-  const candidates: number[] = [];
-  const add = (v: number) => {
-    if (!Number.isFinite(v)) return;
-    const bounded = Math.min(n.max, Math.max(n.min, v));
-    const c = n.integer ? (direction > 0 ? Math.ceil(bounded) : Math.floor(bounded)) : bounded;
-    if ((direction > 0 ? c > from : c < from) && !seen.has(c)) { seen.add(c); candidates.push(c); }
+  const candidates: [number, number][] = [];
+  const bound = (v: number) => {
+    const b = Math.min(n.max, Math.max(n.min, v));
+    return n.integer ? (direction > 0 ? Math.ceil(b) : Math.floor(b)) : b;
   };
-  for (const b of points) add(n.integer ? (direction > 0 ? Math.floor(b) + 1 : Math.ceil(b) - 1) : b * (1 + 1e-6 * direction) + 1e-9 * direction);
-  candidates.sort((a, b) => Math.abs(a - from) - Math.abs(b - from));
+  for (const b of points) {
+    if (!Number.isFinite(b)) continue;
+    const hair = bound(n.integer ? (direction > 0 ? Math.floor(b) + 1 : Math.ceil(b) - 1) : b * (1 + 1e-6 * direction) + 1e-9 * direction);
+    if ((direction > 0 ? hair > from : hair < from) && !seen.has(hair)) { seen.add(hair); candidates.push([hair, bound(b)]); }
+  }
+  candidates.sort((a, b) => Math.abs(a[0] - from) - Math.abs(b[0] - from));
   const limit = n.input.startsWith('state[') ? ITEM_SCAN_LIMIT : SCAN_LIMIT;
   if (candidates.length > limit) candidates.length = limit;
-  for (const value of candidates) {
-    const outcome = flips(n.set(req, value), n.input);
+  const beyond = (v: number) => (direction > 0 ? v > from : v < from) && v >= n.min && v <= n.max;
+  for (const [hair, exact] of candidates) {
+    const outcome = flips(n.set(req, hair), n.input);
     if (!outcome) continue;
+    let found = { value: hair, outcome };
+    if (exact !== hair && beyond(exact)) {
+      const at = flips(n.set(req, exact), n.input);
+      if (at) found = { value: exact, outcome: at };
+    }
     // Report a round figure when it still flips: "peakRps ≥ 5000", not "≥ 4999.9999".
-    const round = roundToward(value, direction);
-    if (round !== value && (direction > 0 ? round > from : round < from) && round >= n.min && round <= n.max) {
+    const round = roundToward(found.value, direction);
+    if (round !== found.value && beyond(round)) {
       const again = flips(n.set(req, round), n.input);
       if (again) return { value: round, outcome: again };
     }
-    return { value, outcome };
+    return found;
   }
   return undefined;
 }
