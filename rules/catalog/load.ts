@@ -7,7 +7,7 @@ import { compileCondition, type CompileProblem, type Predicate } from './conditi
 import { CatalogFileSchema, type Rule } from './schema.ts';
 import { compileTemplate, type ExtraKeys, type Render } from './template.ts';
 import { STORES } from '../contract/recommendation.ts';
-import { buildTables, type EngineTables } from '../engine/tables.ts';
+import { buildTables, type EngineTables } from './tables.ts';
 import { LIMITS, MEASURES, type Figure } from '../model/measures.ts';
 import { profileKey, type Prices, type Profile } from '../model/profile.ts';
 import { STORE_INDEX } from '../model/stores.ts';

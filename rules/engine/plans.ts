@@ -1,6 +1,6 @@
 import { STORES, type Store, type Verdict } from '../contract/recommendation.ts';
 import { bestIndex, STORE_BASE, type ItemAssessment, type ItemScore } from './placement.ts';
-import { EXTERNAL_INDEXES, IN_PROCESS_INDEXES } from './tables.ts';
+import { ANY_INSTANCE_INDEXES as EXTERNAL_INDEXES, STATEFUL_INDEXES as IN_PROCESS_INDEXES } from '../model/stores.ts';
 import { STORE_INFO } from '../model/stores.ts';
 
 /**

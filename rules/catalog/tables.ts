@@ -1,7 +1,7 @@
 import type { Store } from '../contract/recommendation.ts';
-import { ALL_STORES, ANY_INSTANCE_INDEXES, STATEFUL_INDEXES, STORE_COUNT, STORE_INDEX } from '../model/stores.ts';
-import type { CompiledGateRule, CompiledPlacementRule, CompiledServiceRule } from '../catalog/load.ts';
-import type { Predicate } from '../catalog/condition.ts';
+import { STORE_INDEX } from '../model/stores.ts';
+import type { CompiledGateRule, CompiledPlacementRule, CompiledServiceRule } from './load.ts';
+import type { Predicate } from './condition.ts';
 
 /**
  * Lookup tables built once per catalogue, so that an evaluation works on small integer indexes and typed arrays
@@ -10,11 +10,6 @@ import type { Predicate } from '../catalog/condition.ts';
  */
 
 // Score arrays and allowed-store bit masks are laid out in STORES order (rules/model/stores.ts).
-export { ALL_STORES, STORE_COUNT, STORE_INDEX };
-/** Store indexes a stateless plan may use, in STORES order (ties go to the earlier, simpler store). */
-export const EXTERNAL_INDEXES: readonly number[] = ANY_INSTANCE_INDEXES;
-/** Store indexes that make the tier stateful, in IN_PROCESS_STORES order. */
-export const IN_PROCESS_INDEXES: readonly number[] = STATEFUL_INDEXES;
 
 /** A gate or placement rule as the per-item loop needs it. */
 export interface ItemRule {
