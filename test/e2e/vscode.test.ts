@@ -338,9 +338,17 @@ describe('statewise extension in VS Code (code-server)', () => {
     await page.waitForTimeout(2_000);
 
     await openFile('shop.statewise.yaml');
-    await runCommand('Statewise: Recommend Architecture');
     const host = new URL(api.url).host;
-    await expect.poll(() => frameText('footer#engine'), { timeout: 30_000 }).toContain(`server ${host}, rules `);
+    // code-server applies a settings.json written on disk a moment later (seconds on a loaded machine): until the
+    // extension sees statewise.serverUrl it rightly answers with the embedded engine, so ask again until it does.
+    const until = Date.now() + 45_000;
+    let footer = '';
+    while (Date.now() < until && !footer.includes(`server ${host}, rules `)) {
+      await runCommand('Statewise: Recommend Architecture');
+      await expect.poll(() => frameText('footer#engine'), { timeout: 10_000 }).toMatch(/engine|server/).catch(() => undefined);
+      footer = await frameText('footer#engine');
+    }
+    expect(footer).toContain(`server ${host}, rules `);
     expect(await frameText('#verdict')).toMatch(/^Verdict: hybrid/);
     // 200, not 401: the key from the secret store was sent as the bearer token.
     expect(apiLog).toContainEqual({ path: '/v1/recommendations', status: 200 });
