@@ -2,7 +2,7 @@ import type { Capacity, Store, Technology } from '../contract/recommendation.ts'
 import { REQUESTS_PER_SESSION, round, SESSIONS_PER_SHARED_OBJECT, type EvalContext, type EvalItem } from './context.ts';
 import { formatNumber as f } from '../catalog/template.ts';
 import { ASSUMPTIONS } from '../model/assumptions.ts';
-import { budgetMs, MEASURES, sizeText, storeMbPerSecond, storeMemoryMb, type Probe } from '../model/measures.ts';
+import { MEASURES, storeMbPerSecond, storeMemoryMb, type Probe } from '../model/measures.ts';
 import type { Profile } from '../model/profile.ts';
 import { STORE_INFO } from '../model/stores.ts';
 import { figure } from './feasibility.ts';
@@ -130,6 +130,3 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
     sessionsLostPerInstanceLoss: sticky ? Math.ceil(derived.concurrentSessions / instances) : 0,
   };
 }
-
-/** The budget one item's access is checked against (re-exported for the answer's sentences). */
-export { budgetMs, sizeText };

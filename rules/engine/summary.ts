@@ -1,5 +1,5 @@
 import type { Requirements } from '../contract/requirements.ts';
-import { VERDICTS, type Placement, type Recommendation, type Verdict } from '../contract/recommendation.ts';
+import { VERDICTS, type Placement, type Recommendation } from '../contract/recommendation.ts';
 import { STORE_INFO } from '../model/stores.ts';
 import { PLAN_FIT_RULE, type Scored } from './score.ts';
 
