@@ -2,6 +2,7 @@ import type { Requirements, StateItem } from '../contract/requirements.ts';
 import type { TippingPoint, Verdict } from '../contract/recommendation.ts';
 import type { Catalog } from '../catalog/load.ts';
 import { formatNumber } from '../catalog/template.ts';
+import { STORES } from '../contract/recommendation.ts';
 import { REQUESTS_PER_SESSION, SESSIONS_PER_SHARED_OBJECT } from './context.ts';
 import type { Decision } from './advise.ts';
 import type { Outcome } from './reevaluate.ts';
@@ -132,16 +133,24 @@ export function tippingPoints(catalog: Catalog, base: Decision, verdict: Verdict
     if (from === undefined) continue;
     const points = breakpoints(n.input, req, catalog);
     // Each check crossing once, just past it (checks are `value ≤ limit`): scaled up and down, the figures being
-    // linear in sizes, rates and budgets.
-    if (n.physical && from > 0) for (const r of nearestRatios(crossingRatios(base, n.input))) points.push(from * r, from / r);
+    // linear in sizes, rates and budgets. A crossing remembers which check it is, for the note.
+    const labels = new Map<number, string>();
+    if (n.physical && from > 0) {
+      const crossings = crossingRatios(base, n.input);
+      for (const r of nearestRatios(crossings)) {
+        points.push(from * r, from / r);
+        labels.set(from * r, crossings.get(r)!);
+        labels.set(from / r, crossings.get(r)!);
+      }
+    }
     for (const direction of [1, -1] as const) {
-      const hit = scan(n, req, from, direction, points, flips);
+      const hit = scan(n, req, from, direction, points, flips, labels);
       if (!hit) continue;
       const op = direction > 0 ? '≥' : '≤';
       const distance = n.distance ? n.distance(from, hit.value) : Math.abs(Math.log((hit.value + 1) / (from + 1)));
       found.push({
         input: n.input, from, to: hit.value, verdict: hit.outcome.verdict, feasible: hit.outcome.feasible,
-        note: `at ${n.input} ${op} ${formatNumber(hit.value)} (now ${formatNumber(from)}) ${effect(hit.outcome)}`, distance,
+        note: `at ${n.input} ${op} ${formatNumber(hit.value)} (now ${formatNumber(from)}) ${effect(hit.outcome)}${hit.label ? `: ${hit.label} crosses its limit` : ''}`, distance,
       });
     }
   }
@@ -156,8 +165,8 @@ export function tippingPoints(catalog: Catalog, base: Decision, verdict: Verdict
  * scaling a linear input by one of these (or its inverse) puts that check exactly at its limit. Item inputs
  * (`state[cart].sizeKb`) take only that item's checks.
  */
-function crossingRatios(base: Decision, input: string): Set<number> {
-  const out = new Set<number>();
+function crossingRatios(base: Decision, input: string): Map<number, string> {
+  const out = new Map<number, string>();
   const item = input.startsWith('state[') ? input.slice(6, input.indexOf('].')) : undefined;
   const fact = item === undefined ? input : `state[].${input.slice(input.indexOf('].') + 2)}`;
   for (const a of base.assessments) {
@@ -167,15 +176,20 @@ function crossingRatios(base: Decision, input: string): Set<number> {
       for (const o of f.outcomes) {
         if (o.value <= 0 || o.limit <= 0 || !o.rule.inputs.has(fact)) continue;
         const r = o.limit / o.value;
-        if (r > 1e-6 && r < 1e6 && r !== 1) out.add(r);
+        if (r > 1e-6 && r < 1e6 && r !== 1 && !out.has(r)) out.set(r, `${o.rule.id} for ${a.item.name} in ${STORES[storeIndexOf(a, f)]} (${f.profile.technology})`);
       }
     }
   }
   return out;
 }
 
-function nearestRatios(ratios: Set<number>): number[] {
-  return [...ratios].sort((x, y) => Math.abs(Math.log(x)) - Math.abs(Math.log(y))).slice(0, CROSSINGS_PER_DIRECTION * 2);
+/** The store index of one of an item's feasibility entries. */
+function storeIndexOf(a: Decision['assessments'][number], f: NonNullable<Decision['assessments'][number]['feasibility']['stores'][number]>): number {
+  return a.feasibility.stores.indexOf(f);
+}
+
+function nearestRatios(ratios: Map<number, string>): number[] {
+  return [...ratios.keys()].sort((x, y) => Math.abs(Math.log(x)) - Math.abs(Math.log(y))).slice(0, CROSSINGS_PER_DIRECTION * 2);
 }
 
 /** Where, in units of `input`, some rule's condition can change its answer. */
@@ -207,14 +221,14 @@ function breakpoints(input: string, req: Requirements, catalog: Catalog): number
 
 function scan(
   n: NumericInput, req: Requirements, from: number, direction: 1 | -1, points: number[],
-  flips: (r: Requirements, input: string) => Outcome | undefined,
-): { value: number; outcome: Outcome } | undefined {
+  flips: (r: Requirements, input: string) => Outcome | undefined, labels: ReadonlyMap<number, string>,
+): { value: number; outcome: Outcome; label?: string } | undefined {
   // Try a hair beyond each breakpoint in the direction of travel: every comparison (`gte`, `gt`, `lt`, `lte`) and
   // every check has changed its answer there. On a flip, the breakpoint itself and a round figure are tried too,
   // so the answer says "≥ 20" for a `gte: 20` rule, never a figure that was not verified.
   // (Loops rather than flatMap/Set-spread/filter chains: this runs for every numeric input of every advice.)
   const seen = new Set<number>();
-  const candidates: [number, number][] = [];
+  const candidates: [number, number, number][] = [];
   const bound = (v: number) => {
     const b = Math.min(n.max, Math.max(n.min, v));
     return n.integer ? (direction > 0 ? Math.ceil(b) : Math.floor(b)) : b;
@@ -222,25 +236,26 @@ function scan(
   for (const b of points) {
     if (!Number.isFinite(b)) continue;
     const hair = bound(n.integer ? (direction > 0 ? Math.floor(b) + 1 : Math.ceil(b) - 1) : b * (1 + 1e-6 * direction) + 1e-9 * direction);
-    if ((direction > 0 ? hair > from : hair < from) && !seen.has(hair)) { seen.add(hair); candidates.push([hair, bound(b)]); }
+    if ((direction > 0 ? hair > from : hair < from) && !seen.has(hair)) { seen.add(hair); candidates.push([hair, bound(b), b]); }
   }
   candidates.sort((a, b) => Math.abs(a[0] - from) - Math.abs(b[0] - from));
   const limit = n.input.startsWith('state[') ? ITEM_SCAN_LIMIT : SCAN_LIMIT;
   if (candidates.length > limit) candidates.length = limit;
   const beyond = (v: number) => (direction > 0 ? v > from : v < from) && v >= n.min && v <= n.max;
-  for (const [hair, exact] of candidates) {
+  for (const [hair, exact, point] of candidates) {
     const outcome = flips(n.set(req, hair), n.input);
     if (!outcome) continue;
-    let found = { value: hair, outcome };
+    const label = labels.get(point);
+    let found: { value: number; outcome: Outcome; label?: string } = { value: hair, outcome, ...(label ? { label } : {}) };
     if (exact !== hair && beyond(exact)) {
       const at = flips(n.set(req, exact), n.input);
-      if (at) found = { value: exact, outcome: at };
+      if (at) found = { value: exact, outcome: at, ...(label ? { label } : {}) };
     }
     // Report a round figure when it still flips: "peakRps ≥ 5000", not "≥ 4999.9999".
     const round = roundToward(found.value, direction);
     if (round !== found.value && beyond(round)) {
       const again = flips(n.set(req, round), n.input);
-      if (again) return { value: round, outcome: again };
+      if (again) return { value: round, outcome: again, ...(label ? { label } : {}) };
     }
     return found;
   }
