@@ -169,6 +169,7 @@ function crossingRatios(base: Decision, input: string): Map<number, string> {
   const out = new Map<number, string>();
   const item = input.startsWith('state[') ? input.slice(6, input.indexOf('].')) : undefined;
   const fact = item === undefined ? input : `state[].${input.slice(input.indexOf('].') + 2)}`;
+  const chosen = base.plans[base.scored.verdict].stores;
   for (const a of base.assessments) {
     if (item !== undefined && a.item.name !== item) continue;
     for (const f of a.feasibility.stores) {
@@ -176,7 +177,10 @@ function crossingRatios(base: Decision, input: string): Map<number, string> {
       for (const o of f.outcomes) {
         if (o.value <= 0 || o.limit <= 0 || !o.rule.inputs.has(fact)) continue;
         const r = o.limit / o.value;
-        if (r > 1e-6 && r < 1e6 && r !== 1 && !out.has(r)) out.set(r, `${o.rule.id} for ${a.item.name} in ${STORES[storeIndexOf(a, f)]} (${f.profile.technology})`);
+        if (!(r > 1e-6 && r < 1e6 && r !== 1)) continue;
+        // Several stores can cross at the same ratio: name the one the answer chose, else the first.
+        const store = STORES[storeIndexOf(a, f)]!;
+        if (!out.has(r) || chosen.get(a.item.name) === store) out.set(r, `${o.rule.id} for ${a.item.name} in ${store} (${f.profile.technology})`);
       }
     }
   }

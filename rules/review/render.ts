@@ -238,7 +238,7 @@ function revisit(rec: Recommendation): string {
   if (rec.tippingPoints.length === 0) out.push('No single change of one input flips the verdict; revisit when several requirements change at once.');
   else {
     out.push(rec.tippingPoints.map((t) =>
-      `- ${code(t.input)} goes from ${code(String(t.from))} to ${code(String(t.to))}: the verdict becomes **${t.verdict}**${t.feasible === rec.feasible ? '' : t.feasible ? ', and a plan passes every check' : ', and no plan passes every check'} (${inline(t.note)})`).join('\n'));
+      `- ${code(t.input)} goes from ${code(String(t.from))} to ${code(String(t.to))}: the verdict ${t.verdict === rec.verdict ? 'stays' : 'becomes'} **${t.verdict}**${t.feasible === rec.feasible ? '' : t.feasible ? ', and a plan passes every check' : ', and no plan passes every check'} (${inline(t.note)})`).join('\n'));
   }
   return out.join('\n\n');
 }
