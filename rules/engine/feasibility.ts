@@ -65,72 +65,7 @@ export function assessFeasibility(catalog: Catalog, ctx: EvalContext, item: Eval
   return { mask, stores };
 }
 
-/**
- * Whether `item` (re-derived for a varied input) still gets the base answer of every store: the same stores pass,
- * with the same technologies. The tipping-point search asks this for every item of most evaluations, so it tries
- * the base's own winner first and stops at the first difference (then the caller assesses the item afresh).
- */
-export function sameAsBase(catalog: Catalog, ctx: EvalContext, item: EvalItem, base: ItemFeasibility, among: number): boolean {
-  const ordered = candidatesFor(catalog, ctx.req.constraints.stores);
-  for (let s = 0; s < STORE_COUNT; s++) {
-    if ((among & (1 << s)) === 0 || s === NONE) continue;
-    const store = STORES[s]!;
-    const checks = checksFor(catalog, s);
-    const was = base.stores[s];
-    const candidates = ordered[s]!;
-    if (was?.passed) {
-      // The winner stays the winner only if every candidate before it still fails and it still passes.
-      for (const p of candidates) {
-        if (p === was.profile) break;
-        if (passes(checks, ctx, item, store, p)) return false;
-      }
-      if (!passes(checks, ctx, item, store, was.profile)) return false;
-    } else {
-      for (const p of candidates) if (passes(checks, ctx, item, store, p)) return false;
-    }
-  }
-  return true;
-}
-
-const NONE = STORE_INDEX['none'];
-
-/**
- * `sameAsBase`, for a change of one service-level input: checks the input cannot reach keep their base outcome
- * (`baseOutcomes`: every candidate's, from `allCandidates`), and only the reachable ones (`moves`) are computed.
- */
-export function sameAsBaseFor(
-  catalog: Catalog, ctx: EvalContext, item: EvalItem, base: ItemFeasibility, baseOutcomes: CandidateOutcomes, among: number,
-  moves: (rule: CompiledCheckRule) => boolean,
-): boolean {
-  const ordered = candidatesFor(catalog, ctx.req.constraints.stores);
-  for (let s = 0; s < STORE_COUNT; s++) {
-    if ((among & (1 << s)) === 0 || s === NONE) continue;
-    const store = STORES[s]!;
-    const checks = checksFor(catalog, s);
-    const outcomes = baseOutcomes[s]!;
-    const candidates = ordered[s]!;
-    const was = base.stores[s];
-    const winner = was?.passed ? was.profile : undefined;
-    let now: Profile | undefined;
-    for (let k = 0; k < candidates.length && now === undefined; k++) {
-      const p = candidates[k]!;
-      let ok = true;
-      for (const o of outcomes[k]!) if (!o.passed && !moves(o.rule)) { ok = false; break; }
-      if (ok) {
-        const probe: Probe = { ctx, item, store, profile: p };
-        for (const rule of checks) {
-          if (!moves(rule) || !rule.test(ctx, item, undefined)) continue;
-          const value = rule.measure.value(probe);
-          const limit = rule.limit.value(probe);
-          if (value !== undefined && limit !== undefined && !within(value, limit)) { ok = false; break; }
-        }
-      }
-      if (ok) now = p;
-    }
-    if (now !== winner) return false;
-  }
-  return true;
-}
+export const NONE = STORE_INDEX['none'];
 
 /** Per store, every candidate's outcomes (all checks), for the stores in `among`: what budget scaling reads. */
 export type CandidateOutcomes = (CheckOutcome[][] | undefined)[];
@@ -149,7 +84,7 @@ const ORDERS = new WeakMap<Catalog, Map<string, (readonly Profile[])[]>>();
 const BY_LIST = new WeakMap<readonly string[], { catalog: Catalog; order: (readonly Profile[])[] }>();
 
 /** Per store (STORES order), its candidate profiles with the team's technologies first; built once per store list. */
-function candidatesFor(catalog: Catalog, run: readonly string[]): (readonly Profile[])[] {
+export function candidatesFor(catalog: Catalog, run: readonly string[]): (readonly Profile[])[] {
   const known = BY_LIST.get(run);
   if (known && known.catalog === catalog) return known.order;
   const order = orderFor(catalog, run);
@@ -177,14 +112,14 @@ const NO_OUTCOMES: CheckOutcome[] = [];
 const BY_STORE = new WeakMap<Catalog, (readonly CompiledCheckRule[])[]>();
 
 /** The checks that apply to store s, in catalogue order (built once per catalogue). */
-function checksFor(catalog: Catalog, s: number): readonly CompiledCheckRule[] {
+export function checksFor(catalog: Catalog, s: number): readonly CompiledCheckRule[] {
   let lists = BY_STORE.get(catalog);
   if (!lists) BY_STORE.set(catalog, lists = STORES.map((_, i) => catalog.checks.filter((c) => (c.storeMask & (1 << i)) !== 0)));
   return lists[s]!;
 }
 
 /** Whether every check passes, stopping at the first that fails (the tipping-point search's fast path). */
-function passes(checks: readonly CompiledCheckRule[], ctx: EvalContext, item: EvalItem, store: Store, profile: Profile): boolean {
+export function passes(checks: readonly CompiledCheckRule[], ctx: EvalContext, item: EvalItem, store: Store, profile: Profile): boolean {
   const probe: Probe = { ctx, item, store, profile };
   for (const rule of checks) {
     if (!rule.test(ctx, item, undefined)) continue;
@@ -195,7 +130,7 @@ function passes(checks: readonly CompiledCheckRule[], ctx: EvalContext, item: Ev
   return true;
 }
 
-function within(value: number, limit: number): boolean {
+export function within(value: number, limit: number): boolean {
   return value <= limit || value - limit <= TOLERANCE * limit;
 }
 

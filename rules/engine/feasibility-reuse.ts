@@ -1,0 +1,132 @@
+import type { Requirements } from '../contract/requirements.ts';
+import type { Catalog, CompiledCheckRule } from '../catalog/load.ts';
+import type { EvalContext, EvalItem } from './context.ts';
+import {
+  allCandidates, candidatesFor, checksFor, NONE, passes, within, type CandidateOutcomes, type ItemFeasibility,
+} from './feasibility.ts';
+import type { Profile } from '../model/profile.ts';
+import type { Probe } from '../model/measures.ts';
+import { STORES } from '../contract/recommendation.ts';
+import { STORE_COUNT, STORE_INDEX } from '../model/stores.ts';
+
+/**
+ * How a tipping-point re-evaluation reuses the base decision's feasibility instead of assessing every store again.
+ *
+ * The budgets (latency.p99Ms, constraints.instance.memoryMb and .networkMbps) enter the checks only as limits, and
+ * every such limit is proportional to its budget (a share of the p99, the memory, the bandwidth ÷ 8), while no value
+ * depends on them. So for a budget scaled by q, a check passes exactly when value ≤ limit × q: the tipping-point
+ * search can tell which stores pass at any budget from one evaluation of every candidate, with no figure recomputed.
+ */
+export const BUDGETS: Readonly<Record<string, (r: Requirements) => number>> = {
+  'latency.p99Ms': (r) => r.latency.p99Ms,
+  'constraints.instance.memoryMb': (r) => r.constraints.instance.memoryMb,
+  'constraints.instance.networkMbps': (r) => r.constraints.instance.networkMbps,
+};
+
+/** Every candidate's outcomes for an item of the base decision, computed once and kept with it. */
+const OUTCOMES = new WeakMap<EvalItem, CandidateOutcomes>();
+
+export function baseOutcomes(catalog: Catalog, ctx: EvalContext, item: EvalItem, gateMask: number): CandidateOutcomes {
+  let all = OUTCOMES.get(item);
+  if (!all) OUTCOMES.set(item, all = allCandidates(catalog, ctx, item, gateMask));
+  return all;
+}
+
+const MOVES = new WeakMap<Catalog, Map<string, (rule: CompiledCheckRule) => boolean>>();
+
+/** Whether a change of `input` can reach a check: through its figures' declared inputs or its condition. */
+export function checksMovedBy(catalog: Catalog, input: string): (rule: CompiledCheckRule) => boolean {
+  let byInput = MOVES.get(catalog);
+  if (!byInput) MOVES.set(catalog, byInput = new Map());
+  let moves = byInput.get(input);
+  if (!moves) {
+    const ids = new Set(catalog.checks.filter((c) => c.inputs.has(input) || c.reads.has(input)).map((c) => c.id));
+    moves = (rule) => ids.has(rule.id);
+    byInput.set(input, moves);
+  }
+  return moves;
+}
+
+/** The mask of stores that pass every check when `budget` is scaled by `q` (among the gate-allowed ones). */
+export function scaledMask(catalog: Catalog, ctx: EvalContext, item: EvalItem, gateMask: number, budget: string, q: number): number {
+  const all = baseOutcomes(catalog, ctx, item, gateMask);
+  let mask = 1 << STORE_INDEX['none'];
+  for (let s = 0; s < STORE_COUNT; s++) {
+    const candidates = all[s];
+    if (!candidates) continue;
+    for (const outcomes of candidates) {
+      let ok = true;
+      for (const o of outcomes) {
+        const scales = o.rule.limit.inputs.includes(budget);
+        if (scales ? !(o.value <= o.limit * q || o.value - o.limit * q <= 1e-9 * o.limit * q) : !o.passed) { ok = false; break; }
+      }
+      if (ok) { mask |= 1 << s; break; }
+    }
+  }
+  return mask;
+}
+
+/**
+ * Whether `item` (re-derived for a varied input) still gets the base answer of every store: the same stores pass,
+ * with the same technologies. The tipping-point search asks this for every item of most evaluations, so it tries
+ * the base's own winner first and stops at the first difference (then the caller assesses the item afresh).
+ */
+export function sameAsBase(catalog: Catalog, ctx: EvalContext, item: EvalItem, base: ItemFeasibility, among: number): boolean {
+  const ordered = candidatesFor(catalog, ctx.req.constraints.stores);
+  for (let s = 0; s < STORE_COUNT; s++) {
+    if ((among & (1 << s)) === 0 || s === NONE) continue;
+    const store = STORES[s]!;
+    const checks = checksFor(catalog, s);
+    const was = base.stores[s];
+    const candidates = ordered[s]!;
+    if (was?.passed) {
+      // The winner stays the winner only if every candidate before it still fails and it still passes.
+      for (const p of candidates) {
+        if (p === was.profile) break;
+        if (passes(checks, ctx, item, store, p)) return false;
+      }
+      if (!passes(checks, ctx, item, store, was.profile)) return false;
+    } else {
+      for (const p of candidates) if (passes(checks, ctx, item, store, p)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * `sameAsBase`, for a change of one service-level input: checks the input cannot reach keep their base outcome
+ * (`baseOutcomes`: every candidate's, from `allCandidates`), and only the reachable ones (`moves`) are computed.
+ */
+export function sameAsBaseFor(
+  catalog: Catalog, ctx: EvalContext, item: EvalItem, base: ItemFeasibility, baseOutcomes: CandidateOutcomes, among: number,
+  moves: (rule: CompiledCheckRule) => boolean,
+): boolean {
+  const ordered = candidatesFor(catalog, ctx.req.constraints.stores);
+  for (let s = 0; s < STORE_COUNT; s++) {
+    if ((among & (1 << s)) === 0 || s === NONE) continue;
+    const store = STORES[s]!;
+    const checks = checksFor(catalog, s);
+    const outcomes = baseOutcomes[s]!;
+    const candidates = ordered[s]!;
+    const was = base.stores[s];
+    const winner = was?.passed ? was.profile : undefined;
+    let now: Profile | undefined;
+    for (let k = 0; k < candidates.length && now === undefined; k++) {
+      const p = candidates[k]!;
+      let ok = true;
+      for (const o of outcomes[k]!) if (!o.passed && !moves(o.rule)) { ok = false; break; }
+      if (ok) {
+        const probe: Probe = { ctx, item, store, profile: p };
+        for (const rule of checks) {
+          if (!moves(rule) || !rule.test(ctx, item, undefined)) continue;
+          const value = rule.measure.value(probe);
+          const limit = rule.limit.value(probe);
+          if (value !== undefined && limit !== undefined && !within(value, limit)) { ok = false; break; }
+        }
+      }
+      if (ok) now = p;
+    }
+    if (now !== winner) return false;
+  }
+  return true;
+}
