@@ -132,7 +132,7 @@ export function loadCatalog(builtin: readonly CatalogSource[], options: LoadOpti
       if (!parsed.ok) { issues.push(...parsed.issues.map((i) => ({ ...i, file: source.name }))); continue; }
       const file = CatalogFileSchema.safeParse(parsed.value.data ?? {});
       if (!file.success) {
-        issues.push(...locateIssues(fromZod(file.error.issues), parsed.value).map((i) => ({ ...i, file: source.name })));
+        issues.push(...locateIssues(fromZod(file.error.issues, { schema: CatalogFileSchema, data: parsed.value.data ?? {} }), parsed.value).map((i) => ({ ...i, file: source.name })));
         continue;
       }
       if (!custom && file.data.version && file.data.version > version) version = file.data.version;

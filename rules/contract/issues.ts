@@ -13,6 +13,8 @@ export interface Issue {
   /** RFC 6901 JSON pointer for `path` (`/state/0/sizeKb`). */
   pointer: string;
   message: string;
+  /** What statewise thinks was meant (a field name or an allowed value), for editors' quick fixes. */
+  suggestion?: string;
   /** 1-based line and column in the source text, when known. */
   line?: number;
   column?: number;

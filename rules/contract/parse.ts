@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { issue, type Issue, type PathSegment, type Result } from './issues.ts';
 import { RequirementsSchema, type Requirements } from './requirements.ts';
 import { normalize } from './normalize.ts';
+import { didYouMean, knownFields } from './suggest.ts';
 
 export interface ParseOptions {
   /** Largest accepted text, in characters (default 1 MiB). */
@@ -46,7 +47,7 @@ export function parseRequirements(text: string, options: ParseOptions = {}): Res
 /** Validates already-parsed data (an HTTP JSON body, a batch item) against the contract and normalizes it. */
 export function validateRequirements(data: unknown): Result<Requirements> {
   const result = RequirementsSchema.safeParse(data);
-  if (!result.success) return { ok: false, issues: fromZod(result.error.issues) };
+  if (!result.success) return { ok: false, issues: fromZod(result.error.issues, { schema: RequirementsSchema, data }) };
   const control = controlCharacters(result.data);
   if (control.length) return { ok: false, issues: control };
   return { ok: true, value: normalize(result.data) };
@@ -214,20 +215,49 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
 }
 
-/** zod issues → core issues; an unknown key becomes one issue per key, located at that key. */
-export function fromZod(issues: readonly z.core.$ZodIssue[]): Issue[] {
+/** What fromZod may use to suggest a correction: the schema that was checked and the data it was checked on. */
+export interface ZodContext {
+  schema?: z.core.$ZodType;
+  data?: unknown;
+}
+
+/**
+ * zod issues → core issues; an unknown key becomes one issue per key, located at that key. With a context, an
+ * unknown key or a value outside an enum carries the nearest accepted spelling (`suggestion`), also said in words.
+ */
+export function fromZod(issues: readonly z.core.$ZodIssue[], context: ZodContext = {}): Issue[] {
   const out: Issue[] = [];
   for (const i of issues) {
     const path = i.path.filter((p): p is PathSegment => typeof p !== 'symbol');
     if (i.code === 'unrecognized_keys') {
-      for (const key of i.keys) out.push(issue('unknown_field', [...path, key], `unknown field ${excerpt(key)}`));
+      const known = context.schema ? knownFields(context.schema, path) : [];
+      for (const key of i.keys) out.push(suggest(issue('unknown_field', [...path, key], `unknown field ${excerpt(key)}`), didYouMean(key, known)));
     } else if (i.code === 'custom' && /duplicate state name/.test(i.message)) {
       out.push(issue('duplicate_name', path, i.message));
+    } else if (i.code === 'invalid_value' && 'values' in i) {
+      const typed = valueAt(context.data, path);
+      const meant = typeof typed === 'string' ? didYouMean(typed, i.values.filter((v): v is string => typeof v === 'string')) : undefined;
+      // With one allowed value the message already names it: keep the suggestion as data only.
+      out.push(suggest(issue(i.code, path, describe(i)), meant, i.values.length > 1));
     } else {
       out.push(issue(i.code, path, describe(i)));
     }
   }
   return out;
+}
+
+function suggest(found: Issue, meant: string | undefined, say = true): Issue {
+  if (meant === undefined) return found;
+  return { ...found, message: say ? `${found.message}; did you mean ${JSON.stringify(meant)}?` : found.message, suggestion: meant };
+}
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let at = data;
+  for (const p of path) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<PathSegment, unknown>)[p];
+  }
+  return at;
 }
 
 /**

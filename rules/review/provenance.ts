@@ -109,7 +109,7 @@ export function parseReviewProvenance(markdown: string): Result<ReviewProvenance
   const parsed = parseText(match[1]!);
   if (!parsed.ok) return { ok: false, issues: shift(parsed.issues) };
   const result = FrontMatterSchema.safeParse(parsed.value.data);
-  if (!result.success) return { ok: false, issues: shift(locateIssues(fromZod(result.error.issues), parsed.value)) };
+  if (!result.success) return { ok: false, issues: shift(locateIssues(fromZod(result.error.issues, { schema: FrontMatterSchema, data: parsed.value.data }), parsed.value)) };
   const fm = result.data;
   const makers = fm['decision-makers'];
   const out: ReviewProvenance = { ...fm.statewise, status: fm.status, date: fm.date };

@@ -18,6 +18,7 @@ export const ProblemErrorSchema = z.object({
   detail: z.string(),
   line: z.number().int().min(1).optional().describe('1-based line in a YAML or JSON body, when known.'),
   column: z.number().int().min(1).optional(),
+  suggestion: z.string().optional().describe('What statewise thinks was meant: a field name or an allowed value.'),
 }).openapi('ProblemError');
 
 export const ProblemSchema = z.object({
@@ -67,6 +68,7 @@ export function issueErrors(issues: readonly Issue[], prefix = ''): ProblemError
     const e: ProblemError = { pointer: prefix + i.pointer, detail: i.message };
     if (i.line !== undefined) e.line = i.line;
     if (i.column !== undefined) e.column = i.column;
+    if (i.suggestion !== undefined) e.suggestion = i.suggestion;
     return e;
   });
 }

@@ -31,7 +31,7 @@ describe('diagnostic ranges from parse issues', () => {
     const [d] = diagnose(text);
     expect(d!.code).toBe('unknown_field');
     expect(covered(text, d!.range)).toBe('peakRPS');
-    expect(d!.message).toBe('traffic.peakRPS: unknown field "peakRPS"');
+    expect(d!.message).toBe('traffic.peakRPS: unknown field "peakRPS"; did you mean "peakRps"?');
   });
 
   it('underlines a bad enum value inside a state item', () => {

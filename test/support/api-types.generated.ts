@@ -184,6 +184,8 @@ export interface components {
             parameter?: string;
             /** @description RFC 6901 JSON pointer into the request body ("" is the whole body). */
             pointer: string;
+            /** @description What statewise thinks was meant: a field name or an allowed value. */
+            suggestion?: string;
         };
         /** @description statewise/v1 recommendation for one service */
         Recommendation: {

@@ -14,7 +14,7 @@ function only(text: string) {
   const issues = issuesOf(text);
   expect(issues, JSON.stringify(issues)).toHaveLength(1);
   const [i] = issues;
-  return { code: i!.code, pointer: i!.pointer, at: `${i!.line}:${i!.column}`, message: i!.message, end: `${i!.endLine}:${i!.endColumn}` };
+  return { code: i!.code, pointer: i!.pointer, at: `${i!.line}:${i!.column}`, message: i!.message, ...(i!.suggestion ? { suggestion: i!.suggestion } : {}), end: `${i!.endLine}:${i!.endColumn}` };
 }
 
 const lines = (...l: string[]) => l.join('\n') + '\n';
@@ -27,7 +27,7 @@ describe('parseRequirements: every issue has a line and column', () => {
 
   it('an unknown field is reported at its key, not silently dropped', () => {
     expect(only(lines('service: a', 'traffic:', '  peakRps: 10', '  peakRPS: 5'))).toEqual({
-      code: 'unknown_field', pointer: '/traffic/peakRPS', at: '4:3', end: '4:10', message: 'unknown field "peakRPS"',
+      code: 'unknown_field', pointer: '/traffic/peakRPS', at: '4:3', end: '4:10', message: 'unknown field "peakRPS"; did you mean "peakRps"?', suggestion: 'peakRps',
     });
     // Inside a state item, in flow style.
     expect(only(lines('service: a', 'traffic: { peakRps: 1 }', 'state:', '  - { name: cart, colour: red }'))).toMatchObject({
