@@ -1,10 +1,49 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (tsx), so a fresh clone works after `npm install` with no build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI (dist/cli.cjs, built by `npm run build`; `npm install` runs it as `prepare`) when it was built
+// from the sources as they are now, else the TypeScript sources through tsx — so an edited source is never answered
+// by a stale build, only more slowly. STATEWISE_RUN=dist insists on the build (the container image: no sources),
+// STATEWISE_RUN=sources on the sources (the test suites). README, "Start-up and the compiled CLI".
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const mode = process.env.STATEWISE_RUN ?? 'auto';
+
+/** dist/cli.cjs when it may run, else undefined; why not in `reason`. */
+function compiled() {
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(`${root}dist/build-manifest.json`, 'utf8'));
+  } catch {
+    return { reason: 'dist/ is not built (npm run build)' };
+  }
+  if (mode !== 'dist') {
+    // Every source file the bundle was built from, with its size and mtime then. A file that is gone is ignored
+    // (an install without sources); one that changed means the build is stale.
+    for (const [file, seen] of Object.entries(manifest.files)) {
+      let now;
+      try { now = statSync(root + file); } catch { continue; }
+      if (now.size !== seen.size || now.mtimeMs !== seen.mtimeMs) return { reason: `dist/ is older than ${file} (npm run build)` };
+    }
+  }
+  return { file: `${root}dist/cli.cjs` };
+}
 
 try {
-  register();
-  const { main } = await import('../server/cli.ts');
+  const use = mode === 'sources' ? { reason: 'STATEWISE_RUN=sources' } : compiled();
+  let main;
+  if (use.file) {
+    main = createRequire(import.meta.url)('./compiled.cjs').loadCompiled(use.file).exports.main;
+  } else if (mode === 'dist') {
+    throw new Error(`STATEWISE_RUN=dist but ${use.reason}`);
+  } else {
+    const { register } = await import('tsx/esm/api').catch(() => {
+      throw new Error(`${use.reason}, and tsx (a dev dependency) is not installed to run the sources`);
+    });
+    register();
+    ({ main } = await import('../server/cli.ts'));
+  }
   process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
   // A crash outside any command (loading the sources): exit 70 (EX_SOFTWARE), never 1 ("check failed").
