@@ -94,7 +94,8 @@ export async function buildAll(): Promise<{ out: string; bytes: number }[]> {
     const s = statSync(join(ROOT, f));
     return [f, { size: s.size, mtimeMs: s.mtimeMs }];
   }));
-  writeFileSync(MANIFEST, JSON.stringify({ entries: ENTRIES.map((e) => e.out), files }) + '\n');
+  // `source`: bin/ compares only where the CLI's own source exists (not in the image, which holds the build alone).
+  writeFileSync(MANIFEST, JSON.stringify({ source: ENTRIES[0]!.entry, entries: ENTRIES.map((e) => e.out), files }) + '\n');
   return outputs;
 }
 
