@@ -22,8 +22,9 @@ const dirs: Record<string, string> = {};
 /** Runs one stage's COPY and RUN instructions in `dir`; `COPY --from=X /app/...` reads the folder stage X ran in. */
 function replay(s: Stage, dir: string): void {
   mkdirSync(dir, { recursive: true });
-  const env = { ...process.env, ...envOf(stages, s.name), npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false' };
-  delete env.STATEWISE_RUN; // vitest sets it for the sources; the stages set their own
+  // npm prefers its local cache (works offline); STATEWISE_RUN (vitest sets it for the sources) is the stage's own.
+  const env: NodeJS.ProcessEnv = { ...process.env, npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false' };
+  delete env.STATEWISE_RUN;
   Object.assign(env, envOf(stages, s.name));
   for (const i of s.instructions) {
     if (i.op === 'COPY') {
