@@ -7,7 +7,7 @@
  * one file instead of resolving hundreds of modules in node_modules — that is what makes `advise` start fast.
  * Run from anywhere: `npm run build` (or `node --import tsx scripts/build.ts`).
  */
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -25,11 +25,15 @@ export interface Entry {
    * whose start-up time matters (bin/compiled.cjs loads it).
    */
   warmUp?: string[];
+  /** esbuild options that differ from the Node CommonJS default below (a browser bundle: platform, format, …). */
+  esbuild?: BuildOptions;
 }
 
 /**
- * What dist/ holds. Add an entry here for another process or thread the server starts (a worker-thread entry, …);
- * bin/statewise.js only needs to know about `cli.cjs`.
+ * What dist/ holds. Add an entry here for another process or thread the server starts (a worker-thread entry:
+ * `{ entry: 'server/advice-worker.ts', out: 'advice-worker.cjs' }`, found next to `__filename` of cli.cjs) or a
+ * browser bundle (with `esbuild: { platform: 'browser', format: 'esm' }`). The first entry is the CLI that
+ * bin/statewise.js runs; the manifest covers the inputs of all of them.
  */
 export const ENTRIES: readonly Entry[] = [
   { entry: 'server/cli.ts', out: 'cli.cjs', warmUp: ['advise', 'examples/online-shop.statewise.yaml'] },
@@ -82,8 +86,9 @@ export async function buildAll(): Promise<{ out: string; bytes: number }[]> {
       logLevel: 'warning',
       absWorkingDir: ROOT,
       plugins: [preparsedCatalog],
+      ...e.esbuild,
     });
-    for (const file of Object.keys(result.metafile.inputs)) inputs.add(file);
+    for (const file of Object.keys(result.metafile?.inputs ?? {})) inputs.add(file);
     if (e.warmUp) writeCodeCache(join(DIST, e.out), e.warmUp);
     outputs.push({ out: e.out, bytes: statSync(join(DIST, e.out)).size });
   }
