@@ -27,7 +27,7 @@ function compiled() {
       if (now.size !== seen.size || now.mtimeMs !== seen.mtimeMs) return { reason: `dist/ is older than ${file} (npm run build)` };
     }
   }
-  return { file: `${root}dist/cli.cjs` };
+  return exists(`${root}dist/cli.cjs`) ? { file: `${root}dist/cli.cjs` } : { reason: 'dist/cli.cjs is missing (npm run build)' };
 }
 
 function exists(path) {
