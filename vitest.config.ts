@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // bin/statewise.js runs the sources, never dist/ (a build of them): tests are about the sources.
+    env: { STATEWISE_RUN: 'sources' },
   },
 });

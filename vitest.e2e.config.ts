@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 600_000,
     pool: 'forks',
+    // bin/statewise.js runs the sources, never dist/ (a build of them): tests are about the sources.
+    env: { STATEWISE_RUN: 'sources' },
     fileParallelism: false,
   },
 });

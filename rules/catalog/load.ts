@@ -1,10 +1,9 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { issue, type Issue, type PathSegment, type Result } from '../contract/issues.ts';
-import { fromZod, locateIssues, parseText } from '../contract/parse.ts';
 import type { Store } from '../contract/recommendation.ts';
 import { compileCondition, type CompileProblem, type Predicate } from './condition.ts';
-import { CatalogFileSchema, type Rule } from './schema.ts';
+import type { Rule } from './schema.ts';
 import { compileTemplate, type ExtraKeys, type Render } from './template.ts';
 import { STORES } from '../contract/recommendation.ts';
 import { buildTables, type EngineTables } from './tables.ts';
@@ -12,8 +11,8 @@ import { LIMITS, MEASURES, type Figure } from '../model/measures.ts';
 import { profileKey, type Prices, type Profile } from '../model/profile.ts';
 import { STORE_INDEX } from '../model/stores.ts';
 
-/** A catalogue file's name and text: the core never touches a file system. */
-export interface CatalogSource { name: string; text: string }
+import { readCatalogFile, type CatalogSource } from './catalog-file.ts';
+export { MAX_CATALOG_FILE_NODES, type CatalogSource } from './catalog-file.ts';
 
 interface CompiledBase {
   id: string;
@@ -104,9 +103,6 @@ export interface Catalog {
  */
 export const MAX_CATALOG_RULES = 1000;
 
-/** Keys and list items one catalogue file may hold (about 30 per rule for 1000 rules), checked before parsing. */
-export const MAX_CATALOG_FILE_NODES = 30_000;
-
 export interface LoadOptions {
   /** Custom files layered on top of `builtin`: new rules, overrides by id, and `disable`. */
   custom?: readonly CatalogSource[];
@@ -128,15 +124,11 @@ export function loadCatalog(builtin: readonly CatalogSource[], options: LoadOpti
   for (const [sources, custom] of layers) {
     const definedHere = new Map<string, string>();
     for (const source of sources) {
-      const parsed = parseText(source.text, { maxNodes: MAX_CATALOG_FILE_NODES });
-      if (!parsed.ok) { issues.push(...parsed.issues.map((i) => ({ ...i, file: source.name }))); continue; }
-      const file = CatalogFileSchema.safeParse(parsed.value.data ?? {});
-      if (!file.success) {
-        issues.push(...locateIssues(fromZod(file.error.issues, { schema: CatalogFileSchema, data: parsed.value.data ?? {} }), parsed.value).map((i) => ({ ...i, file: source.name })));
-        continue;
-      }
+      const read = readCatalogFile(source);
+      if (!read.ok) { issues.push(...read.issues.map((i) => ({ ...i, file: source.name }))); continue; }
+      const file = read.value;
       if (!custom && file.data.version && file.data.version > version) version = file.data.version;
-      const lineOf = (path: PathSegment[]) => locateIssues([issue('x', path, '')], parsed.value)[0]!.line ?? 1;
+      const lineOf = file.lineOf;
       file.data.rules.forEach((rule, index) => {
         const problems: CompileProblem[] = [];
         const at: PathSegment[] = ['rules', index];
@@ -147,7 +139,7 @@ export function loadCatalog(builtin: readonly CatalogSource[], options: LoadOpti
           return;
         }
         const compiled = compileRule(rule, source.name, lineOf(at), at, problems);
-        const located = locateIssues(problems.map((p) => issue(p.code, p.path, p.message)), parsed.value);
+        const located = file.locate(problems.map((p) => issue(p.code, p.path, p.message)));
         issues.push(...located.map((i) => ({ ...i, file: source.name })));
         const twin = definedHere.get(rule.id);
         if (twin) {

@@ -1,0 +1,137 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, ROOT } from '../support/cli.ts';
+import { envOf, readDockerfile, stage, type Stage } from './dockerfile.ts';
+
+/**
+ * SLOW (about a minute: two `npm ci` and a build). The image's build and runtime stages, replayed from the Dockerfile
+ * without a container engine (none runs here): a copy of the repository's tracked files as the build context, each
+ * stage's COPY and RUN run in its own folder (WORKDIR /app = that folder), npm's local cache preferred so it works
+ * offline. What cannot run here: the `base` stage (apt-get install tini, an OS package) and the image itself.
+ * Then the runtime folder — production dependencies, bin/ and dist/, no sources — serves /healthz and a
+ * recommendation with the production overlay's catalogue and an API key, and drains on SIGTERM.
+ */
+const stages = readDockerfile();
+let work: string;
+let context: string;
+const dirs: Record<string, string> = {};
+
+/** Runs one stage's COPY and RUN instructions in `dir`; `COPY --from=X /app/...` reads the folder stage X ran in. */
+function replay(s: Stage, dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  // npm prefers its local cache (works offline); STATEWISE_RUN (vitest sets it for the sources) is the stage's own.
+  const env: NodeJS.ProcessEnv = { ...process.env, npm_config_prefer_offline: 'true', npm_config_update_notifier: 'false' };
+  delete env.STATEWISE_RUN;
+  Object.assign(env, envOf(stages, s.name));
+  for (const i of s.instructions) {
+    if (i.op === 'COPY') {
+      const parts = i.args.split(/\s+/);
+      const dest = join(dir, parts.pop()!);
+      const from = i.flags.from ? dirs[i.flags.from] : context;
+      if (!from) throw new Error(`Dockerfile:${i.line}: stage ${i.flags.from} was not replayed`);
+      for (const src of parts) {
+        const path = join(from, src.replace(/^\/app\/?/, ''));
+        // `COPY a b ./` puts each source into the folder; `COPY dir/ dir/` and `COPY . .` copy onto the destination.
+        const into = parts.length > 1 ? join(dest, src.split('/').filter(Boolean).pop()!) : dest;
+        cpSync(path, into, { recursive: true });
+      }
+    } else if (i.op === 'RUN') {
+      const r = spawnSync('sh', ['-c', i.args], { cwd: dir, env, encoding: 'utf8', timeout: 600_000 });
+      if (r.status !== 0) throw new Error(`Dockerfile:${i.line}: RUN ${i.args} exited ${r.status}\n${r.stdout}\n${r.stderr}`);
+    } else if (!['WORKDIR', 'ENV', 'USER', 'EXPOSE', 'HEALTHCHECK', 'ENTRYPOINT', 'CMD', 'ARG'].includes(i.op)) {
+      throw new Error(`Dockerfile:${i.line}: the replay does not know ${i.op}; teach it or keep the Dockerfile simple`);
+    }
+  }
+  dirs[s.name] = dir;
+}
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'statewise-image-'));
+  context = join(work, 'context');
+  // The build context of a clean clone: the tracked files (.dockerignore removes only untracked ones).
+  const files = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+  for (const f of files) {
+    if (!existsSync(join(ROOT, f))) continue;
+    mkdirSync(dirname(join(context, f)), { recursive: true });
+    cpSync(join(ROOT, f), join(context, f));
+  }
+  replay(stage(stages, 'build'), join(work, 'build'));
+  replay(stage(stages, 'runtime'), join(work, 'runtime'));
+}, 900_000);
+
+afterAll(() => { if (work) rmSync(work, { recursive: true, force: true }); });
+
+describe('production install, as the Dockerfile does it (slow)', () => {
+  it('the runtime folder holds production dependencies, bin/ and the compiled dist/ — no sources, no dev tools', () => {
+    const rt = dirs.runtime!;
+    expect(existsSync(join(rt, 'dist', 'cli.cjs'))).toBe(true);
+    expect(existsSync(join(rt, 'dist', 'cli.cjs.cache'))).toBe(true);
+    for (const gone of ['server', 'rules', 'scripts', 'test', 'node_modules/tsx', 'node_modules/esbuild', 'node_modules/vitest', 'node_modules/typescript']) {
+      expect(existsSync(join(rt, gone)), gone).toBe(false);
+    }
+    const pkg = JSON.parse(readFileSync(join(rt, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    for (const dep of Object.keys(pkg.dependencies)) expect(existsSync(join(rt, 'node_modules', dep)), dep).toBe(true);
+  });
+
+  it('the compiled server answers /healthz and a recommendation (custom catalogue, API key), then drains on SIGTERM', async () => {
+    const rulesDir = join(context, 'deploy', 'kubernetes', 'overlays', 'production', 'rules');
+    const key = 'deploy-test-key-0123456789';
+    const env: NodeJS.ProcessEnv = { ...process.env, ...envOf(stages, 'runtime'), HOST: '127.0.0.1', PORT: '0', STATEWISE_RULES: rulesDir, STATEWISE_API_KEYS: key };
+    const child = spawn(process.execPath, ['bin/statewise.js', 'serve'], { cwd: dirs.runtime!, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => { stderr += String(d); });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no "listening on" in 60 s:\n${stderr}`)), 60_000);
+        child.stderr.on('data', () => {
+          const m = /listening on (http:\/\/\S+)/.exec(stderr);
+          if (m) { clearTimeout(timer); resolve(m[1]!); }
+        });
+        void exited.then((code) => reject(new Error(`server exited ${code}:\n${stderr}`)));
+      });
+      const health = await fetch(`${url}/healthz`);
+      expect(health.status).toBe(200);
+      const { status, rulesVersion } = await health.json() as { status: string; rulesVersion: string };
+      expect(status).toBe('ok');
+      // The same catalogue as the sources load with that folder: built-in (pre-parsed in dist/) + the overlay's.
+      // From the same folder: a custom file's name, relative to the working folder, is part of the digest.
+      const fromSources = await cli(dirs.runtime!, 'advise', join(ROOT, 'examples', 'online-shop.statewise.yaml'), '--json', '--rules', rulesDir);
+      expect(fromSources.code, fromSources.err).toBe(0);
+      const expected = JSON.parse(fromSources.out) as { rulesVersion: string };
+      expect(rulesVersion).toBe(expected.rulesVersion);
+      expect(rulesVersion).toMatch(/\+custom\./);
+
+      const body = readFileSync(join(ROOT, 'examples', 'online-shop.statewise.yaml'));
+      const denied = await fetch(`${url}/v1/recommendations`, { method: 'POST', headers: { 'content-type': 'application/yaml' }, body });
+      expect(denied.status).toBe(401);
+      const answer = await fetch(`${url}/v1/recommendations`, { method: 'POST', headers: { 'content-type': 'application/yaml', authorization: `Bearer ${key}` }, body });
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toEqual(expected);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(stderr).toMatch(/SIGTERM; pid \d+ draining/);
+    expect(stderr).toMatch(/stopped \(all requests finished\)/);
+  }, 120_000);
+
+  it('in a checkout, an edited source is answered from the sources, never by the stale build (bin/statewise.js)', () => {
+    const build = dirs.build!;
+    const run = (env: Record<string, string>) => {
+      const e = { ...process.env, ...env };
+      if (!env.STATEWISE_RUN) delete e.STATEWISE_RUN;
+      return execFileSync(process.execPath, ['bin/statewise.js', '--version'], { cwd: build, env: e, encoding: 'utf8' }).trim();
+    };
+    expect(run({})).toBe('statewise 0.1.0');
+    const cliFile = join(build, 'server', 'cli.ts');
+    writeFileSync(cliFile, readFileSync(cliFile, 'utf8').replace("'statewise 0.1.0'", "'statewise 0.1.0-edited'"));
+    expect(run({})).toBe('statewise 0.1.0-edited');
+    expect(run({ STATEWISE_RUN: 'dist' })).toBe('statewise 0.1.0');
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: build, stdio: 'ignore' });
+    expect(run({ STATEWISE_RUN: 'dist' })).toBe('statewise 0.1.0-edited');
+  }, 120_000);
+});
