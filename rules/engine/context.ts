@@ -2,12 +2,14 @@ import type { Kind, Requirements, StateItem } from '../contract/requirements.ts'
 import type { Store, Verdict } from '../contract/recommendation.ts';
 import { ASSUMPTIONS } from '../model/assumptions.ts';
 import { fleetInstances } from '../model/fleet.ts';
+import { scopeOf, type Scope } from '../contract/scope.ts';
+
+export { scopeOf, type Scope };
 
 /**
  * The evaluation context: the normalized requirements plus the figures every rule may read, computed once per
  * evaluation. Implied items are added here, so that rules and plans see them like any listed item.
  */
-export type Scope = 'request' | 'session' | 'durable';
 
 export interface EvalItem extends StateItem {
   /** The item as listed (or as implied), before any figure was derived: what a re-scaled context starts from. */
@@ -73,11 +75,6 @@ export interface PlanView {
 export const REQUESTS_PER_SESSION = ASSUMPTIONS.requestsPerSession.value;
 /** Users sharing one live object (a room, a document) when nothing else is known. */
 export const SESSIONS_PER_SHARED_OBJECT = ASSUMPTIONS.sessionsPerSharedObject.value;
-
-export function scopeOf(lifetime: StateItem['lifetime']): Scope {
-  if (lifetime === 'request') return 'request';
-  return lifetime === 'minutes' || lifetime === 'hours' ? 'session' : 'durable';
-}
 
 /** @example buildContext(req).derived.concurrentSessions */
 export function buildContext(req: Requirements): EvalContext {

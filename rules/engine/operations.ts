@@ -49,7 +49,7 @@ export function scalingAndFailure(
   const onDeploy = sticky.length
     ? `each of ${f(deploysPerDay)} deploy(s) a day restarts every instance: drain sessions (connection draining up to the session length) or up to ${f(cap.concurrentSessions)} sessions lose ${sticky.join(', ')}`
     : verdict === 'stateless'
-      ? `rolling deploys (${f(deploysPerDay)} a day) need no draining: instances hold no session state`
+      ? `rolling deploys (${f(deploysPerDay)} a day) drain only the requests in flight: instances hold no session state`
       : `rolling deploys (${f(deploysPerDay)} a day) hand replicated state to the next instance before stopping one`;
   const failureNotes: string[] = [];
   if (cache.length) failureNotes.push(`a cache failover can drop the last acknowledged writes of ${cache.join(', ')} (replication is asynchronous)`);

@@ -1,4 +1,5 @@
 import type { Requirements } from '../contract/requirements.ts';
+import { scopeOf } from '../contract/scope.ts';
 import { VERDICTS, type Factor, type Recommendation, type Store, type Verdict } from '../contract/recommendation.ts';
 import { cell, code, codeCell, inline, signed, table } from './markdown.ts';
 import { flowchart } from './mermaid.ts';
@@ -24,7 +25,7 @@ export function renderReview(input: ReviewInput): string {
   const { requirements: req, recommendation: rec } = input;
   const sections = [
     frontMatter(provenanceOf(rec, input.source), input.date, req.decisionMakers),
-    `# ${inline(rec.service)}: ${TITLE[rec.verdict]}`,
+    `# ${inline(rec.service)}: ${title(rec)}`,
     context(req, input.source),
     drivers(rec),
     options(rec),
@@ -32,7 +33,7 @@ export function renderReview(input: ReviewInput): string {
     placementPlan(rec),
     feasibility(rec),
     operations(rec),
-    capacity(rec),
+    capacity(rec, req),
     risks(rec),
     acceptedRisks(rec),
     revisit(rec),
@@ -40,6 +41,14 @@ export function renderReview(input: ReviewInput): string {
   ];
   const text = sections.join('\n\n').split('\n').map((l) => l.trimEnd()).join('\n');
   return `${text}\n`;
+}
+
+/** A stateless answer whose items are all copies inside each instance does not keep its state "outside". */
+function title(rec: Recommendation): string {
+  if (rec.verdict !== 'stateless') return TITLE[rec.verdict];
+  if (rec.placements.length === 0) return 'a stateless service with no state to keep';
+  if (rec.placements.every((p) => p.store === 'in-process-copy')) return 'a stateless service, its reference data copied into every instance';
+  return TITLE.stateless;
 }
 
 const TITLE: Record<Verdict, string> = {
@@ -191,10 +200,16 @@ function num(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
 
-function capacity(rec: Recommendation): string {
+/** Items the engine implies (live connections, a session record) are session-scoped by construction. */
+function sessionScoped(rec: Recommendation, req: Requirements): boolean {
+  return rec.placements.some((p) => p.implied) || req.state.some((s) => scopeOf(s.lifetime) === 'session');
+}
+
+function capacity(rec: Recommendation, req: Requirements): string {
   const c = rec.capacity;
   const rows: [string, string][] = [
-    ['Concurrent sessions', String(c.concurrentSessions)],
+    // Little's law gives a figure for any traffic; say so when no placement depends on it.
+    [sessionScoped(rec, req) ? 'Concurrent sessions' : 'Concurrent sessions (no session-scoped state depends on it)', String(c.concurrentSessions)],
     ['Instances', String(c.instances)],
     ['State access on the hot path (ms)', `${num(c.hotPathMs)} of ${num(c.latencyBudgetMs)} left for state`],
     ['In-process memory per instance (MB)', String(c.inProcessMemoryMb)],

@@ -91,3 +91,20 @@ describe('renderReview', () => {
     expect(parsed.value.rules).toEqual([...parsed.value.rules].sort());
   });
 });
+
+describe('renderReview says what the stateless plan really keeps', () => {
+  const copy = { owner: 'global', lifetime: 'days', kind: 'reference', sizeKb: 100, writesPerMinute: 0, lossImpact: 'none', consistency: 'eventual', hotPath: true };
+  it('a service whose only state is reference data copied into each instance is not titled "kept outside the instances"', () => {
+    const req = requirementsOf({ service: 'svc', traffic: { peakRps: 10 }, state: [{ name: 'rules', ...copy }] });
+    const markdown = render(req);
+    expect(engine.advise(req).placements.map((p) => p.store)).toEqual(['in-process-copy']);
+    expect(markdown).toMatch(/^# svc: a stateless service, its reference data copied into every instance$/m);
+    expect(section(markdown, 'Capacity estimate')).toMatch(/\| Concurrent sessions \(no session-scoped state depends on it\) \|/);
+    expect(section(markdown, 'Scaling and failure plan')).toMatch(/drain only the requests in flight/);
+  });
+  it('a service with nothing to keep says so; one with a session item keeps the plain labels', () => {
+    expect(render(requirementsOf({ service: 'svc', traffic: { peakRps: 10 } }))).toMatch(/^# svc: a stateless service with no state to keep$/m);
+    const session = render(requirementsOf({ service: 'svc', traffic: { peakRps: 10 }, state: [{ name: 'cart', owner: 'session', lifetime: 'hours', sizeKb: 4 }] }));
+    expect(section(session, 'Capacity estimate')).toMatch(/\| Concurrent sessions \| \d+ \|/);
+  });
+});
