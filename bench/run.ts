@@ -4,13 +4,14 @@ import { runEngineVsJre } from './engine-vs-jre.ts';
 import { runAdvice } from './advice.ts';
 import { runHttp } from './http.ts';
 import { runExtension } from './extension.ts';
+import { runActivation } from './activation.ts';
 import type { BenchOptions, BenchResult } from './lib/result.ts';
 import { table } from './lib/table.ts';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- --quick` runs shorter versions (CI, under a minute) and
  * exits 1 when a ratio regressed more than 2× against the baseline ratios recorded in bench/RESULTS.md.
- * `--only NAME[,NAME]` runs some of them (engine, advice, http, extension).
+ * `--only NAME[,NAME]` runs some of them (engine, advice, http, extension, activation).
  * Only ratios measured within one run are compared: absolute times on a shared machine drift too much.
  */
 const args = process.argv.slice(2);
@@ -25,6 +26,7 @@ const BENCHES: [string, (o: BenchOptions) => Promise<BenchResult[]> | BenchResul
   ['advice', runAdvice],
   ['http', runHttp],
   ['extension', runExtension],
+  ['activation', runActivation],
 ];
 
 /**
@@ -38,6 +40,7 @@ export const DIRECTION: Record<string, 'higher' | 'lower'> = {
   'http.advisor/echo': 'higher',
   'http.workers2/workers1': 'higher',
   'http.batch.perItem1000/perItem10': 'lower',
+  'activation.extension/yamlRequire': 'lower',
 };
 
 async function main(): Promise<number> {
