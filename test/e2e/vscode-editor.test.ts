@@ -78,7 +78,10 @@ async function hoverText(): Promise<string> {
   for (let attempt = 0; attempt < 4; attempt++) {
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
-    if (await hover.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return (await hover.innerText()).replace(/\s+/g, ' ');
+    if (await hover.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
+      await page.waitForTimeout(500); // let the fade-in finish, for the screenshot
+      return (await hover.innerText()).replace(/\s+/g, ' ');
+    }
   }
   return '';
 }
