@@ -153,6 +153,10 @@ describe('statewise editor affordances in VS Code (code-server)', () => {
     const { recommendation } = advise(TYPO.replace('sizeK:', 'sizeKb:').replace('sesion', 'session'));
     await expect.poll(async () => (await status.innerText()).trim(), { timeout: 30_000 })
       .toBe(`statewise: ${recommendation.verdict} · ${Math.round(recommendation.confidence * 100)}%`);
+    // The CodeLens follows the edit too: the verdict replaces the problem count.
+    const top = `${recommendation.verdict.toUpperCase()} · ${Math.round(recommendation.confidence * 100)} | Recommend | Review`;
+    await expect.poll(async () => (await vs.page.locator('.codelens-decoration').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()), { timeout: 20_000 })
+      .toContain(top);
     await shot('quickfix-enum-after');
   });
 
