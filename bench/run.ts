@@ -5,13 +5,14 @@ import { runAdvice } from './advice.ts';
 import { runHttp } from './http.ts';
 import { runExtension } from './extension.ts';
 import { runStartup } from './startup.ts';
+import { runActivation } from './activation.ts';
 import type { BenchOptions, BenchResult } from './lib/result.ts';
 import { table } from './lib/table.ts';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- --quick` runs shorter versions (CI, under a minute) and
  * exits 1 when a ratio regressed more than 2× against the baseline ratios recorded in bench/RESULTS.md.
- * `--only NAME[,NAME]` runs some of them (engine, advice, http, extension, startup).
+ * `--only NAME[,NAME]` runs some of them (engine, advice, http, extension, startup, activation).
  * Only ratios measured within one run are compared: absolute times on a shared machine drift too much.
  */
 const args = process.argv.slice(2);
@@ -27,6 +28,7 @@ const BENCHES: [string, (o: BenchOptions) => Promise<BenchResult[]> | BenchResul
   ['http', runHttp],
   ['extension', runExtension],
   ['startup', runStartup],
+  ['activation', runActivation],
 ];
 
 /**
@@ -41,6 +43,7 @@ export const DIRECTION: Record<string, 'higher' | 'lower'> = {
   'http.workers2/workers1': 'higher',
   'http.batch.perItem1000/perItem10': 'lower',
   'startup.advise/node': 'lower',
+  'activation.extension/yamlRequire': 'lower',
 };
 
 async function main(): Promise<number> {

@@ -7,10 +7,12 @@ const bundle = process.argv[2];
 function standIn() {
   const handler = {
     get(_t, key) {
+      if (key === Symbol.toPrimitive) return () => ''; // a stand-in file name or text reads as empty
       if (key === 'then' || typeof key === 'symbol') return undefined; // not a promise, no coercion tricks
       if (key === 'dispose') return () => {};
       return proxy;
     },
+    set: () => true, // `statusBarItem.name = …` and the like are accepted and forgotten
     apply: () => proxy,
     construct: () => proxy,
   };

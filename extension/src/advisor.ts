@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parseRequirements, RecommendationSchema, type Issue, type Recommendation, type Requirements } from '../../rules/index.ts';
 import { getApiKey } from './api-key.ts';
-import type { EmbeddedEngines } from './embedded.ts';
+import type { EngineModule } from './lazy-engine.ts';
 import { baseName } from './files.ts';
 import { callServer, type ServerCall, type ServerFailure } from './server-client.ts';
 import { serverFailureMessage } from './server-errors.ts';
@@ -27,26 +27,26 @@ export interface Advisor {
   review(source: Source, advice: Advice, date: string, relativeSource?: string): Promise<string | undefined>;
 }
 
-export type RenderReview = (input: { requirements: Requirements; recommendation: Recommendation; date: string; source?: string }) => string;
-
 /**
- * Engine selection: the embedded engine unless `statewise.serverUrl` is set. Either way the text is validated
+ * Engine selection: the embedded engine unless `statewise.server.url` is set. Either way the text is validated
  * locally first, so contract errors always point at lines in the editor.
  */
 export function createAdvisor(deps: {
-  engines: EmbeddedEngines;
+  /** The lazily loaded engine bundle (lazy-engine.ts); asked on the first answer the embedded engine gives. */
+  engineModule: () => Promise<EngineModule>;
   secrets: vscode.SecretStorage;
   catalogDiagnostics: vscode.DiagnosticCollection;
-  renderReview: RenderReview;
 }): Advisor {
+  let engines: ReturnType<EngineModule['createEmbeddedEngines']> | undefined;
   const local = (source: Source) => {
     const parsed = parseRequirements(source.text);
     if (!parsed.ok) { void reportInvalid(source, parsed.issues); return undefined; }
     return parsed.value;
   };
 
-  const embedded = (settings: Settings, requirements: Requirements): Advice | undefined => {
-    const engine = deps.engines.get(vscode.workspace.isTrusted ? settings.rulesDir : undefined);
+  const embedded = async (settings: Settings, requirements: Requirements): Promise<Advice | undefined> => {
+    engines ??= (await deps.engineModule()).createEmbeddedEngines();
+    const engine = engines.get(vscode.workspace.isTrusted ? settings.rulesDir : undefined);
     deps.catalogDiagnostics.clear();
     if (!engine.ok) { void reportCatalog(engine.issues, deps.catalogDiagnostics); return undefined; }
     const recommendation = engine.value.advise(requirements, { today: today() });
@@ -92,7 +92,7 @@ export function createAdvisor(deps: {
       const settings = readSettings(source.uri);
       if (!settings.serverUrl) {
         const input = { requirements: advice.requirements, recommendation: advice.recommendation, date, ...(relativeSource ? { source: relativeSource } : {}) };
-        return deps.renderReview(input);
+        return (await deps.engineModule()).renderReview(input);
       }
       const query = new URLSearchParams({ date, ...(relativeSource ? { source: relativeSource } : {}) });
       const answer = await remote(settings, source, `/v1/design-reviews?${query}`, 'text/markdown');
@@ -142,7 +142,7 @@ async function reportCatalog(issues: readonly Issue[], collection: vscode.Diagno
   }
   const first = issues[0]!;
   const choice = await vscode.window.showErrorMessage(
-    `statewise: the custom rules (statewise.rulesPath) cannot be loaded — ${first.file ? `${baseName(first.file)}${first.line ? `:${first.line}` : ''} ` : ''}${first.message}`,
+    `statewise: the custom rules (statewise.rules.folder) cannot be loaded — ${first.file ? `${baseName(first.file)}${first.line ? `:${first.line}` : ''} ` : ''}${first.message}`,
     'Show Problems',
   );
   if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');

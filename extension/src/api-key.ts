@@ -7,7 +7,7 @@ const SECRET_KEY = 'statewise.apiKey';
 export async function setApiKey(secrets: vscode.SecretStorage): Promise<void> {
   const key = await vscode.window.showInputBox({
     title: 'statewise server API key',
-    prompt: 'Sent as a bearer token to statewise.serverUrl. Leave empty to remove the stored key.',
+    prompt: 'Sent as a bearer token to statewise.server.url. Leave empty to remove the stored key.',
     password: true,
     ignoreFocusOut: true,
     validateInput: (v) => (/\s/.test(v.trim()) ? 'An API key has no spaces' : undefined),

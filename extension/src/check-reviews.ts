@@ -9,7 +9,7 @@ import { fromDocument } from './recommend.ts';
 import { readSettings } from './settings.ts';
 
 /**
- * `statewise.checkReviews`: the drift check over every review in `statewise.reviewsFolder`. Each review's
+ * `statewise.checkReviews`: the drift check over every review in `statewise.reviews.folder`. Each review's
  * requirements (its recorded `source`, else the file for its service) are advised again with the configured engine
  * and compared with the provenance in its front matter; stale reviews land in the Problems panel.
  */
@@ -51,7 +51,7 @@ export async function checkReviews(advisor: Advisor, collection: vscode.Diagnost
     }
   }
   if (reviews === 0) {
-    void vscode.window.showInformationMessage('statewise: no design reviews found (statewise.reviewsFolder).');
+    void vscode.window.showInformationMessage('statewise: no design reviews found (statewise.reviews.folder).');
   } else if (stale === 0) {
     void vscode.window.showInformationMessage(`statewise: all ${reviews} design review(s) match their requirements.`);
   } else {

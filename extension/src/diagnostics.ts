@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { parseRequirements } from '../../rules/index.ts';
 import { isRequirementsFile } from './files.ts';
 import { toDiagnosticSpecs, type DiagnosticSpec } from './issue-ranges.ts';
+import { liveIssues } from './live-issues.ts';
 
 /**
  * The one place where core issues become editor diagnostics: live on open and on every change of a requirements
@@ -11,7 +12,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext): vscode.Di
   const collection = vscode.languages.createDiagnosticCollection('statewise');
   const refresh = (doc: vscode.TextDocument) => {
     if (!isRequirementsFile(doc.fileName)) return;
-    collection.set(doc.uri, requirementsDiagnostics(doc.getText()));
+    collection.set(doc.uri, requirementsDiagnostics(doc.getText(), doc.fileName));
   };
   context.subscriptions.push(
     collection,
@@ -24,9 +25,9 @@ export function registerDiagnostics(context: vscode.ExtensionContext): vscode.Di
 }
 
 /** Diagnostics for a requirements text: empty when it is valid. */
-export function requirementsDiagnostics(text: string): vscode.Diagnostic[] {
+export function requirementsDiagnostics(text: string, fileName = ''): vscode.Diagnostic[] {
   const parsed = parseRequirements(text);
-  return parsed.ok ? [] : toDiagnostics(toDiagnosticSpecs(text, parsed.issues));
+  return parsed.ok ? [] : toDiagnostics(toDiagnosticSpecs(text, liveIssues(parsed.issues, fileName)));
 }
 
 /** Specs (pure) → vscode diagnostics; also used by the drift check. */

@@ -33,7 +33,7 @@ export type ServerFailure =
 export type ServerResult = { ok: true; body: string; contentType: string } | { ok: false; failure: ServerFailure };
 
 export interface ServerCall {
-  /** `statewise.serverUrl`, e.g. `https://statewise.internal` (a path prefix is kept). */
+  /** `statewise.server.url`, e.g. `https://statewise.internal` (a path prefix is kept). */
   baseUrl: string;
   /** API path, e.g. `/v1/recommendations`. */
   path: string;

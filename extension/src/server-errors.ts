@@ -10,15 +10,15 @@ const MAX_LISTED = 3;
 export function serverFailureMessage(f: ServerFailure): string {
   switch (f.kind) {
     case 'bad-url':
-      return `statewise.serverUrl "${f.url}" is not an http(s) URL. Fix the setting, or clear it to use the built-in engine.`;
+      return `statewise.server.url "${f.url}" is not an http(s) URL. Fix the setting, or clear it to use the built-in engine.`;
     case 'unreachable':
-      return `The statewise server at ${origin(f.url)} is unreachable (${f.cause}). Check statewise.serverUrl, or clear it to use the built-in engine.`;
+      return `The statewise server at ${origin(f.url)} is unreachable (${f.cause}). Check statewise.server.url, or clear it to use the built-in engine.`;
     case 'timeout':
-      return `The statewise server at ${origin(f.url)} did not answer within ${f.seconds} s (statewise.serverTimeoutSeconds).`;
+      return `The statewise server at ${origin(f.url)} did not answer within ${f.seconds} s (statewise.server.timeoutSeconds).`;
     case 'cancelled':
       return 'Cancelled.';
     case 'bad-response':
-      return `The statewise server at ${origin(f.url)} sent an answer this extension does not understand (${f.reason}). Is statewise.serverUrl a statewise server of a compatible version?`;
+      return `The statewise server at ${origin(f.url)} sent an answer this extension does not understand (${f.reason}). Is statewise.server.url a statewise server of a compatible version?`;
     case 'http':
       return `The statewise server answered ${f.status}${f.statusText ? ` ${f.statusText}` : ''} for ${path(f.url)}.${hint(f.status)}`;
     case 'problem': {
@@ -36,9 +36,9 @@ export function serverFailureMessage(f: ServerFailure): string {
 }
 
 function hint(status: number): string {
-  if (status >= 300 && status < 400) return ' Redirects are not followed (they could carry the API key elsewhere): set statewise.serverUrl to the final URL.';
+  if (status >= 300 && status < 400) return ' Redirects are not followed (they could carry the API key elsewhere): set statewise.server.url to the final URL.';
   if (status === 401 || status === 403) return ' Set the API key with "Statewise: Set Server API Key".';
-  if (status === 404) return ' Is statewise.serverUrl the base URL of a statewise server?';
+  if (status === 404) return ' Is statewise.server.url the base URL of a statewise server?';
   if (status === 413) return ' The requirements file is larger than the server accepts.';
   if (status === 429) return ' The server is rate limiting; try again shortly.';
   return '';

@@ -369,7 +369,7 @@ describe('statewise extension in VS Code (code-server)', () => {
     }
     await toast.waitFor({ timeout: 5_000 });
     expect((await toast.innerText()).replace(/\s+/g, ' ')).toContain(
-      `The statewise server at http://127.0.0.1:${closed} is unreachable (ECONNREFUSED). Check statewise.serverUrl, or clear it to use the built-in engine.`);
+      `The statewise server at http://127.0.0.1:${closed} is unreachable (ECONNREFUSED). Check statewise.server.url, or clear it to use the built-in engine.`);
     await page.screenshot({ path: join(ARTIFACTS, 'vscode-server-unreachable.png') });
   });
 });

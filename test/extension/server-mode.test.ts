@@ -118,7 +118,7 @@ describe('server mode: errors → messages', () => {
   });
 
   it('404 suggests the URL is not a statewise server', async () => {
-    expect(serverFailureMessage(await failure('/nothing-here'))).toMatch(/answered 404 .*Is statewise\.serverUrl the base URL of a statewise server\?/);
+    expect(serverFailureMessage(await failure('/nothing-here'))).toMatch(/answered 404 .*Is statewise\.server\.url the base URL of a statewise server\?/);
   });
 
   it('redirects are not followed (the bearer token stays with the configured server)', async () => {
@@ -134,13 +134,13 @@ describe('server mode: errors → messages', () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const f = await callServer({ baseUrl: `http://127.0.0.1:${port}`, path: '/v1/recommendations', body: '', contentType: 'application/yaml', accept: 'application/json', timeoutMs: 5_000 });
     expect(f.ok).toBe(false);
-    expect(!f.ok && serverFailureMessage(f.failure)).toBe(`The statewise server at http://127.0.0.1:${port} is unreachable (ECONNREFUSED). Check statewise.serverUrl, or clear it to use the built-in engine.`);
+    expect(!f.ok && serverFailureMessage(f.failure)).toBe(`The statewise server at http://127.0.0.1:${port} is unreachable (ECONNREFUSED). Check statewise.server.url, or clear it to use the built-in engine.`);
   });
 
   it('a slow server times out with the configured limit', async () => {
     const f = await failure('/slow', { timeoutMs: 300 });
     expect(f).toMatchObject({ kind: 'timeout', seconds: 0.3 });
-    expect(serverFailureMessage(f)).toBe(`The statewise server at ${base} did not answer within 0.3 s (statewise.serverTimeoutSeconds).`);
+    expect(serverFailureMessage(f)).toBe(`The statewise server at ${base} did not answer within 0.3 s (statewise.server.timeoutSeconds).`);
   });
 
   it('cancelling reports cancelled, not a timeout', async () => {
@@ -151,11 +151,11 @@ describe('server mode: errors → messages', () => {
 
   it('a setting that is not an http(s) URL says so', async () => {
     const f = await callServer({ baseUrl: 'statewise.internal', path: '/v1/recommendations', body: '', contentType: 'application/yaml', accept: 'application/json', timeoutMs: 1_000 });
-    expect(!f.ok && serverFailureMessage(f.failure)).toBe('statewise.serverUrl "statewise.internal" is not an http(s) URL. Fix the setting, or clear it to use the built-in engine.');
+    expect(!f.ok && serverFailureMessage(f.failure)).toBe('statewise.server.url "statewise.internal" is not an http(s) URL. Fix the setting, or clear it to use the built-in engine.');
   });
 
   it('an answer of the wrong shape is explained', () => {
     expect(serverFailureMessage({ kind: 'bad-response', url: 'http://h:1/v1/recommendations', reason: 'not a statewise/v1 recommendation' }))
-      .toBe('The statewise server at http://h:1 sent an answer this extension does not understand (not a statewise/v1 recommendation). Is statewise.serverUrl a statewise server of a compatible version?');
+      .toBe('The statewise server at http://h:1 sent an answer this extension does not understand (not a statewise/v1 recommendation). Is statewise.server.url a statewise server of a compatible version?');
   });
 });
