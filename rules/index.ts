@@ -6,6 +6,7 @@ export { parseRequirements, validateRequirements, nodeCount, MAX_REQUIREMENTS_NO
 export { RequirementsSchema, API_VERSION, type Requirements, type RequirementsInput, type StateItem } from './contract/requirements.ts';
 export { RecommendationSchema, VERDICTS, STORES, type Recommendation, type Verdict, type Store } from './contract/recommendation.ts';
 export { toPointer, toDotted, issue, type Issue, type Result } from './contract/issues.ts';
+export { count } from './contract/words.ts';
 export { requirementsJsonSchema } from './contract/json-schema.ts';
 export { loadCatalog, type Catalog, type CatalogSource, type LoadOptions } from './catalog/load.ts';
 export { BUILTIN_CATALOG } from './catalog/builtin.generated.ts';

@@ -6,6 +6,7 @@ import { conditionSatisfiable, conflict, describeLiteral, equivalent, implies, t
 import type { Condition, Rule } from './schema.ts';
 import { compileTemplate } from './template.ts';
 import { CHECK_KEYS } from './load.ts';
+import { count } from '../contract/words.ts';
 
 /** The semantic checks over the effective (merged) rules; each returns findings located at the node concerned. */
 export function checkRules(rules: readonly LintedRule[]): LintFinding[] {
@@ -189,7 +190,7 @@ function twins(rules: readonly LintedRule[]): LintFinding[] {
   }
   if (firstSkipped) {
     out.push(finding('incomplete', firstSkipped.file, firstSkipped.line, firstSkipped.rule.id,
-      `${skipped} pair(s) of rules were not compared for duplicates and contradictions: their conditions are too large to compare within the lint budget; simplify them`));
+      `${count(skipped, 'pair')} of rules were not compared for duplicates and contradictions: their conditions are too large to compare within the lint budget; simplify them`));
   }
   return out;
 }

@@ -2,6 +2,7 @@ import { FACTS } from './facts.ts';
 import type { EvalContext, EvalItem, PlanView } from '../engine/context.ts';
 import type { CompileProblem } from './condition.ts';
 import type { PathSegment } from '../contract/issues.ts';
+import { agree } from '../contract/words.ts';
 
 export type Render = (ctx: EvalContext, item: EvalItem | undefined, plan: PlanView | undefined, extra?: unknown) => string;
 /** Placeholders a kind of rule adds to the facts (a check's {value}, {limit}, …), read from the render's `extra`. */
@@ -46,10 +47,12 @@ export function compileTemplate(
     parts.push((c, i, p) => formatValue(get(c, i, p)));
   }
   parts.push(text.slice(last));
+  // A counted noun written `noun(s)` agrees with the number quoted before it (words.ts).
+  const counted = text.includes('(s)');
   const render: Render = (c, i, p, x) => {
     let out = '';
     for (const part of parts) out += typeof part === 'string' ? part : part(c, i, p, x);
-    return out;
+    return counted ? agree(out) : out;
   };
   return { render, quotes };
 }

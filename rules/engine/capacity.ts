@@ -7,6 +7,7 @@ import type { Profile } from '../model/profile.ts';
 import { STORE_INFO } from '../model/stores.ts';
 import { figure } from './feasibility.ts';
 import { availabilityInstances, headroomOf, instancesPerRegion, loadInstances, MAX_COUNT } from '../model/fleet.ts';
+import { count } from '../contract/words.ts';
 
 /**
  * Capacity arithmetic for one plan: instances = max(load, memory, availability) from constraints.instance, each
@@ -38,10 +39,10 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
 
   const headroom = headroomOf(req);
   const load = loadInstances(req);
-  assumptions.push(`load: peakRps ${f(peakRps)} × ${headroom.value} ÷ constraints.instance.rps ${f(rps)} = ${load} instance(s) (assumed: ${headroom.source})`);
+  assumptions.push(`load: peakRps ${f(peakRps)} × ${headroom.value} ÷ constraints.instance.rps ${f(rps)} = ${count(load, 'instance')} (assumed: ${headroom.source})`);
   const perRegion = instancesPerRegion(req.failure.availability);
   const availability = availabilityInstances(req);
-  assumptions.push(`availability ${f(req.failure.availability)}% needs ${perRegion} instance(s) per region to survive a loss, × ${regions} region(s) = ${availability}`);
+  assumptions.push(`availability ${f(req.failure.availability)}% needs ${count(perRegion, 'instance')} per region to survive a loss, × ${count(regions, 'region')} = ${availability}`);
 
   let copiesMb = 0;
   let pinnedMb = 0;
@@ -84,7 +85,7 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
   const instances = Math.max(1, load, availability, memory);
   if (copiesMb > 0) assumptions.push(`every instance holds ${f(round(copiesMb))} MB of read-only copies, loaded at start and reloaded when their source changes`);
   if (pinnedMb > 0) {
-    assumptions.push(`in-process state ${f(round(pinnedMb))} MB across the fleet (replicated items counted twice) ÷ ${f(round(forPinned))} MB per instance (constraints.instance.memoryMb ${f(memoryMb)}${copiesMb > 0 ? ' less the copies' : ''}) = ${memory} instance(s) for memory`);
+    assumptions.push(`in-process state ${f(round(pinnedMb))} MB across the fleet (replicated items counted twice) ÷ ${f(round(forPinned))} MB per instance (constraints.instance.memoryMb ${f(memoryMb)}${copiesMb > 0 ? ' less the copies' : ''}) = ${count(memory, 'instance')} for memory`);
   }
   const stores: Capacity['stores'] = [];
   for (const t of tiers.values()) {
@@ -101,7 +102,7 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
       store: t.store, technology: p.technology as Technology, items: t.items, nodes,
       readsPerSecond: round(t.reads), writesPerSecond: round(t.writes), mbPerSecond: round(t.mbps), memoryMb: round(t.memory),
     });
-    assumptions.push(`${t.store} (${p.technology}): ${f(round(t.reads))} reads/s, ${f(round(t.writes))} writes/s, ${f(round(t.mbps))} MB/s${t.memory > 0 ? `, ${f(round(t.memory))} MB` : ''} → ${nodes} node(s) at ~${f(p.readsPerNode ?? 0)} reads/s, ~${f(p.writesPerNode ?? 0)} writes/s${p.mbPerSecondPerNode ? `, ${f(p.mbPerSecondPerNode)} MB/s` : ''}${p.memoryMbPerNode ? `, ${f(p.memoryMbPerNode)} MB` : ''} per node (profile figures, assumed: ${p.sources['readsPerNode'] ?? 'stores.yaml'})`);
+    assumptions.push(`${t.store} (${p.technology}): ${f(round(t.reads))} reads/s, ${f(round(t.writes))} writes/s, ${f(round(t.mbps))} MB/s${t.memory > 0 ? `, ${f(round(t.memory))} MB` : ''} → ${count(nodes, 'node')} at ~${f(p.readsPerNode ?? 0)} reads/s, ~${f(p.writesPerNode ?? 0)} writes/s${p.mbPerSecondPerNode ? `, ${f(p.mbPerSecondPerNode)} MB/s` : ''}${p.memoryMbPerNode ? `, ${f(p.memoryMbPerNode)} MB` : ''} per node (profile figures, assumed: ${p.sources['readsPerNode'] ?? 'stores.yaml'})`);
   }
   if (cacheItems > 0) assumptions.push(`cache memory is the items' total size × ${ASSUMPTIONS.cacheOverhead.value} (assumed: ${ASSUMPTIONS.cacheOverhead.source})`);
   if (reads > 0) assumptions.push(`every request reads each hot-path item once; other items are read by ${ASSUMPTIONS.nonHotReadShare.value * 100}% of requests unless readsPerMinute says otherwise (assumed)`);

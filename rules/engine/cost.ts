@@ -3,6 +3,7 @@ import type { Prices } from '../model/profile.ts';
 import { formatNumber as f } from '../catalog/template.ts';
 import type { EvalContext } from './context.ts';
 import type { CapacityAnswer, Placed } from './capacity.ts';
+import { count } from '../contract/words.ts';
 
 /**
  * A plan's monthly cost on the back of an envelope: instances, store nodes and stored gigabytes at the catalogue's
@@ -13,7 +14,7 @@ import type { CapacityAnswer, Placed } from './capacity.ts';
 export function planCost(prices: Prices, ctx: EvalContext, placed: readonly Placed[], cap: CapacityAnswer): PlanAnswer['cost'] {
   const { memoryMb } = ctx.req.constraints.instance;
   const perInstance = prices.instanceVcpu * prices.vcpuUsdPerMonth + (memoryMb / 1024) * prices.memoryGbUsdPerMonth;
-  const breakdown: string[] = [`${cap.instances} instance(s) × $${f(round(perInstance))} (${f(prices.instanceVcpu)} vCPU, ${f(round(memoryMb / 1024))} GB)`];
+  const breakdown: string[] = [`${count(cap.instances, 'instance')} × $${f(round(perInstance))} (${f(prices.instanceVcpu)} vCPU, ${f(round(memoryMb / 1024))} GB)`];
   let total = cap.instances * perInstance;
   let storeNodes = 0;
   for (const tier of cap.stores) {
@@ -22,7 +23,7 @@ export function planCost(prices: Prices, ctx: EvalContext, placed: readonly Plac
       const node = profile.node.vcpu * prices.vcpuUsdPerMonth + profile.node.memoryGb * prices.memoryGbUsdPerMonth + profile.node.ssdGb * prices.ssdGbUsdPerMonth;
       total += tier.nodes * node;
       storeNodes += tier.nodes;
-      breakdown.push(`${tier.technology}: ${tier.nodes} node(s) × $${f(round(node))}`);
+      breakdown.push(`${tier.technology}: ${count(tier.nodes, 'node')} × $${f(round(node))}`);
     }
     if (profile?.storageUsdPerGbMonth !== undefined) {
       let gb = 0;

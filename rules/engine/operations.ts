@@ -2,6 +2,7 @@ import type { Recommendation, Store, Verdict } from '../contract/recommendation.
 import { formatNumber as f } from '../catalog/template.ts';
 import type { CapacityAnswer } from './capacity.ts';
 import type { EvalContext } from './context.ts';
+import { count } from '../contract/words.ts';
 
 type Scaling = Recommendation['scaling'];
 type Failure = Recommendation['failure'];
@@ -29,7 +30,7 @@ export function scalingAndFailure(
   if (routing === 'partitioned') notes.push(`partition shared objects by id (consistent hashing) so every member of one object reaches the same instance; about ${f(perInstance)} sessions per instance`);
   if (token.length) notes.push(`${token.join(', ')} travel${token.length === 1 ? 's' : ''} in the client token: ${f(cap.tokenKb)} KB on every request`);
   if (cache.length) notes.push(`${cache.join(', ')} in the distributed cache: ${f(cap.externalStoreMemoryMb)} MB, ${f(cap.externalReadsPerSecond)} reads/s at peak across external stores`);
-  if (cap.floor.memory > cap.floor.load) notes.push(`memory, not load, sets the instance count: ${cap.floor.memory} instance(s) for in-process state vs ${cap.floor.load} for ${f(peakRps)} requests/s`);
+  if (cap.floor.memory > cap.floor.load) notes.push(`memory, not load, sets the instance count: ${count(cap.floor.memory, 'instance')} for in-process state vs ${cap.floor.load} for ${f(peakRps)} requests/s`);
 
   const replication = replicated.length
     ? `replicate ${replicated.join(', ')} to a second instance (or a replicated log) before acknowledging writes`
@@ -42,12 +43,12 @@ export function scalingAndFailure(
 
   const lostOnLoss = cap.sessionsLostPerInstanceLoss;
   const onInstanceLoss = sticky.length
-    ? `${sticky.join(', ')} held by the lost instance are gone: about ${f(lostOnLoss)} sessions start over; ${replicated.length ? `${replicated.join(', ')} fail over to a replica; ` : ''}its traffic moves to the other ${cap.instances - 1} instance(s)`
+    ? `${sticky.join(', ')} held by the lost instance are gone: about ${f(lostOnLoss)} sessions start over; ${replicated.length ? `${replicated.join(', ')} fail over to a replica; ` : ''}its traffic moves to the other ${count(cap.instances - 1, 'instance')}`
     : replicated.length
       ? `${replicated.join(', ')} fail over to a replica; open sessions reconnect to the new owner and continue`
-      : `nothing is lost: the load balancer retries on the other ${Math.max(cap.instances - 1, 0)} instance(s)`;
+      : `nothing is lost: the load balancer retries on the other ${count(Math.max(cap.instances - 1, 0), 'instance')}`;
   const onDeploy = sticky.length
-    ? `each of ${f(deploysPerDay)} deploy(s) a day restarts every instance: drain sessions (connection draining up to the session length) or up to ${f(cap.concurrentSessions)} sessions lose ${sticky.join(', ')}`
+    ? `each of ${count(f(deploysPerDay), 'deploy')} a day restarts every instance: drain sessions (connection draining up to the session length) or up to ${f(cap.concurrentSessions)} sessions lose ${sticky.join(', ')}`
     : verdict === 'stateless'
       ? `rolling deploys (${f(deploysPerDay)} a day) drain only the requests in flight: instances hold no session state`
       : `rolling deploys (${f(deploysPerDay)} a day) hand replicated state to the next instance before stopping one`;

@@ -2,6 +2,7 @@ import { STORES, type Store, type Verdict } from '../contract/recommendation.ts'
 import { bestIndex, STORE_BASE, type ItemAssessment, type ItemScore } from './placement.ts';
 import { ANY_INSTANCE_INDEXES as EXTERNAL_INDEXES, STATEFUL_INDEXES as IN_PROCESS_INDEXES } from '../model/stores.ts';
 import { STORE_INFO } from '../model/stores.ts';
+import { count } from '../contract/words.ts';
 
 /**
  * The three architectures as constrained plans over the same item assessments. The stateless plan may use stores
@@ -209,7 +210,7 @@ export function buildPlans(assessments: readonly ItemAssessment[], choices: Choi
   const plan = (arch: Verdict, c: Choice, note: string): Plan => {
     const stores = new Map(fixed);
     c.picks.forEach((s, i) => stores.set(session[i]!.item.name, STORES[s]!));
-    const failing = c.failures ? `; ${c.failures} placement(s) fail a feasibility check` : '';
+    const failing = c.failures ? `; ${count(c.failures, 'placement')} fail a feasibility check` : '';
     return {
       arch, feasible: c.feasible, possible: c.possible, stores, meanScore: c.meanScore, fit: c.fit,
       failures: c.failures, violation: c.violation, note: c.possible ? `${note}${failing}` : note,
@@ -222,13 +223,13 @@ export function buildPlans(assessments: readonly ItemAssessment[], choices: Choi
   for (const s of hybrid.picks) if (STORE_INFO[STORES[s]!].stateful) inside++;
   return {
     stateless: plan('stateless', stateless, !stateless.possible ? blocked(stateless, EXTERNAL_STORES, 'leave instance memory')
-      : n ? `keeps ${n} session-scoped item(s) outside instance memory` : 'no session-scoped state to keep'),
+      : n ? `keeps ${count(n, 'session-scoped item')} outside instance memory` : 'no session-scoped state to keep'),
     stateful: plan('stateful', stateful, n === 0 ? 'no session-scoped state: a stateful tier would hold nothing'
       : !stateful.possible ? blocked(stateful, IN_PROCESS, 'be held in instance memory')
-        : `holds ${n} session-scoped item(s) in instance memory`),
-    hybrid: plan('hybrid', hybrid, n < 2 ? `${n} session-scoped item(s): a split needs at least one on each side`
+        : `holds ${count(n, 'session-scoped item')} in instance memory`),
+    hybrid: plan('hybrid', hybrid, n < 2 ? `${count(n, 'session-scoped item')}: a split needs at least one on each side`
       : !hybrid.possible ? 'no session-scoped item can change sides'
-        : `holds ${inside} session-scoped item(s) in instance memory and ${n - inside} outside`),
+        : `holds ${count(inside, 'session-scoped item')} in instance memory and ${n - inside} outside`),
   };
 }
 

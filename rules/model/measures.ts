@@ -3,6 +3,7 @@ import type { EvalContext, EvalItem } from '../engine/context.ts';
 import { formatNumber as f } from '../catalog/template.ts';
 import { ASSUMPTIONS } from './assumptions.ts';
 import type { Profile } from './profile.ts';
+import { count } from '../contract/words.ts';
 
 /**
  * The whiteboard arithmetic behind every feasibility check: one registry of figures, each declaring what it is
@@ -65,7 +66,7 @@ export const MEASURES: Readonly<Record<string, Figure>> = {
     unit: 'writes/s',
     inputs: ['state[].writesPerMinute', 'state[].owners', 'traffic.peakRps', 'traffic.concurrentSessions', 'traffic.sessionMinutes'],
     value: (x) => x.item.writesPerSecond,
-    explain: (x) => `${f(x.item.owners)} owner(s) × ${f(x.item.writesPerMinute)} writes/min ÷ 60`,
+    explain: (x) => `${count(f(x.item.owners), 'owner')} × ${f(x.item.writesPerMinute)} writes/min ÷ 60`,
   },
   nodes: {
     unit: 'nodes',
@@ -120,7 +121,7 @@ export const LIMITS: Readonly<Record<string, Figure>> = {
     unit: 'writes/s',
     inputs: [],
     value: (x) => (x.profile.writesPerNode === undefined || x.profile.maxWriteNodes === undefined ? undefined : x.profile.writesPerNode * x.profile.maxWriteNodes),
-    explain: (x) => `${x.profile.technology} takes ~${f(x.profile.writesPerNode ?? 0)} writes/s per node × at most ${f(x.profile.maxWriteNodes ?? 0)} write node(s), assumed per its profile (docs/rules.md cites the source)`,
+    explain: (x) => `${x.profile.technology} takes ~${f(x.profile.writesPerNode ?? 0)} writes/s per node × at most ${count(f(x.profile.maxWriteNodes ?? 0), 'write node')}, assumed per its profile (docs/rules.md cites the source)`,
   },
   maxNodes: {
     unit: 'nodes',
@@ -201,8 +202,8 @@ function instanceTrafficWhy(x: Probe): string {
   const n = ctx.derived.fleetInstances;
   if (store === 'in-process-sticky' || store === 'none') return 'nothing crosses the network';
   if (store === 'in-process-copy') return `every instance reloads the whole ${sizeText(item.sizeKb)} on each of ${f(round(item.writesPerSecond))} changes/s`;
-  if (store === 'in-process-replicated') return `${f(round(item.writesPerSecond))} writes/s × ${sizeText(item.writeKb)} copied to a replica, shared by ${n} instance(s) for load and availability`;
-  return `${f(round(storeMbPerSecond(x)))} MB/s of reads and writes shared by ${n} instance(s) for load and availability`;
+  if (store === 'in-process-replicated') return `${f(round(item.writesPerSecond))} writes/s × ${sizeText(item.writeKb)} copied to a replica, shared by ${count(n, 'instance')} for load and availability`;
+  return `${f(round(storeMbPerSecond(x)))} MB/s of reads and writes shared by ${count(n, 'instance')} for load and availability`;
 }
 
 /** 0.5 KB, 20 MB, 3 GB: sizes the way people say them. */

@@ -5,6 +5,7 @@ import { cell, code, codeCell, inline, signed, table } from './markdown.ts';
 import { flowchart } from './mermaid.ts';
 import { citedRules, frontMatter, provenanceOf, quotedRules } from './provenance.ts';
 import { STORE_INFO } from '../model/stores.ts';
+import { count } from '../contract/words.ts';
 
 export interface ReviewInput {
   requirements: Requirements;
@@ -112,7 +113,7 @@ function options(rec: Recommendation): string {
   const out = ['## Considered options'];
   const ranked = [...VERDICTS].sort((a, b) => rec.scores[b] - rec.scores[a] || VERDICTS.indexOf(a) - VERDICTS.indexOf(b));
   out.push(table(['Option', 'Score', 'Outcome'], ranked.map((v) => [cell(v), String(rec.scores[v]),
-    cell(v === rec.verdict ? 'chosen' : `not chosen: ${rec.scores[rec.verdict] - rec.scores[v]} point(s) behind ${rec.verdict}`)])));
+    cell(v === rec.verdict ? 'chosen' : `not chosen: ${count(rec.scores[rec.verdict] - rec.scores[v], 'point')} behind ${rec.verdict}`)])));
   for (const v of ranked) {
     if (v === rec.verdict) continue;
     const against = moving(rec)

@@ -1,0 +1,19 @@
+/**
+ * Plurals in prose. Every noun the answers count takes a plain "s", so one rule covers them; a counted noun in a
+ * catalogue template is written `noun(s)` after its number and agrees when the sentence is rendered.
+ */
+
+/** @example count(1, 'instance') === '1 instance'; count(3, 'node') === '3 nodes' */
+export function count(n: number | string, noun: string): string {
+  return `${n} ${Number(n) === 1 ? noun : `${noun}s`}`;
+}
+
+/** "up to 1 deploy(s)" → "up to 1 deploy"; "2 session item(s)" → "2 session items" (at most two words between). */
+const COUNTED = /(^|[^\d.])(\d[\d,]*(?:\.\d+)?)((?: [\p{L}-]+){0,2}?) ([\p{L}-]+)\(s\)/gu;
+
+/** @example agree('each of 1 deploy(s) a day') === 'each of 1 deploy a day' */
+export function agree(text: string): string {
+  if (!text.includes('(s)')) return text;
+  return text.replace(COUNTED, (_m, before: string, n: string, between: string, noun: string) =>
+    `${before}${n}${between} ${Number(n.replaceAll(',', '')) === 1 ? noun : `${noun}s`}`);
+}
