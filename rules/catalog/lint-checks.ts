@@ -190,7 +190,7 @@ function twins(rules: readonly LintedRule[]): LintFinding[] {
   }
   if (firstSkipped) {
     out.push(finding('incomplete', firstSkipped.file, firstSkipped.line, firstSkipped.rule.id,
-      `${count(skipped, 'pair')} of rules were not compared for duplicates and contradictions: their conditions are too large to compare within the lint budget; simplify them`));
+      `${count(skipped, 'pair')} of rules ${skipped === 1 ? 'was' : 'were'} not compared for duplicates and contradictions: their conditions are too large to compare within the lint budget; simplify them`));
   }
   return out;
 }
