@@ -14,6 +14,19 @@ export const SHUTDOWN_DEADLINE_MS = 10_000;
 /** Concurrent batches per process: one per core, at least two, so one slow client cannot block the route. */
 export const DEFAULT_MAX_BATCHES = Math.max(2, availableParallelism());
 
+/**
+ * Advice threads per process when not set: the cores shared out among the cluster's processes, at least one each.
+ * `--workers 1` on 4 cores → 4 threads; `--workers auto` → 1 thread per process; so processes × threads ≤ cores
+ * (never oversubscribed, except the minimum of one thread when there are more processes than cores). Each
+ * process's event-loop thread is not counted: it only reads and writes sockets.
+ */
+export function defaultAdviceThreads(workers: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.floor(cores / workers));
+}
+
+/** Advice tasks that may wait per advice thread before the next is refused with 503 (each holds one request body). */
+export const ADVICE_QUEUE_PER_THREAD = 16;
+
 /** Host names a server bound to a loopback address answers for (DNS rebinding guard), besides --allowed-host. */
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'] as const;
 
@@ -37,6 +50,8 @@ export const SERVE_FLAGS = {
   'cors-origin': { type: 'string', multiple: true },
   'allowed-host': { type: 'string', multiple: true },
   'max-batches': { type: 'string' },
+  'advice-threads': { type: 'string' },
+  'advice-queue': { type: 'string' },
   quiet: { type: 'boolean' },
 } as const;
 
@@ -63,10 +78,13 @@ const ConfigSchema = z.object({
     .refine((u) => URL.canParse(u) && new URL(u).origin === u, 'each CORS origin must be scheme://host[:port] with no path or trailing slash')),
   allowedHosts: z.array(z.string().trim().toLowerCase().regex(/^(\*|[a-z0-9.-]+|\[[0-9a-f:.]+\])$/, 'each allowed host must be a host name, an IP address ([::1] for IPv6) or *')).max(100),
   maxBatches: digits(1, 1000),
+  adviceThreads: z.union([z.literal('auto'), digits(0, 64)], { error: 'must be a number from 0 (advice on the event loop) to 64, or auto' }),
+  adviceQueue: digits(0, 100_000).optional(),
   quiet: z.boolean(),
 });
 
-export type ServeConfig = z.output<typeof ConfigSchema>;
+/** The validated configuration; `adviceThreads` 0 means advice runs inline on the event loop (no pool). */
+export type ServeConfig = Omit<z.output<typeof ConfigSchema>, 'adviceThreads' | 'adviceQueue'> & { adviceThreads: number; adviceQueue: number };
 export type ConfigResult = { ok: true; config: ServeConfig } | { ok: false; errors: string[] };
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -113,6 +131,8 @@ export function resolveConfig(values: Values, env: NodeJS.ProcessEnv, cwd = proc
     corsOrigins: origins,
     allowedHosts,
     maxBatches: pick('maxBatches', 'max-batches', 'STATEWISE_MAX_BATCHES', String(DEFAULT_MAX_BATCHES)),
+    adviceThreads: pick('adviceThreads', 'advice-threads', 'STATEWISE_ADVICE_THREADS', 'auto'),
+    adviceQueue: pick('adviceQueue', 'advice-queue', 'STATEWISE_ADVICE_QUEUE'),
     quiet: values.quiet === true || quietEnv === '1' || quietEnv === 'true',
   };
   const parsed = ConfigSchema.safeParse(raw);
@@ -123,7 +143,9 @@ export function resolveConfig(values: Values, env: NodeJS.ProcessEnv, cwd = proc
     }
   }
   if (errors.length || !parsed.success) return { ok: false, errors: [...new Set(errors)] };
-  return { ok: true, config: parsed.data };
+  const { adviceThreads, adviceQueue, ...rest } = parsed.data;
+  const threads = adviceThreads === 'auto' ? defaultAdviceThreads(rest.workers) : adviceThreads;
+  return { ok: true, config: { ...rest, adviceThreads: threads, adviceQueue: adviceQueue ?? threads * ADVICE_QUEUE_PER_THREAD } };
 }
 
 function splitList(s: string): string[] {

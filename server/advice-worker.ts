@@ -1,0 +1,36 @@
+import { workerData } from 'node:worker_threads';
+import { BUILTIN_CATALOG, createEngine, loadCatalog, type CatalogSource, type Engine } from '../rules/index.ts';
+import { createAdviceTasks, type AdviceResult, type AdviceTask } from './advice-tasks.ts';
+
+/**
+ * The advice pool's worker thread (started by piscina, see server/advice-pool.ts). It builds its engine once, from
+ * the catalogue text the main thread already read and checked, and then answers tasks until the pool stops it.
+ * The main thread's live engine cannot cross threads; the text can, and compiles to the same catalogue version,
+ * which the pool checks with a `version` task before the server listens.
+ */
+
+/** What the pool hands every worker at start (plain data, structured-cloned). */
+export interface AdviceWorkerData {
+  /** Custom catalogue files layered on the built-in ones, exactly as the main thread loaded them. */
+  custom: CatalogSource[];
+}
+
+/** A route's task, or the pool's start-up check of which catalogue this thread compiled. */
+export type WorkerTask = AdviceTask | { kind: 'version' };
+
+/** The engine for the given start data; a catalogue the main thread accepted cannot fail here, so failing is a bug. */
+export function workerEngine(data: AdviceWorkerData): Engine {
+  const catalog = loadCatalog(BUILTIN_CATALOG, { custom: data.custom });
+  if (!catalog.ok) throw new Error(`advice worker: the catalogue the main thread loaded does not load here: ${catalog.issues.map((i) => i.message).join('; ').slice(0, 300)}`);
+  return createEngine(catalog.value);
+}
+
+/** The task handler for one thread (its engine built once, here). */
+export function workerHandler(data: AdviceWorkerData): (task: WorkerTask) => AdviceResult {
+  const engine = workerEngine(data);
+  const run = createAdviceTasks(engine);
+  return (task) => (task.kind === 'version' ? { ok: true, text: engine.rulesVersion } : run(task));
+}
+
+// The thread's composition root: piscina imports this module once per thread and calls the default export per task.
+export default workerHandler(workerData as AdviceWorkerData);
