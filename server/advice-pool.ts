@@ -1,7 +1,6 @@
 import { Piscina } from 'piscina';
 import type { CatalogSource } from '../rules/index.ts';
-import type { AdviceResult } from './advice-tasks.ts';
-import type { AdviceWorkerData, WorkerTask } from './advice-worker.ts';
+import type { AdviceWorkerData, WorkerResult, WorkerTask } from './advice-worker.ts';
 import { adviceWorkerFile } from './advice-worker-file.ts';
 import { AdviceAborted, AdviceQueueFull, type Advisor } from './advisor.ts';
 
@@ -40,7 +39,7 @@ export async function createAdvicePool(options: AdvicePoolOptions): Promise<Advi
   const { threads, maxQueue } = options;
   const retryAfterS = options.retryAfterS ?? 1;
   const workerData: AdviceWorkerData = { custom: [...options.custom] };
-  const pool = new Piscina<WorkerTask, AdviceResult>({
+  const pool = new Piscina<WorkerTask, WorkerResult>({
     filename: (options.workerFile ?? adviceWorkerFile()).href,
     minThreads: threads,
     maxThreads: threads,
@@ -51,10 +50,9 @@ export async function createAdvicePool(options: AdvicePoolOptions): Promise<Advi
     workerData,
   });
   try {
-    const version = await pool.run({ kind: 'version' });
-    if (!version.ok || version.text !== options.rulesVersion) {
-      throw new Error(`advice threads compiled catalogue ${version.ok ? version.text : '?'}, the server ${options.rulesVersion}`);
-    }
+    const answer = await pool.run({ kind: 'version' });
+    const version = 'version' in answer ? answer.version : '?';
+    if (version !== options.rulesVersion) throw new Error(`advice threads compiled catalogue ${version}, the server ${options.rulesVersion}`);
   } catch (e) {
     await pool.destroy();
     throw e;
@@ -69,7 +67,10 @@ export async function createAdvicePool(options: AdvicePoolOptions): Promise<Advi
       pending++;
       try {
         // piscina drops a queued task when the signal aborts, and stops (then replaces) the thread running one.
-        return await pool.run(task, { signal });
+        const result = await pool.run(task, { signal });
+        if (result instanceof Uint8Array) return { ok: true, body: result as Uint8Array<ArrayBuffer> };
+        if (!result.ok) return result;
+        throw new Error(`advice thread answered a ${task.kind} task with ${JSON.stringify(result).slice(0, 100)}`);
       } catch (e) {
         if (signal.aborted) throw new AdviceAborted();
         throw e;

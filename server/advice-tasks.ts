@@ -18,8 +18,20 @@ export type AdviceTask =
 
 /** The body could not be read as requirements: the route answers 400 with these issues. */
 export type AdviceRejection = { ok: false; kind: 'malformed-body' | 'invalid-requirements'; issues: Issue[] };
-/** `text` is the response body: the recommendation JSON, the review Markdown, or the whole batch answer JSON. */
-export type AdviceResult = { ok: true; text: string } | AdviceRejection;
+/**
+ * `body` is the response body: the recommendation JSON, the review Markdown, or the whole batch answer JSON. Inline
+ * it is the text; from a worker thread it is the same text as UTF-8 bytes, moved (not copied) to the event loop so
+ * a 10 MB batch answer costs the event loop neither a copy nor an encoding pass nor garbage on its heap.
+ */
+export type AdviceResult = { ok: true; body: string | Uint8Array<ArrayBuffer> } | AdviceRejection;
+
+/** What the tasks compute: the body as text (a worker thread then encodes it for the move). */
+export type TextResult = { ok: true; body: string } | AdviceRejection;
+
+/** The body as text (for a JSON envelope around it, or a test). */
+export function bodyString(body: string | Uint8Array<ArrayBuffer>): string {
+  return typeof body === 'string' ? body : new TextDecoder().decode(body);
+}
 
 /** The exact text `statewise advise --json` prints for one file, so CLI and API answers are byte-identical. */
 export function recommendationText(value: unknown): string {
@@ -30,16 +42,16 @@ export function recommendationText(value: unknown): string {
  * Binds the task runner to one engine (built once per thread by whoever calls this).
  * @example const run = createAdviceTasks(engine); run({ kind: 'recommend', body, format: 'json', today }).ok
  */
-export function createAdviceTasks(engine: Engine): (task: AdviceTask) => AdviceResult {
+export function createAdviceTasks(engine: Engine): (task: AdviceTask) => TextResult {
   return (task) => {
-    if (task.kind === 'batch') return { ok: true, text: batchEntries(engine, task.items, task.today).finish() };
+    if (task.kind === 'batch') return { ok: true, body: batchEntries(engine, task.items, task.today).finish() };
     const parsed = parseRequirementsBody(task.body, task.format);
     if (!parsed.ok) return parsed;
     const recommendation = engine.advise(parsed.value, { today: task.today });
-    if (task.kind === 'recommend') return { ok: true, text: recommendationText(recommendation) };
+    if (task.kind === 'recommend') return { ok: true, body: recommendationText(recommendation) };
     return {
       ok: true,
-      text: renderReview({
+      body: renderReview({
         requirements: parsed.value, recommendation, date: task.date ?? task.today, ...(task.source ? { source: task.source } : {}),
       }),
     };

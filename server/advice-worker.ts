@@ -1,6 +1,7 @@
 import { workerData } from 'node:worker_threads';
+import { move } from 'piscina';
 import { BUILTIN_CATALOG, createEngine, loadCatalog, type CatalogSource, type Engine } from '../rules/index.ts';
-import { createAdviceTasks, type AdviceResult, type AdviceTask } from './advice-tasks.ts';
+import { createAdviceTasks, type AdviceRejection, type AdviceTask } from './advice-tasks.ts';
 
 /**
  * The advice pool's worker thread (started by piscina, see server/advice-pool.ts). It builds its engine once, from
@@ -25,11 +26,22 @@ export function workerEngine(data: AdviceWorkerData): Engine {
   return createEngine(catalog.value);
 }
 
+/**
+ * What a thread answers: the response body as UTF-8 bytes, moved to the event loop (piscina moves only a top-level
+ * value), or why the body is not requirements, or, for `version`, the catalogue version.
+ */
+export type WorkerResult = Uint8Array<ArrayBuffer> | AdviceRejection | { ok: true; version: string };
+
 /** The task handler for one thread (its engine built once, here). */
-export function workerHandler(data: AdviceWorkerData): (task: WorkerTask) => AdviceResult {
+export function workerHandler(data: AdviceWorkerData): (task: WorkerTask) => WorkerResult {
   const engine = workerEngine(data);
   const run = createAdviceTasks(engine);
-  return (task) => (task.kind === 'version' ? { ok: true, text: engine.rulesVersion } : run(task));
+  return (task) => {
+    if (task.kind === 'version') return { ok: true, version: engine.rulesVersion };
+    const result = run(task);
+    // TextEncoder gives a buffer of its own (Buffer.from may share a pool slab, which a move would take away).
+    return result.ok ? move(new TextEncoder().encode(result.body)) as Uint8Array<ArrayBuffer> : result;
+  };
 }
 
 // The thread's composition root: piscina imports this module once per thread and calls the default export per task.

@@ -63,7 +63,7 @@ export function inlineAdvisor(engine: Engine): Advisor {
         }
         if (signal.aborted) throw new AdviceAborted();
       }
-      return { ok: true, text: entries.finish() };
+      return { ok: true, body: entries.finish() };
     },
     close: async () => {},
   };

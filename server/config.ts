@@ -58,6 +58,8 @@ export const SERVE_FLAGS = {
 const digits = (min: number, max: number) => z.string().trim().regex(/^\d+$/, 'must be a whole number')
   .transform(Number).pipe(z.number().int().min(min).max(max));
 
+const THREADS_MESSAGE = 'must be a number from 0 (advice on the event loop) to 64, or auto';
+
 const SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|k|kib|mb|m|mib)?$/i;
 const UNITS: Record<string, number> = { b: 1, k: 1024, kb: 1024, kib: 1024, m: 1 << 20, mb: 1 << 20, mib: 1 << 20 };
 
@@ -78,7 +80,8 @@ const ConfigSchema = z.object({
     .refine((u) => URL.canParse(u) && new URL(u).origin === u, 'each CORS origin must be scheme://host[:port] with no path or trailing slash')),
   allowedHosts: z.array(z.string().trim().toLowerCase().regex(/^(\*|[a-z0-9.-]+|\[[0-9a-f:.]+\])$/, 'each allowed host must be a host name, an IP address ([::1] for IPv6) or *')).max(100),
   maxBatches: digits(1, 1000),
-  adviceThreads: z.union([z.literal('auto'), digits(0, 64)], { error: 'must be a number from 0 (advice on the event loop) to 64, or auto' }),
+  adviceThreads: z.string().trim().regex(/^(auto|\d{1,3})$/, THREADS_MESSAGE).transform((s) => (s === 'auto' ? 'auto' as const : Number(s)))
+    .refine((n) => n === 'auto' || n <= 64, THREADS_MESSAGE),
   adviceQueue: digits(0, 100_000).optional(),
   quiet: z.boolean(),
 });

@@ -74,7 +74,7 @@ async function answerBatch(c: Context, deps: RouteDeps): Promise<Response> {
   const answer = await runAdvice(c, deps, { kind: 'batch', items: items as unknown[], today: deps.today() });
   if (answer instanceof Response) return answer;
   c.header('Content-Type', 'application/json');
-  return c.body(answer.text);
+  return c.body(answer.body);
 }
 
 /** State items across every document (arrays are already at most MAX_ARRAY long; anything else counts 0 here). */

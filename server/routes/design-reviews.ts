@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { z } from '@hono/zod-openapi';
+import { bodyString } from '../advice-tasks.ts';
 import { bodyFormat, bodyText } from '../http/body.ts';
 import { problem } from '../http/problem.ts';
 import { RequirementsDoc, ReviewJsonSchema } from '../http/schemas.ts';
@@ -56,10 +57,9 @@ export function registerDesignReviews(app: App, deps: RouteDeps): void {
       ...(query.data.date ? { date: query.data.date } : {}), ...(query.data.source ? { source: query.data.source } : {}),
     });
     if (answer instanceof Response) return answer;
-    const markdown = answer.text;
-    if (want === 'json') return c.json({ markdown });
+    if (want === 'json') return c.json({ markdown: bodyString(answer.body) });
     c.header('Content-Type', MARKDOWN);
-    return c.body(markdown);
+    return c.body(answer.body);
   });
 }
 

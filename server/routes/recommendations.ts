@@ -39,7 +39,7 @@ export function registerRecommendations(app: App, deps: RouteDeps): void {
     const answer = await runAdvice(c, deps, { kind: 'recommend', body, format, today: deps.today() });
     if (answer instanceof Response) return answer;
     c.header('Content-Type', 'application/json; charset=utf-8');
-    return c.body(answer.text);
+    return c.body(answer.body);
   });
 }
 

@@ -10,10 +10,10 @@ import type { RouteDeps } from './shared.ts';
  * (its queued task is removed, a running one stopped), a body that is not requirements is 400. Anything else the
  * advisor throws is a bug and reaches onError (500 for this request only).
  */
-export async function runAdvice(c: Context, deps: RouteDeps, task: AdviceTask): Promise<{ text: string } | Response> {
+export async function runAdvice(c: Context, deps: RouteDeps, task: AdviceTask): Promise<{ body: string | Uint8Array<ArrayBuffer> } | Response> {
   try {
     const result = await deps.advisor.run(task, c.req.raw.signal);
-    return result.ok ? { text: result.text } : issuesProblem(c, result.kind, result.issues);
+    return result.ok ? { body: result.body } : issuesProblem(c, result.kind, result.issues);
   } catch (e) {
     if (e instanceof AdviceQueueFull) {
       return problem(c, 'busy', `${e.message}. Retry after ${e.retryAfterS} s`, undefined, { 'Retry-After': String(e.retryAfterS) });

@@ -22,6 +22,8 @@ describe('serve configuration', () => {
     expect(ok({})).toEqual({
       port: 8787, host: '127.0.0.1', workers: 1, apiKeys: [], bodyLimitBytes: 262144, corsOrigins: [], quiet: false,
       allowedHosts: [], maxBatches: Math.max(2, availableParallelism()),
+      // One process: every core runs advice threads (at least one), 16 waiting tasks per thread.
+      adviceThreads: Math.max(1, availableParallelism()), adviceQueue: 16 * Math.max(1, availableParallelism()),
     });
   });
 
