@@ -11,7 +11,11 @@ import * as z from 'zod';
 /** How long in-flight requests may take to finish after SIGTERM/SIGINT before connections are cut. */
 export const SHUTDOWN_DEADLINE_MS = 10_000;
 
-/** Concurrent batches per process: one per core, at least two, so one slow client cannot block the route. */
+/**
+ * Concurrent batches per process when advice runs on the event loop (and for createApp): one per core, at least
+ * two, so one slow client cannot block the route. With advice threads the default is threads + advice queue: a
+ * waiting batch costs no CPU, only its slot in the queue, which bounds it like any other advice.
+ */
 export const DEFAULT_MAX_BATCHES = Math.max(2, availableParallelism());
 
 /**
@@ -24,8 +28,12 @@ export function defaultAdviceThreads(workers: number, cores = availableParalleli
   return Math.max(1, Math.floor(cores / workers));
 }
 
-/** Advice tasks that may wait per advice thread before the next is refused with 503 (each holds one request body). */
-export const ADVICE_QUEUE_PER_THREAD = 16;
+/**
+ * Advice tasks that may wait per process before the next is refused with 503. Per process, not per thread: what
+ * waits is one request per open connection, however few threads there are. Each holds one body (≤ the body limit),
+ * so the default bounds waiting work to ~64 × 256 KB of text plus its parsed form.
+ */
+export const DEFAULT_ADVICE_QUEUE = 64;
 
 /** Host names a server bound to a loopback address answers for (DNS rebinding guard), besides --allowed-host. */
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'] as const;
@@ -79,7 +87,7 @@ const ConfigSchema = z.object({
   corsOrigins: z.array(z.url({ protocol: /^https?$/, error: 'each CORS origin must be like https://portal.example.com' })
     .refine((u) => URL.canParse(u) && new URL(u).origin === u, 'each CORS origin must be scheme://host[:port] with no path or trailing slash')),
   allowedHosts: z.array(z.string().trim().toLowerCase().regex(/^(\*|[a-z0-9.-]+|\[[0-9a-f:.]+\])$/, 'each allowed host must be a host name, an IP address ([::1] for IPv6) or *')).max(100),
-  maxBatches: digits(1, 1000),
+  maxBatches: digits(1, 1000).optional(),
   adviceThreads: z.string().trim().regex(/^(auto|\d{1,3})$/, THREADS_MESSAGE).transform((s) => (s === 'auto' ? 'auto' as const : Number(s)))
     .refine((n) => n === 'auto' || n <= 64, THREADS_MESSAGE),
   adviceQueue: digits(0, 100_000).optional(),
@@ -87,7 +95,8 @@ const ConfigSchema = z.object({
 });
 
 /** The validated configuration; `adviceThreads` 0 means advice runs inline on the event loop (no pool). */
-export type ServeConfig = Omit<z.output<typeof ConfigSchema>, 'adviceThreads' | 'adviceQueue'> & { adviceThreads: number; adviceQueue: number };
+export type ServeConfig = Omit<z.output<typeof ConfigSchema>, 'adviceThreads' | 'adviceQueue' | 'maxBatches'>
+  & { adviceThreads: number; adviceQueue: number; maxBatches: number };
 export type ConfigResult = { ok: true; config: ServeConfig } | { ok: false; errors: string[] };
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -133,7 +142,7 @@ export function resolveConfig(values: Values, env: NodeJS.ProcessEnv, cwd = proc
     bodyLimitBytes: pick('bodyLimitBytes', 'body-limit', 'STATEWISE_BODY_LIMIT', '256kb'),
     corsOrigins: origins,
     allowedHosts,
-    maxBatches: pick('maxBatches', 'max-batches', 'STATEWISE_MAX_BATCHES', String(DEFAULT_MAX_BATCHES)),
+    maxBatches: pick('maxBatches', 'max-batches', 'STATEWISE_MAX_BATCHES'),
     adviceThreads: pick('adviceThreads', 'advice-threads', 'STATEWISE_ADVICE_THREADS', 'auto'),
     adviceQueue: pick('adviceQueue', 'advice-queue', 'STATEWISE_ADVICE_QUEUE'),
     quiet: values.quiet === true || quietEnv === '1' || quietEnv === 'true',
@@ -146,9 +155,11 @@ export function resolveConfig(values: Values, env: NodeJS.ProcessEnv, cwd = proc
     }
   }
   if (errors.length || !parsed.success) return { ok: false, errors: [...new Set(errors)] };
-  const { adviceThreads, adviceQueue, ...rest } = parsed.data;
+  const { adviceThreads, adviceQueue, maxBatches, ...rest } = parsed.data;
   const threads = adviceThreads === 'auto' ? defaultAdviceThreads(rest.workers) : adviceThreads;
-  return { ok: true, config: { ...rest, adviceThreads: threads, adviceQueue: adviceQueue ?? threads * ADVICE_QUEUE_PER_THREAD } };
+  const queue = adviceQueue ?? DEFAULT_ADVICE_QUEUE;
+  const batches = maxBatches ?? (threads > 0 ? Math.min(1000, threads + queue) : DEFAULT_MAX_BATCHES);
+  return { ok: true, config: { ...rest, adviceThreads: threads, adviceQueue: queue, maxBatches: batches } };
 }
 
 function splitList(s: string): string[] {

@@ -24,11 +24,12 @@ Options (flag, then environment variable, then default):
   --cors-origin ORIGIN  STATEWISE_CORS_ORIGINS   allow a browser origin (repeatable; comma-separated in env)
   --allowed-host NAME   STATEWISE_ALLOWED_HOSTS  answer requests for this Host (repeatable; * = any). Default:
                                                  loopback names when bound to loopback, else any host
-  --max-batches N       STATEWISE_MAX_BATCHES    batches answered at once (default: cores, at least 2); more: 503
+  --max-batches N       STATEWISE_MAX_BATCHES    batches answered at once (default: advice threads + queue, or
+                                                 cores, at least 2, with --advice-threads 0); more: 503
   --advice-threads N|auto                        threads that run advice, per process (STATEWISE_ADVICE_THREADS;
                                                  default auto = cores ÷ workers, at least 1), so the event loop stays
                                                  free for probes; 0 = advice on the event loop
-  --advice-queue N      STATEWISE_ADVICE_QUEUE   advice tasks that may wait per process (default 16 per thread);
+  --advice-queue N      STATEWISE_ADVICE_QUEUE   advice tasks that may wait per process (default 64);
                                                  one more gets 503 with Retry-After
   --quiet               STATEWISE_QUIET=1        no access log on stdout
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultAdviceThreads, resolveConfig, type ServeConfig } from '../../server/config.ts';
 import { adviceWorkerFile } from '../../server/advice-worker-file.ts';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 /** `--advice-threads` / `--advice-queue` and where the worker entry is found; the pool itself: advice-pool.test.ts. */
@@ -23,11 +24,15 @@ describe('advice threads per process: the cores shared out among the cluster, ne
     }
   });
 
-  it('auto follows --workers; a number wins; 0 means on the event loop; the queue defaults to 16 per thread', () => {
-    expect(ok({ workers: '64' })).toMatchObject({ adviceThreads: 1, adviceQueue: 16 });
-    expect(ok({ 'advice-threads': '3' })).toMatchObject({ adviceThreads: 3, adviceQueue: 48 });
+  it('auto follows --workers; a number wins; 0 means on the event loop; the queue defaults to 64 per process', () => {
+    expect(ok({ workers: '64' })).toMatchObject({ adviceThreads: 1, adviceQueue: 64, maxBatches: 65 });
+    expect(ok({ 'advice-threads': '3' })).toMatchObject({ adviceThreads: 3, adviceQueue: 64 });
     expect(ok({}, { STATEWISE_ADVICE_THREADS: '0', STATEWISE_ADVICE_QUEUE: '5' })).toMatchObject({ adviceThreads: 0, adviceQueue: 5 });
     expect(ok({ 'advice-threads': 'auto', 'advice-queue': '0' })).toMatchObject({ adviceQueue: 0 });
+    // --max-batches defaults to every pool slot (threads + queue); on the event loop to cores, at least 2 (as before).
+    expect(ok({ 'advice-threads': '2', 'advice-queue': '6' })).toMatchObject({ maxBatches: 8 });
+    expect(ok({ 'advice-threads': '0' }).maxBatches).toBe(Math.max(2, availableParallelism()));
+    expect(ok({ 'advice-threads': '2', 'max-batches': '3' })).toMatchObject({ maxBatches: 3 });
   });
 
   it('bad values name their flag or variable', () => {
