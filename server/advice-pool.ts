@@ -1,5 +1,6 @@
 import { Piscina } from 'piscina';
 import type { CatalogSource } from '../rules/index.ts';
+import { STOPPED, type AdviceResult, type AdviceTask } from './advice-tasks.ts';
 import type { AdviceWorkerData, WorkerResult, WorkerTask } from './advice-worker.ts';
 import { adviceWorkerFile } from './advice-worker-file.ts';
 import { AdviceAborted, AdviceQueueFull, type Advisor } from './advisor.ts';
@@ -24,6 +25,16 @@ export interface AdvicePoolOptions {
   workerFile?: URL;
 }
 
+/** One request's task: waiting in our queue until `started`, then on a thread until piscina settles it. */
+interface Job {
+  task: AdviceTask & { cancel: Int32Array };
+  started: boolean;
+  resolve(result: AdviceResult): void;
+  reject(error: unknown): void;
+  /** Called once the thread is done with it (whether or not the request is still waiting). */
+  done(): void;
+}
+
 /**
  * Scheduling priority of the worker threads relative to the event loop (Linux nice, per thread): advice yields the
  * core to the event loop's short bursts (probes, reading bodies, writing answers) instead of sharing it equally.
@@ -43,7 +54,7 @@ export async function createAdvicePool(options: AdvicePoolOptions): Promise<Advi
     filename: (options.workerFile ?? adviceWorkerFile()).href,
     minThreads: threads,
     maxThreads: threads,
-    // The bound is enforced below (running + waiting), so a refusal is our own typed error, not a library message.
+    // Never used: at most `threads` tasks are handed over (see the queue below); it only covers a thread restarting.
     maxQueue: Infinity,
     concurrentTasksPerWorker: 1,
     niceIncrement: WORKER_NICE,
@@ -51,32 +62,53 @@ export async function createAdvicePool(options: AdvicePoolOptions): Promise<Advi
   });
   try {
     const answer = await pool.run({ kind: 'version' });
-    const version = 'version' in answer ? answer.version : '?';
+    const version = typeof answer === 'object' && 'version' in answer ? answer.version : '?';
     if (version !== options.rulesVersion) throw new Error(`advice threads compiled catalogue ${version}, the server ${options.rulesVersion}`);
   } catch (e) {
     await pool.destroy();
     throw e;
   }
-  // Tasks submitted and not yet settled: at most `threads` run, the rest wait in piscina's queue.
-  let pending = 0;
+  // The queue is ours, not piscina's: piscina is given at most `threads` tasks at once, so a task that waits can be
+  // dropped when its client leaves, and one that runs is asked to stop (a batch, between documents) instead of
+  // having its thread terminated. Terminating would cost a thread restart (tsx, catalogue: seconds on a busy machine)
+  // per client that hangs up, which any client could repeat to keep the pool restarting.
+  const waiting: Job[] = [];
+  let running = 0;
+  const pump = () => {
+    while (running < threads && waiting.length > 0) {
+      const job = waiting.shift()!;
+      job.started = true;
+      running++;
+      // The thread is free before the request hears back, so whatever the request does next sees the slot free.
+      const settle = (then: () => void) => { running--; job.done(); then(); pump(); };
+      pool.run(job.task).then((result) => settle(() => {
+        if (result instanceof Uint8Array) job.resolve({ ok: true, body: result as Uint8Array<ArrayBuffer> });
+        else if (typeof result === 'object' && !result.ok) job.resolve(result);
+        // Stopped: the request was answered as aborted already.
+        else if (result !== STOPPED) job.reject(new Error(`advice thread answered a ${job.task.kind} task with ${JSON.stringify(result).slice(0, 100)}`));
+      }), (e: unknown) => settle(() => job.reject(e)));
+    }
+  };
   return {
     description: `on ${threads} thread${threads === 1 ? '' : 's'}, queue ${maxQueue}`,
-    async run(task, signal) {
-      if (signal.aborted) throw new AdviceAborted();
-      if (pending >= threads + maxQueue) throw new AdviceQueueFull(pending - threads, maxQueue, retryAfterS);
-      pending++;
-      try {
-        // piscina drops a queued task when the signal aborts, and stops (then replaces) the thread running one.
-        const result = await pool.run(task, { signal });
-        if (result instanceof Uint8Array) return { ok: true, body: result as Uint8Array<ArrayBuffer> };
-        if (!result.ok) return result;
-        throw new Error(`advice thread answered a ${task.kind} task with ${JSON.stringify(result).slice(0, 100)}`);
-      } catch (e) {
-        if (signal.aborted) throw new AdviceAborted();
-        throw e;
-      } finally {
-        pending--;
-      }
+    run(task, signal) {
+      if (signal.aborted) return Promise.reject(new AdviceAborted());
+      if (running >= threads && waiting.length >= maxQueue) return Promise.reject(new AdviceQueueFull(waiting.length, maxQueue, retryAfterS));
+      return new Promise<AdviceResult>((resolve, reject) => {
+        const cancel = new Int32Array(new SharedArrayBuffer(4));
+        const onAbort = () => {
+          if (job.started) Atomics.store(cancel, 0, 1);
+          else waiting.splice(waiting.indexOf(job), 1);
+          reject(new AdviceAborted());
+        };
+        const job: Job = {
+          task: { ...task, cancel }, started: false, resolve, reject,
+          done: () => signal.removeEventListener('abort', onAbort),
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        waiting.push(job);
+        pump();
+      });
     },
     close: () => pool.destroy(),
   };

@@ -38,13 +38,21 @@ export function recommendationText(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
 
+/** A batch given up between two documents because its client left; nobody reads the answer. */
+export const STOPPED = 'stopped' as const;
+
 /**
- * Binds the task runner to one engine (built once per thread by whoever calls this).
+ * Binds the task runner to one engine (built once per thread by whoever calls this). `stopped` is asked between the
+ * documents of a batch; once it says true the batch gives up (one document cannot be interrupted).
  * @example const run = createAdviceTasks(engine); run({ kind: 'recommend', body, format: 'json', today }).ok
  */
-export function createAdviceTasks(engine: Engine): (task: AdviceTask) => TextResult {
-  return (task) => {
-    if (task.kind === 'batch') return { ok: true, body: batchEntries(engine, task.items, task.today).finish() };
+export function createAdviceTasks(engine: Engine): (task: AdviceTask, stopped?: () => boolean) => TextResult | typeof STOPPED {
+  return (task, stopped) => {
+    if (task.kind === 'batch') {
+      const entries = batchEntries(engine, task.items, task.today);
+      for (const _ of entries) if (stopped?.()) return STOPPED;
+      return { ok: true, body: entries.finish() };
+    }
     const parsed = parseRequirementsBody(task.body, task.format);
     if (!parsed.ok) return parsed;
     const recommendation = engine.advise(parsed.value, { today: task.today });

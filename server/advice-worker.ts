@@ -1,7 +1,7 @@
 import { workerData } from 'node:worker_threads';
 import { move } from 'piscina';
 import { BUILTIN_CATALOG, createEngine, loadCatalog, type CatalogSource, type Engine } from '../rules/index.ts';
-import { createAdviceTasks, type AdviceRejection, type AdviceTask } from './advice-tasks.ts';
+import { createAdviceTasks, STOPPED, type AdviceRejection, type AdviceTask } from './advice-tasks.ts';
 
 /**
  * The advice pool's worker thread (started by piscina, see server/advice-pool.ts). It builds its engine once, from
@@ -16,8 +16,11 @@ export interface AdviceWorkerData {
   custom: CatalogSource[];
 }
 
-/** A route's task, or the pool's start-up check of which catalogue this thread compiled. */
-export type WorkerTask = AdviceTask | { kind: 'version' };
+/**
+ * A route's task with its cancel flag (an Int32Array over a SharedArrayBuffer: the event loop sets it to 1 when the
+ * client leaves, the thread reads it between batch documents), or the pool's start-up check of the catalogue.
+ */
+export type WorkerTask = (AdviceTask & { cancel: Int32Array }) | { kind: 'version' };
 
 /** The engine for the given start data; a catalogue the main thread accepted cannot fail here, so failing is a bug. */
 export function workerEngine(data: AdviceWorkerData): Engine {
@@ -30,7 +33,7 @@ export function workerEngine(data: AdviceWorkerData): Engine {
  * What a thread answers: the response body as UTF-8 bytes, moved to the event loop (piscina moves only a top-level
  * value), or why the body is not requirements, or, for `version`, the catalogue version.
  */
-export type WorkerResult = Uint8Array<ArrayBuffer> | AdviceRejection | { ok: true; version: string };
+export type WorkerResult = Uint8Array<ArrayBuffer> | AdviceRejection | { ok: true; version: string } | typeof STOPPED;
 
 /** The task handler for one thread (its engine built once, here). */
 export function workerHandler(data: AdviceWorkerData): (task: WorkerTask) => WorkerResult {
@@ -38,7 +41,9 @@ export function workerHandler(data: AdviceWorkerData): (task: WorkerTask) => Wor
   const run = createAdviceTasks(engine);
   return (task) => {
     if (task.kind === 'version') return { ok: true, version: engine.rulesVersion };
-    const result = run(task);
+    const { cancel } = task;
+    const result = run(task, () => Atomics.load(cancel, 0) === 1);
+    if (result === STOPPED) return result;
     // TextEncoder gives a buffer of its own (Buffer.from may share a pool slab, which a move would take away).
     return result.ok ? move(new TextEncoder().encode(result.body)) as Uint8Array<ArrayBuffer> : result;
   };

@@ -1,5 +1,5 @@
 import type { Engine } from '../rules/index.ts';
-import { batchEntries, createAdviceTasks, type AdviceResult, type AdviceTask } from './advice-tasks.ts';
+import { batchEntries, createAdviceTasks, type AdviceResult, type AdviceTask, type TextResult } from './advice-tasks.ts';
 
 /**
  * Where the advice routes send their CPU work: inline (on the event loop, for `app.request` unit tests and
@@ -53,7 +53,7 @@ export function inlineAdvisor(engine: Engine): Advisor {
     description: 'inline',
     async run(task, signal) {
       if (signal.aborted) throw new AdviceAborted();
-      if (task.kind !== 'batch') return run(task);
+      if (task.kind !== 'batch') return run(task) as TextResult;
       const entries = batchEntries(engine, task.items, task.today);
       let sliceStart = performance.now();
       for (const _ of entries) {

@@ -5,8 +5,6 @@ import { RecommendationDoc, RequirementsDoc } from '../http/schemas.ts';
 import { runAdvice } from './run-advice.ts';
 import { clientGone, documented, problemResponses, type App, type RouteDeps } from './shared.ts';
 
-export { recommendationText } from '../advice-tasks.ts';
-
 /** POST /v1/recommendations: one Requirements document (JSON or YAML) → its Recommendation. */
 export function registerRecommendations(app: App, deps: RouteDeps): void {
   documented(app, {

@@ -116,26 +116,31 @@ describe('bounded and cancellable', () => {
     }
   });
 
-  it('a waiting task whose signal aborts is dropped from the queue (its slot is free again at once); a running one is stopped and the thread replaced', async () => {
+  it('a waiting task whose signal aborts is dropped (its slot is free again at once); a running batch gives up at its next document, on the same thread', async () => {
     const small = await createAdvicePool({ threads: 1, maxQueue: 1, custom: [], rulesVersion: engine.rulesVersion });
     try {
+      // How long the whole batch takes, measured in this run (the machine's speed varies from run to run).
+      let t = performance.now();
+      expect((await small.run(heavy(4), never())).ok).toBe(true);
+      const fullMs = performance.now() - t;
+
       const runningCtl = new AbortController();
-      const started = performance.now();
-      const running = small.run(heavy(6), runningCtl.signal).then(() => 'finished', (e: unknown) => e);
+      const running = small.run(heavy(4), runningCtl.signal).then(() => 'finished', (e: unknown) => e);
       const waitingCtl = new AbortController();
       const waiting = small.run(heavy(1), waitingCtl.signal).then(() => 'finished', (e: unknown) => e);
       await expect(small.run(heavy(1), never())).rejects.toBeInstanceOf(AdviceQueueFull);
       waitingCtl.abort();
       expect(await waiting).toBeInstanceOf(AdviceAborted);
-      // The dropped task no longer counts: the queue takes another one while the first is still running.
+      // The dropped task no longer counts: the queue takes another one while the batch is still running.
       const next = small.run({ kind: 'recommend', body: '{"service":"after","traffic":{"peakRps":1}}', format: 'json', today: TODAY }, never());
+      t = performance.now();
       runningCtl.abort();
       expect(await running).toBeInstanceOf(AdviceAborted);
-      const stoppedAfter = performance.now() - started;
-      const answer = await next;
-      expect(JSON.parse(text(answer)).service).toBe('after');
-      // Six worst-case documents take seconds; stopping the thread does not wait for them.
-      console.log(`running task stopped after ${stoppedAfter.toFixed(0)} ms`);
+      expect(JSON.parse(text(await next)).service).toBe('after');
+      const afterAbortMs = performance.now() - t;
+      console.log(`whole batch ${fullMs.toFixed(0)} ms; after the abort the next task was answered in ${afterAbortMs.toFixed(0)} ms`);
+      // At most one more of the four documents ran (and no thread restart, which alone takes seconds here).
+      expect(afterAbortMs).toBeLessThan(fullMs * 0.75);
     } finally {
       await small.close();
     }
