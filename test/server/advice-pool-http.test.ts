@@ -8,6 +8,8 @@ import { ProblemSchema } from '../../server/http/problem.ts';
 import { builtinEngine } from '../support/engine.ts';
 import { largestRequirements } from '../support/fuzz/large.ts';
 import { ROOT, TODAY, testServer, type TestServer } from '../support/http.ts';
+import { catalogDir } from '../support/catalog-dir.ts';
+import { spawnServer } from '../support/fuzz/server.ts';
 
 /**
  * The three advice routes served by a real server on loopback whose advice runs on the worker-thread pool, against
@@ -174,4 +176,27 @@ describe('a bug in a worker thread → 500 for that request only; the pool recov
       expect(later.map((r) => JSON.parse(r.body).service)).toEqual(['a', 'b', 'c', 'd']);
     });
   }
+});
+
+describe('statewise serve --rules DIR: the advice threads use the custom catalogue', () => {
+  it('the answer carries the served rulesVersion and the team rule fires (the threads checked the version before listening)', async () => {
+    const { dir, done } = catalogDir({
+      'team.yaml': 'rules:\n  - id: team.push-stateful\n    kind: service\n    title: The team runs stateful services\n'
+        + '    when: { fact: traffic.peakRps, gte: 1 }\n    effect: { stateful: 40 }\n    because: "our platform keeps state in process"\n    source: "team guidance"\n',
+    });
+    const server = await spawnServer(['--quiet', '--rules', dir, '--advice-threads', '1'], { startTimeoutMs: 60_000 });
+    try {
+      expect(server.stderr.join('\n')).toMatch(/advice on 1 thread, queue 64/);
+      const health = await (await fetch(server.url + '/healthz')).json() as { rulesVersion: string };
+      expect(health.rulesVersion).not.toBe(builtinEngine().rulesVersion);
+      const res = await post(server.url, '/v1/recommendations', JSON.stringify({ service: 'api', traffic: { peakRps: 50 }, state: [{ name: 'cart', owner: 'user' }] }));
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      expect(JSON.parse(text).rulesVersion).toBe(health.rulesVersion);
+      expect(text).toContain('team.push-stateful');
+    } finally {
+      await server.stop(5000);
+      done();
+    }
+  }, 90_000);
 });

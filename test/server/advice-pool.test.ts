@@ -98,6 +98,27 @@ describe('byte-identical to the engine in this process', () => {
   });
 });
 
+describe('a custom catalogue (--rules DIR)', () => {
+  const team = 'rules:\n  - id: team.push-stateful\n    kind: service\n    title: The team runs stateful services\n'
+    + '    when: { fact: traffic.peakRps, gte: 1 }\n    effect: { stateful: 40 }\n    because: "our platform keeps state in process"\n    source: "team guidance"\n';
+
+  it('the threads compile the text the main thread read: same version, the team rule fires, same bytes as the engine here', async () => {
+    const custom = [{ name: 'team/team.yaml', text: team }];
+    const teamEngine = builtinEngine(custom);
+    expect(teamEngine.rulesVersion).not.toBe(engine.rulesVersion);
+    const teamPool = await createAdvicePool({ threads: 1, maxQueue: 4, custom, rulesVersion: teamEngine.rulesVersion });
+    try {
+      const body = JSON.stringify({ service: 'api', traffic: { peakRps: 50 }, state: [{ name: 'cart', owner: 'user' }] });
+      const got = text(await teamPool.run({ kind: 'recommend', body, format: 'json', today: TODAY }, never()));
+      expect(got).toBe(JSON.stringify(teamEngine.advise(requirementsFromText(body), { today: TODAY }), null, 2) + '\n');
+      expect(got).toContain('team.push-stateful');
+      expect(got).not.toBe(direct.recommend(body));
+    } finally {
+      await teamPool.close();
+    }
+  });
+});
+
 /** A task that keeps a thread busy for a while (the most expensive document we know, several times). */
 const heavy = (copies = 3): AdviceTask => ({ kind: 'batch', items: Array.from({ length: copies }, (_, i) => largestRequirements(200, i)), today: TODAY });
 
