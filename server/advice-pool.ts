@@ -110,6 +110,10 @@ export async function createAdvicePool(options: AdvicePoolOptions): Promise<Advi
         pump();
       });
     },
-    close: () => pool.destroy(),
+    async close() {
+      // After a drain nothing waits; after the shutdown deadline the connections were cut. Either way, settle all.
+      for (const job of waiting.splice(0)) job.reject(new Error('the advice pool was closed'));
+      await pool.destroy();
+    },
   };
 }

@@ -9,7 +9,8 @@ import { batchEntries, createAdviceTasks, type AdviceResult, type AdviceTask, ty
 export interface Advisor {
   /**
    * Runs one task. Rejects with AdviceQueueFull when the work waiting is at its limit (the route answers 503) and
-   * with AdviceAborted once `signal` aborts (the client left; queued work is dropped, running work stopped).
+   * with AdviceAborted once `signal` aborts (the client left; waiting work is dropped, a running batch stops at its
+   * next document, a single running document finishes and its answer is thrown away).
    * Any other rejection is a bug and becomes a 500 for this request only.
    */
   run(task: AdviceTask, signal: AbortSignal): Promise<AdviceResult>;
