@@ -36,7 +36,10 @@ export interface Entry {
  * bin/statewise.js runs; the manifest covers the inputs of all of them.
  */
 export const ENTRIES: readonly Entry[] = [
-  { entry: 'server/cli.ts', out: 'cli.cjs', warmUp: ['advise', 'examples/online-shop.statewise.yaml'] },
+  // piscina stays in node_modules: it starts its own worker.js from its package folder.
+  { entry: 'server/cli.ts', out: 'cli.cjs', warmUp: ['advise', 'examples/online-shop.statewise.yaml'], esbuild: { external: ['piscina'], logOverride: { 'empty-import-meta': 'silent' } } },
+  // The advice thread `statewise serve` starts (server/advice-worker-file.ts looks for it next to cli.cjs).
+  { entry: 'server/advice-worker.ts', out: 'advice-worker.cjs', esbuild: { external: ['piscina'], logOverride: { 'empty-import-meta': 'silent' } } },
 ];
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { MiddlewareHandler } from 'hono';
 import type { Engine } from '../rules/index.ts';
 import { DEFAULT_MAX_BATCHES } from './config.ts';
+import { inlineAdvisor, type Advisor } from './advisor.ts';
 import { accessLog } from './http/access-log.ts';
 import { bearerAuth } from './http/auth.ts';
 import { errorHandler, problem } from './http/problem.ts';
@@ -23,6 +24,11 @@ export const DEFAULT_BODY_LIMIT = 256 * 1024;
 
 export interface AppOptions {
   engine: Engine;
+  /**
+   * Where advice runs: default inline on the event loop with `engine` (unit tests with `app.request`); `statewise
+   * serve` passes the worker-thread pool (server/advice-pool.ts), whose threads hold engines for the same catalogue.
+   */
+  advisor?: Advisor;
   /** Bearer API keys; empty or absent = no authentication. */
   apiKeys?: readonly string[];
   /** Largest accepted request body in bytes (default 256 KB). */
@@ -62,6 +68,7 @@ export function createApp(options: AppOptions): App {
   const app: App = new OpenAPIHono<AppEnv>();
   const deps: RouteDeps = {
     engine: options.engine,
+    advisor: options.advisor ?? inlineAdvisor(options.engine),
     today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
     // Connection: close — the rest of an oversized body is never read, so the socket cannot carry another request;
     // saying keep-alive would make clients reuse a socket the server is about to close (they then fail the next call).

@@ -11,8 +11,29 @@ import * as z from 'zod';
 /** How long in-flight requests may take to finish after SIGTERM/SIGINT before connections are cut. */
 export const SHUTDOWN_DEADLINE_MS = 10_000;
 
-/** Concurrent batches per process: one per core, at least two, so one slow client cannot block the route. */
+/**
+ * Concurrent batches per process when advice runs on the event loop (and for createApp): one per core, at least
+ * two, so one slow client cannot block the route. With advice threads the default is threads + advice queue: a
+ * waiting batch costs no CPU, only its slot in the queue, which bounds it like any other advice.
+ */
 export const DEFAULT_MAX_BATCHES = Math.max(2, availableParallelism());
+
+/**
+ * Advice threads per process when not set: the cores shared out among the cluster's processes, at least one each.
+ * `--workers 1` on 4 cores → 4 threads; `--workers auto` → 1 thread per process; so processes × threads ≤ cores
+ * (never oversubscribed, except the minimum of one thread when there are more processes than cores). Each
+ * process's event-loop thread is not counted: it only reads and writes sockets.
+ */
+export function defaultAdviceThreads(workers: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.floor(cores / workers));
+}
+
+/**
+ * Advice tasks that may wait per process before the next is refused with 503. Per process, not per thread: what
+ * waits is one request per open connection, however few threads there are. Each holds one body (≤ the body limit),
+ * so the default bounds waiting work to ~64 × 256 KB of text plus its parsed form.
+ */
+export const DEFAULT_ADVICE_QUEUE = 64;
 
 /** Host names a server bound to a loopback address answers for (DNS rebinding guard), besides --allowed-host. */
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'] as const;
@@ -37,11 +58,15 @@ export const SERVE_FLAGS = {
   'cors-origin': { type: 'string', multiple: true },
   'allowed-host': { type: 'string', multiple: true },
   'max-batches': { type: 'string' },
+  'advice-threads': { type: 'string' },
+  'advice-queue': { type: 'string' },
   quiet: { type: 'boolean' },
 } as const;
 
 const digits = (min: number, max: number) => z.string().trim().regex(/^\d+$/, 'must be a whole number')
   .transform(Number).pipe(z.number().int().min(min).max(max));
+
+const THREADS_MESSAGE = 'must be a number from 0 (advice on the event loop) to 64, or auto';
 
 const SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|k|kib|mb|m|mib)?$/i;
 const UNITS: Record<string, number> = { b: 1, k: 1024, kb: 1024, kib: 1024, m: 1 << 20, mb: 1 << 20, mib: 1 << 20 };
@@ -62,11 +87,16 @@ const ConfigSchema = z.object({
   corsOrigins: z.array(z.url({ protocol: /^https?$/, error: 'each CORS origin must be like https://portal.example.com' })
     .refine((u) => URL.canParse(u) && new URL(u).origin === u, 'each CORS origin must be scheme://host[:port] with no path or trailing slash')),
   allowedHosts: z.array(z.string().trim().toLowerCase().regex(/^(\*|[a-z0-9.-]+|\[[0-9a-f:.]+\])$/, 'each allowed host must be a host name, an IP address ([::1] for IPv6) or *')).max(100),
-  maxBatches: digits(1, 1000),
+  maxBatches: digits(1, 1000).optional(),
+  adviceThreads: z.string().trim().regex(/^(auto|\d{1,3})$/, THREADS_MESSAGE).transform((s) => (s === 'auto' ? 'auto' as const : Number(s)))
+    .refine((n) => n === 'auto' || n <= 64, THREADS_MESSAGE),
+  adviceQueue: digits(0, 100_000).optional(),
   quiet: z.boolean(),
 });
 
-export type ServeConfig = z.output<typeof ConfigSchema>;
+/** The validated configuration; `adviceThreads` 0 means advice runs inline on the event loop (no pool). */
+export type ServeConfig = Omit<z.output<typeof ConfigSchema>, 'adviceThreads' | 'adviceQueue' | 'maxBatches'>
+  & { adviceThreads: number; adviceQueue: number; maxBatches: number };
 export type ConfigResult = { ok: true; config: ServeConfig } | { ok: false; errors: string[] };
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -112,7 +142,9 @@ export function resolveConfig(values: Values, env: NodeJS.ProcessEnv, cwd = proc
     bodyLimitBytes: pick('bodyLimitBytes', 'body-limit', 'STATEWISE_BODY_LIMIT', '256kb'),
     corsOrigins: origins,
     allowedHosts,
-    maxBatches: pick('maxBatches', 'max-batches', 'STATEWISE_MAX_BATCHES', String(DEFAULT_MAX_BATCHES)),
+    maxBatches: pick('maxBatches', 'max-batches', 'STATEWISE_MAX_BATCHES'),
+    adviceThreads: pick('adviceThreads', 'advice-threads', 'STATEWISE_ADVICE_THREADS', 'auto'),
+    adviceQueue: pick('adviceQueue', 'advice-queue', 'STATEWISE_ADVICE_QUEUE'),
     quiet: values.quiet === true || quietEnv === '1' || quietEnv === 'true',
   };
   const parsed = ConfigSchema.safeParse(raw);
@@ -123,7 +155,11 @@ export function resolveConfig(values: Values, env: NodeJS.ProcessEnv, cwd = proc
     }
   }
   if (errors.length || !parsed.success) return { ok: false, errors: [...new Set(errors)] };
-  return { ok: true, config: parsed.data };
+  const { adviceThreads, adviceQueue, maxBatches, ...rest } = parsed.data;
+  const threads = adviceThreads === 'auto' ? defaultAdviceThreads(rest.workers) : adviceThreads;
+  const queue = adviceQueue ?? DEFAULT_ADVICE_QUEUE;
+  const batches = maxBatches ?? (threads > 0 ? Math.min(1000, threads + queue) : DEFAULT_MAX_BATCHES);
+  return { ok: true, config: { ...rest, adviceThreads: threads, adviceQueue: queue, maxBatches: batches } };
 }
 
 function splitList(s: string): string[] {

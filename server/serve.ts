@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { createAdvicePool, type AdvicePoolOptions } from './advice-pool.ts';
 import { createApp, type AppOptions } from './app.ts';
 import { allowedHostsFor, SHUTDOWN_DEADLINE_MS } from './config.ts';
 
@@ -29,6 +30,11 @@ export interface ServeOptions extends AppOptions {
   host: string;
   /** Overrides for the timeouts above (tests shorten them); `connectionsCheckingInterval` is how often Node checks. */
   timeouts?: Partial<Record<keyof typeof TIMEOUTS, number>>;
+  /**
+   * Run advice on a worker-thread pool of this shape (what `statewise serve` does), started before the server
+   * listens and stopped after it closes. Absent (and no `advisor`): advice runs inline on the event loop.
+   */
+  pool?: Omit<AdvicePoolOptions, 'rulesVersion'>;
 }
 
 export interface RunningServer {
@@ -38,6 +44,8 @@ export interface RunningServer {
   port: number;
   /** Requests accepted but not yet answered. */
   inFlight(): number;
+  /** Where advice runs, for the start message: `inline` or `on 2 threads, queue 32`. */
+  advice: string;
   /** Stops accepting, lets in-flight requests finish, then closes; after `deadlineMs` cuts what is left. */
   close(deadlineMs?: number): Promise<'drained' | 'deadline'>;
 }
@@ -48,15 +56,21 @@ export interface RunningServer {
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const timeouts = { ...TIMEOUTS, ...options.timeouts };
+  // Before listening: "answers at all" must keep meaning "ready", advice threads included.
+  const pool = options.pool && !options.advisor ? await createAdvicePool({ ...options.pool, rulesVersion: options.engine.rulesVersion }) : undefined;
+  const advisor = options.advisor ?? pool;
   // Set (even to undefined, meaning any host) by the CLI from --allowed-host; otherwise derived from the bound address.
-  const app = createApp({ ...options, allowedHosts: 'allowedHosts' in options ? options.allowedHosts : allowedHostsFor(options.host, []) });
+  const app = createApp({
+    ...options, ...(advisor ? { advisor } : {}),
+    allowedHosts: 'allowedHosts' in options ? options.allowedHosts : allowedHostsFor(options.host, []),
+  });
   let inFlight = 0;
   let closing = false;
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host, serverOptions: { ...timeouts } }) as Server;
     s.once('error', reject);
     s.once('listening', () => { s.off('error', reject); resolve(s); });
-  });
+  }).catch(async (e: unknown) => { await pool?.close(); throw e; });
   // Set again on the instance: serverOptions only covers what http.createServer accepts on this Node version.
   server.headersTimeout = timeouts.headersTimeout;
   server.requestTimeout = timeouts.requestTimeout;
@@ -78,14 +92,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url: `http://${host}:${address.port}`,
     port: address.port,
     inFlight: () => inFlight,
+    advice: advisor?.description ?? 'inline',
     close(deadlineMs = SHUTDOWN_DEADLINE_MS) {
       closing = true;
-      return (closed ??= new Promise((resolve) => {
+      return (closed ??= new Promise<'drained' | 'deadline'>((resolve) => {
         const timer = setTimeout(() => { server.closeAllConnections(); resolve('deadline'); }, deadlineMs);
         timer.unref();
         server.close(() => { clearTimeout(timer); resolve('drained'); });
         server.closeIdleConnections();
-      }));
+      }).then(async (how) => { await pool?.close(); return how; }));
     },
   };
 }

@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { engineFor } from './engine.ts';
+import { readCatalogDir } from '../catalog-files.ts';
 import { allowedHostsFor, resolveConfig, SERVE_FLAGS, SHUTDOWN_DEADLINE_MS } from '../config.ts';
 import type { Command } from './commands.ts';
 import { parseFlags } from './flags.ts';
@@ -23,7 +24,13 @@ Options (flag, then environment variable, then default):
   --cors-origin ORIGIN  STATEWISE_CORS_ORIGINS   allow a browser origin (repeatable; comma-separated in env)
   --allowed-host NAME   STATEWISE_ALLOWED_HOSTS  answer requests for this Host (repeatable; * = any). Default:
                                                  loopback names when bound to loopback, else any host
-  --max-batches N       STATEWISE_MAX_BATCHES    batches answered at once (default: cores, at least 2); more: 503
+  --max-batches N       STATEWISE_MAX_BATCHES    batches answered at once (default: advice threads + queue, or
+                                                 cores, at least 2, with --advice-threads 0); more: 503
+  --advice-threads N|auto                        threads that run advice, per process (STATEWISE_ADVICE_THREADS;
+                                                 default auto = cores ÷ workers, at least 1), so the event loop stays
+                                                 free for probes; 0 = advice on the event loop
+  --advice-queue N      STATEWISE_ADVICE_QUEUE   advice tasks that may wait per process (default 64);
+                                                 one more gets 503 with Retry-After
   --quiet               STATEWISE_QUIET=1        no access log on stdout
 
 Prints "listening on URL" on stderr once ready. SIGTERM/SIGINT drains in-flight requests (10 s), then exits 0;
@@ -46,6 +53,12 @@ a second signal exits at once. Exit code 2: bad configuration or a broken rule c
       io.err('statewise serve: the rule catalogue is broken; not starting');
       return EXIT.badInput;
     }
+    // The workers of the advice pool compile the same catalogue text (checked by version before listening).
+    const custom = config.rules ? readCatalogDir(config.rules, io.cwd) : { ok: true as const, value: [] };
+    if (!custom.ok) {
+      io.err(`statewise serve: cannot read ${config.rules} again for the advice threads; not starting`);
+      return EXIT.badInput;
+    }
     // Loaded here, not at the top: every other command would otherwise pay for Hono and the OpenAPI generator.
     const { runPrimary, SHUTDOWN_MESSAGE } = await import('../cluster.ts');
     if (config.workers > 1 && cluster.isPrimary) return runPrimary({ workers: config.workers, err: io.err });
@@ -57,15 +70,18 @@ a second signal exits at once. Exit code 2: bad configuration or a broken rule c
         engine, port: config.port, host: config.host, apiKeys: config.apiKeys,
         bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins,
         allowedHosts: allowedHostsFor(config.host, config.allowedHosts), maxConcurrentBatches: config.maxBatches,
+        ...(config.adviceThreads > 0 ? { pool: { threads: config.adviceThreads, maxQueue: config.adviceQueue, custom: custom.value } } : {}),
         accessLog: config.quiet ? false : (line) => io.out(line), today: () => new Date().toISOString().slice(0, 10),
       });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      io.err(`statewise serve: cannot listen on ${config.host}:${config.port} (${code ?? String(e)})`);
+      // No code: the advice threads did not start, which is a bug (exit 70 from main), not a configuration mistake.
+      if (!code) throw e;
+      io.err(`statewise serve: cannot listen on ${config.host}:${config.port} (${code})`);
       return EXIT.badInput;
     }
     const server = running;
-    io.err(`statewise: listening on ${server.url} (pid ${process.pid}, rules ${engine.rulesVersion}${config.apiKeys.length ? ', API keys required' : ''})`);
+    io.err(`statewise: listening on ${server.url} (pid ${process.pid}, rules ${engine.rulesVersion}, advice ${server.advice}${config.apiKeys.length ? ', API keys required' : ''})`);
     return new Promise<number>((done) => {
       let signals = 0;
       const drain = async (why: string) => {

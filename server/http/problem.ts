@@ -48,6 +48,7 @@ const KINDS = {
   'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
   internal: { status: 500, title: 'Internal server error' },
   overloaded: { status: 503, title: 'Too many batches in progress' },
+  busy: { status: 503, title: 'The advice queue is full' },
 } as const;
 export type ProblemKind = keyof typeof KINDS;
 

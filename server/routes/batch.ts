@@ -1,17 +1,12 @@
 import type { Context } from 'hono';
 import { issue } from '../../rules/index.ts';
-import { bodyFormat, bodyText, parseJson, validateData } from '../http/body.ts';
-import { issueErrors, issuesProblem, problem, problemBody } from '../http/problem.ts';
+import { bodyFormat, bodyText, parseJson } from '../http/body.ts';
+import { issuesProblem, problem } from '../http/problem.ts';
 import { BatchRequestSchema, BatchResponseSchema, MAX_BATCH, MAX_BATCH_STATE_ITEMS } from '../http/schemas.ts';
 import { unsupported } from './recommendations.ts';
-import { clientGone, documented, problemResponses, type App, type RouteDeps } from './shared.ts';
+import { runAdvice } from './run-advice.ts';
+import { documented, problemResponses, type App, type RouteDeps } from './shared.ts';
 
-/**
- * Most CPU time a batch takes before letting other requests in. By time, not item count: one document with 200
- * state items costs ~0.5 s, so "every 50 items" could still hold the event loop for half a minute (measured with
- * scripts/reliability/batch-starvation.ts).
- */
-const YIELD_AFTER_MS = 20;
 /** Seconds a client told "too many batches" should wait: a capped batch takes well under a second. */
 const RETRY_AFTER_S = 1;
 
@@ -30,7 +25,7 @@ export function registerBatch(app: App, deps: RouteDeps): void {
     summary: 'Recommend architectures for many services at once',
     description: `Up to ${MAX_BATCH} requirements documents (JSON) holding at most ${MAX_BATCH_STATE_ITEMS} state items in all `
       + '(more: 413). Each item gets a recommendation or a problem; one bad item never fails the others. Too many batches '
-      + 'in progress at once: 503 with Retry-After.',
+      + 'in progress at once, or the advice queue full: 503 with Retry-After.',
     security: deps.security,
     request: { body: { required: true, content: { 'application/json': { schema: BatchRequestSchema } } } },
     responses: {
@@ -74,25 +69,12 @@ async function answerBatch(c: Context, deps: RouteDeps): Promise<Response> {
     return problem(c, 'batch-too-large', `the batch holds ${stateItems} state items in all; the limit is ${cap}. Split it into smaller batches`,
       [{ pointer: '/items', detail: `${stateItems} state items across ${(items as unknown[]).length} documents; the limit is ${cap}` }]);
   }
-  const today = deps.today();
-  let failed = 0;
-  const results: Array<typeof BatchResponseSchema._output['results'][number]> = [];
-  let sliceStart = performance.now();
-  for (const [index, item] of (items as unknown[]).entries()) {
-    // A big batch is seconds of CPU: let other requests (health probes above all) in between slices.
-    if (performance.now() - sliceStart > YIELD_AFTER_MS) {
-      await new Promise((r) => setImmediate(r));
-      sliceStart = performance.now();
-    }
-    // The client went away: nobody will read the answer, so stop working for it.
-    if (clientGone(c)) return problem(c, 'invalid-request', 'the client closed the connection before the batch was answered');
-    const req = validateData(item);
-    if (req.ok) { results.push({ index, ok: true, recommendation: deps.engine.advise(req.value, { today }) }); continue; }
-    failed++;
-    const errors = issueErrors(req.issues, `/items/${index}`);
-    results.push({ index, ok: false, problem: problemBody('invalid-requirements', `item ${index}: ${errors.length === 1 ? errors[0]!.detail : `${errors.length} problems; see errors`}`, errors) });
-  }
-  return c.json({ results, succeeded: results.length - failed, failed } satisfies typeof BatchResponseSchema._output);
+  // Validation and advice of every item run on the advisor (the pool: off the event loop); the answer comes back as
+  // the finished JSON text, byte-identical to what the inline engine writes.
+  const answer = await runAdvice(c, deps, { kind: 'batch', items: items as unknown[], today: deps.today() });
+  if (answer instanceof Response) return answer;
+  c.header('Content-Type', 'application/json');
+  return c.body(answer.body);
 }
 
 /** State items across every document (arrays are already at most MAX_ARRAY long; anything else counts 0 here). */

@@ -1,10 +1,11 @@
 import type { Context } from 'hono';
 import { z } from '@hono/zod-openapi';
-import { renderReview } from '../../rules/index.ts';
-import { bodyFormat, bodyText, parseRequirementsBody } from '../http/body.ts';
-import { issuesProblem, problem } from '../http/problem.ts';
+import { bodyString } from '../advice-tasks.ts';
+import { bodyFormat, bodyText } from '../http/body.ts';
+import { problem } from '../http/problem.ts';
 import { RequirementsDoc, ReviewJsonSchema } from '../http/schemas.ts';
 import { unsupported } from './recommendations.ts';
+import { runAdvice } from './run-advice.ts';
 import { clientGone, documented, problemResponses, type App, type RouteDeps } from './shared.ts';
 
 const ReviewQuery = z.object({
@@ -36,7 +37,7 @@ export function registerDesignReviews(app: App, deps: RouteDeps): void {
         description: 'The design review.',
         content: { 'text/markdown': { schema: z.string() }, 'application/json': { schema: ReviewJsonSchema } },
       },
-      ...problemResponses(400, 401, 406, 413, 415, 500),
+      ...problemResponses(400, 401, 406, 413, 415, 500, 503),
     },
   }, deps.limit, async (c: Context) => {
     const want = negotiate(c.req.header('accept'));
@@ -49,20 +50,16 @@ export function registerDesignReviews(app: App, deps: RouteDeps): void {
         pointer: '', parameter: String(i.path[0]), detail: `query parameter ${String(i.path[0])}: ${i.message}`,
       })));
     }
-    const parsed = parseRequirementsBody(await bodyText(c), format);
-    if (!parsed.ok) return issuesProblem(c, parsed.kind, parsed.issues);
+    const body = await bodyText(c);
     if (clientGone(c)) return problem(c, 'invalid-request', 'the client closed the connection before the answer was ready');
-    const today = deps.today();
-    const input = {
-      requirements: parsed.value,
-      recommendation: deps.engine.advise(parsed.value, { today }),
-      date: query.data.date ?? today,
-      ...(query.data.source ? { source: query.data.source } : {}),
-    };
-    const markdown = renderReview(input);
-    if (want === 'json') return c.json({ markdown });
+    const answer = await runAdvice(c, deps, {
+      kind: 'review', body, format, today: deps.today(),
+      ...(query.data.date ? { date: query.data.date } : {}), ...(query.data.source ? { source: query.data.source } : {}),
+    });
+    if (answer instanceof Response) return answer;
+    if (want === 'json') return c.json({ markdown: bodyString(answer.body) });
     c.header('Content-Type', MARKDOWN);
-    return c.body(markdown);
+    return c.body(answer.body);
   });
 }
 

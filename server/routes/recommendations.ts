@@ -1,13 +1,9 @@
 import type { Context } from 'hono';
-import { bodyFormat, bodyText, parseRequirementsBody } from '../http/body.ts';
-import { issuesProblem, problem } from '../http/problem.ts';
+import { bodyFormat, bodyText } from '../http/body.ts';
+import { problem } from '../http/problem.ts';
 import { RecommendationDoc, RequirementsDoc } from '../http/schemas.ts';
+import { runAdvice } from './run-advice.ts';
 import { clientGone, documented, problemResponses, type App, type RouteDeps } from './shared.ts';
-
-/** The exact text `statewise advise --json` prints for one file, so CLI and API answers are byte-identical. */
-export function recommendationText(value: unknown): string {
-  return JSON.stringify(value, null, 2) + '\n';
-}
 
 /** POST /v1/recommendations: one Requirements document (JSON or YAML) → its Recommendation. */
 export function registerRecommendations(app: App, deps: RouteDeps): void {
@@ -31,17 +27,17 @@ export function registerRecommendations(app: App, deps: RouteDeps): void {
     },
     responses: {
       200: { description: 'The recommendation.', content: { 'application/json': { schema: RecommendationDoc } } },
-      ...problemResponses(400, 401, 413, 415, 500),
+      ...problemResponses(400, 401, 413, 415, 500, 503),
     },
   }, deps.limit, async (c: Context) => {
     const format = bodyFormat(c.req.header('content-type'));
     if (!format) return unsupported(c);
-    const parsed = parseRequirementsBody(await bodyText(c), format);
-    if (!parsed.ok) return issuesProblem(c, parsed.kind, parsed.issues);
+    const body = await bodyText(c);
     if (clientGone(c)) return problem(c, 'invalid-request', 'the client closed the connection before the answer was ready');
-    const answer = deps.engine.advise(parsed.value, { today: deps.today() });
+    const answer = await runAdvice(c, deps, { kind: 'recommend', body, format, today: deps.today() });
+    if (answer instanceof Response) return answer;
     c.header('Content-Type', 'application/json; charset=utf-8');
-    return c.body(recommendationText(answer));
+    return c.body(answer.body);
   });
 }
 

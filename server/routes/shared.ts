@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler, Next } from 'hono';
 import type { OpenAPIHono, RouteConfig } from '@hono/zod-openapi';
 import type { Engine } from '../../rules/index.ts';
+import type { Advisor } from '../advisor.ts';
 import { PROBLEM_MEDIA_TYPE, ProblemSchema } from '../http/problem.ts';
 
 export type AppEnv = { Variables: { requestId: string } };
@@ -9,6 +10,8 @@ export type App = OpenAPIHono<AppEnv>;
 /** What every route may use, resolved once by createApp. */
 export interface RouteDeps {
   engine: Engine;
+  /** Runs the advice work (inline or on the worker-thread pool). */
+  advisor: Advisor;
   /** Today's date (YYYY-MM-DD) for accepted-risk expiry, read per request so a long-running server rolls over. */
   today: () => string;
   /** Body-size guard for POST routes (413 by Content-Length or while streaming). */
@@ -30,7 +33,7 @@ const PROBLEM_TEXT: Record<number, string> = {
   415: 'The Content-Type is not one statewise reads.',
   421: 'The Host header names a host this server does not answer for.',
   500: 'Unexpected failure; quote the request id.',
-  503: 'Too many batches in progress; retry after the Retry-After seconds.',
+  503: 'Too many batches in progress, or the advice queue is full; retry after the Retry-After seconds.',
 };
 
 /** OpenAPI responses for the given error statuses, all RFC 9457 problems. */

@@ -86,7 +86,7 @@ export interface paths {
         put?: never;
         /**
          * Recommend architectures for many services at once
-         * @description Up to 1000 requirements documents (JSON) holding at most 2000 state items in all (more: 413). Each item gets a recommendation or a problem; one bad item never fails the others. Too many batches in progress at once: 503 with Retry-After.
+         * @description Up to 1000 requirements documents (JSON) holding at most 2000 state items in all (more: 413). Each item gets a recommendation or a problem; one bad item never fails the others. Too many batches in progress at once, or the advice queue full: 503 with Retry-After.
          */
         post: operations["recommendBatch"];
         delete?: never;
@@ -723,6 +723,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Too many batches in progress, or the advice queue is full; retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     recommend: {
@@ -786,6 +795,15 @@ export interface operations {
             };
             /** @description Unexpected failure; quote the request id. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many batches in progress, or the advice queue is full; retry after the Retry-After seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -862,7 +880,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many batches in progress; retry after the Retry-After seconds. */
+            /** @description Too many batches in progress, or the advice queue is full; retry after the Retry-After seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;

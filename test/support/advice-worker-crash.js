@@ -1,0 +1,12 @@
+// Test double for a bug in the advice worker, which cannot be summoned on demand: the real worker (sources, via the
+// same tsx bootstrap the server uses), except that a recommend task whose body contains one of these markers
+// misbehaves the way a bug would. Everything else goes to the real handler, so answers stay real.
+//   CRASH-THREAD → the thread dies (process.exit in a worker thread ends that thread only)
+//   THROW-BUG    → the handler throws an Error
+import handler from '../../server/advice-worker.boot.js';
+
+export default function crashingHandler(task) {
+  if (task.kind === 'recommend' && task.body.includes('CRASH-THREAD')) process.exit(3);
+  if (task.kind === 'recommend' && task.body.includes('THROW-BUG')) throw new Error('advice worker bug (test double)');
+  return handler(task);
+}
