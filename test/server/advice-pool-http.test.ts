@@ -87,7 +87,7 @@ const post = (url: string, path: string, body: string, signal?: AbortSignal) =>
 
 describe('bounded: one thread, one waiting task', () => {
   let small: TestServer;
-  beforeAll(async () => { small = await testServer({ maxConcurrentBatches: 16, bodyLimitBytes: 1 << 20, pool: { threads: 1, maxQueue: 1, custom: [] } }); });
+  beforeAll(async () => { small = await testServer({ maxConcurrentBatches: 16, bodyLimitBytes: 1 << 20, pool: { threads: 1, maxQueue: 1, custom: [], workerFile: CRASH_WORKER } }); });
   afterAll(async () => { await small?.close(2000); });
 
   it('a full queue → 503 busy with Retry-After (problem details) on every advice route, at once; the admitted requests are answered', async () => {
@@ -121,10 +121,15 @@ describe('bounded: one thread, one waiting task', () => {
 
   it('a client that leaves while its task waits frees the slot at once (the next request is admitted while the first still runs)', async () => {
     let runningEndedAt = Infinity;
-    const running = post(small.url, '/v1/recommendations/batch', heavyBatch(4)).finally(() => { runningEndedAt = performance.now(); });
-    await new Promise((r) => setTimeout(r, 300));
+    // A task that holds the only thread for 4 s whatever the machine's speed (test double: HOLD-MS in the worker).
+    const running = post(small.url, '/v1/recommendations', '{"service":"hold","description":"HOLD-MS-4000","traffic":{"peakRps":1}}').finally(() => { runningEndedAt = performance.now(); });
+    // Wait for the server to hold each request (not a fixed pause: a loaded machine uploads and parses slower).
+    const held = async (n: number) => { for (let i = 0; i < 500 && small.inFlight() < n; i++) await new Promise((r) => setTimeout(r, 20)); };
+    await held(1);
     const leaving = new AbortController();
     const waiting = post(small.url, '/v1/recommendations/batch', heavyBatch(1), leaving.signal).catch((e: unknown) => e);
+    await held(2);
+    // Received is not yet queued: its body is read and checked on the event loop first.
     await new Promise((r) => setTimeout(r, 300));
     // The queue (1) is full now: proof that the leaving request's task really was waiting there.
     expect((await post(small.url, '/v1/recommendations', '{"service":"a","traffic":{"peakRps":1}}')).status).toBe(503);
@@ -141,7 +146,7 @@ describe('bounded: one thread, one waiting task', () => {
     expect(next).toBe(200);
     expect((await running).status).toBe(200);
     expect(sentAt, 'admitted while the first batch was still running').toBeLessThan(runningEndedAt);
-    for (let i = 0; i < 100 && small.inFlight() > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 500 && small.inFlight() > 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(small.inFlight()).toBe(0);
     expect(small.reports).toEqual([]);
   });
