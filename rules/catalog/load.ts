@@ -191,16 +191,18 @@ export function loadCatalog(builtin: readonly CatalogSource[], options: LoadOpti
       thresholds.set(path, [...new Set([...(thresholds.get(path) ?? []), ...values])].sort((a, b) => a - b));
     }
   }
-  const digest = (list: readonly CatalogSource[]) =>
-    bytesToHex(sha256(utf8ToBytes(list.map((s) => `${s.name}\n${s.text}`).join('\n\u0000')))).slice(0, 12);
-  const custom = options.custom?.length ? `+custom.${digest(options.custom)}` : '';
+  const digest = (list: readonly CatalogSource[], name: (s: CatalogSource) => string) =>
+    bytesToHex(sha256(utf8ToBytes(list.map((s) => `${name(s)}\n${s.text}`).join('\n\u0000')))).slice(0, 12);
+  // A custom folder is named by its files' own names, not the paths they were read by: the CLI (relative to its
+  // cwd) and the editor (absolute) must report the same version for the same folder.
+  const custom = options.custom?.length ? `+custom.${digest(options.custom, (s) => s.name.split(/[\\/]/).pop()!)}` : '';
   const service = all.filter((r): r is CompiledServiceRule => r.kind === 'service');
   const placement = all.filter((r): r is CompiledPlacementRule => r.kind === 'placement');
   const gates = all.filter((r): r is CompiledGateRule => r.kind === 'gate');
   return {
     ok: true,
     value: {
-      version: `statewise-rules@${version}+${digest(builtin)}${custom}`,
+      version: `statewise-rules@${version}+${digest(builtin, (s) => s.name)}${custom}`,
       rules: all,
       service,
       placement,

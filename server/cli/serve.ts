@@ -57,7 +57,7 @@ a second signal exits at once. Exit code 2: bad configuration or a broken rule c
         engine, port: config.port, host: config.host, apiKeys: config.apiKeys,
         bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins,
         allowedHosts: allowedHostsFor(config.host, config.allowedHosts), maxConcurrentBatches: config.maxBatches,
-        accessLog: config.quiet ? false : (line) => io.out(line), today: () => new Date().toISOString().slice(0, 10),
+        accessLog: config.quiet ? false : (line) => io.out(line),
       });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
