@@ -5,16 +5,18 @@ import { parseRequirements, type Recommendation } from '../../rules/index.ts';
 import { DEPLOYS_MAX, PEAK_RPS_MAX, REGIONS_MAX, reordered, requirementsArb } from '../support/arbitraries.ts';
 import { builtinEngine, requirementsOf } from '../support/engine.ts';
 import { answerViolations } from '../support/invariants.ts';
+import { runs } from '../support/property.ts';
 import { PERSONAL_TOKEN, situations, SITUATIONS } from '../support/situations.ts';
 
 /**
  * docs/design.md's invariants 1–9 as fast-check properties over generated valid requirements.
- * The per-answer invariants (1–6, 9, schema, confidence, gates, rendered text) run on MAIN_RUNS inputs here and on
- * as many again with 5–12 state items in invariants-dense.test.ts — 10,000 in all, split across two files so vitest
- * runs them on both cores. Invariants 7 and 8 need two or more evaluations per input and run fewer.
- * Seeds are fast-check's own (printed on failure with the shrunk counterexample), so every run explores new inputs.
+ * The per-answer invariants (1–6, 9, schema, confidence, gates, rendered text) run on MAIN_RUNS inputs: a few hundred
+ * in `npm test`, 5,000 in `npm run test:system` (dense), which also runs invariants-dense.system.test.ts (5,000 with
+ * 5–12 state items). Invariants 7 and 8 need two or more evaluations per input and run fewer.
+ * Every run starts from a fresh seed (STATEWISE_SEED, printed at the start and in a failure's report), so runs
+ * explore new inputs and a failure replays.
  */
-const MAIN_RUNS = 5_000;
+const MAIN_RUNS = runs(400, 5_000);
 
 const engine = builtinEngine();
 
@@ -46,7 +48,7 @@ describe('invariants over generated requirements', () => {
       const fromText = parseRequirements(stringify(data));
       expect(fromText.ok).toBe(true);
       if (fromText.ok) expect(JSON.stringify(engine.advise(fromText.value))).toBe(first);
-    }), { numRuns: 150 });
+    }), { numRuns: runs(40, 150) });
   }, 120_000);
 
   it('7: reordering keys and state items changes nothing but the order of placements', () => {
@@ -55,7 +57,7 @@ describe('invariants over generated requirements', () => {
       const shuffled = engine.advise(requirementsOf(reordered(data, seed)));
       expect(shuffled.inputDigest).toBe(original.inputDigest);
       expect(JSON.stringify(byName(shuffled))).toBe(JSON.stringify(byName(original)));
-    }), { numRuns: 300 });
+    }), { numRuns: runs(80, 300) });
   }, 120_000);
 
   it('8: raising peakRps, regions or deploysPerDay never raises the stateful score, except through a named feasibility check', () => {
@@ -95,8 +97,11 @@ describe('invariants over generated requirements', () => {
         }
         if (after < before) lowered.add(input);
       }
-    }), { numRuns: 250 });
-    expect([...lowered].sort()).toEqual(['deploysPerDay', 'peakRps', 'regions']);
+    }), { numRuns: runs(100, 250) });
+    // A few hundred inputs reach rules for all three raises every time; the fast suite's hundred reach at least one
+    // (regions rarely lowers the score), so the property cannot hold trivially in either.
+    if (process.env.STATEWISE_DENSE === '1') expect([...lowered].sort()).toEqual(['deploysPerDay', 'peakRps', 'regions']);
+    else expect(lowered.size).toBeGreaterThan(0);
     expect(throughChecks).toBeGreaterThanOrEqual(0);
   }, 120_000);
 });
