@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import * as z from 'zod';
+import { statewiseError } from '../rules/index.ts';
 
 /**
  * `statewise serve` configuration: flags first, then environment variables, then defaults, validated with zod
@@ -115,7 +116,7 @@ export function resolveConfig(values: Values, env: NodeJS.ProcessEnv, cwd = proc
     maxBatches: pick('maxBatches', 'max-batches', 'STATEWISE_MAX_BATCHES', String(DEFAULT_MAX_BATCHES)),
     quiet: values.quiet === true || quietEnv === '1' || quietEnv === 'true',
   };
-  const parsed = ConfigSchema.safeParse(raw);
+  const parsed = ConfigSchema.safeParse(raw, { error: statewiseError });
   if (!parsed.success) {
     for (const i of parsed.error.issues) {
       const key = String(i.path[0] ?? '');

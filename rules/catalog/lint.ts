@@ -1,5 +1,5 @@
 import { issue, type Issue, type PathSegment, type Result } from '../contract/issues.ts';
-import { fromZod, locateIssues, parseText } from '../contract/parse.ts';
+import { lineAt, parseText, validate } from '../contract/parse.ts';
 import { compileCondition, type CompileProblem } from './condition.ts';
 import { checkRules } from './lint-checks.ts';
 import { finding, type LintCode, type LintedRule, type LintFinding } from './lint-finding.ts';
@@ -38,7 +38,7 @@ export function lintCatalog(builtin: readonly CatalogSource[], custom: readonly 
     for (const source of sources) {
       const parsed = parseText(source.text, { maxNodes: MAX_CATALOG_FILE_NODES });
       if (!parsed.ok) { issues.push(...parsed.issues.map((i) => ({ ...i, file: source.name }))); continue; }
-      const lineOf = (path: PathSegment[]) => locateIssues([issue('x', path, '')], parsed.value)[0]!.line ?? 1;
+      const lineOf = (path: PathSegment[]) => lineAt(parsed.value, path);
       const rules = readFile(parsed.value.data, source.name, lineOf, findings);
       rules.forEach(({ rule, index }) => {
         const at: PathSegment[] = ['rules', index];
@@ -86,11 +86,11 @@ function readFile(
     return [];
   }
   const { rules, ...rest } = data as Record<string, unknown>;
-  const shape = CatalogFileSchema.safeParse(rest);
-  if (!shape.success) {
-    for (const i of fromZod(shape.error.issues)) findings.push(finding('invalid_file', file, lineOf(i.path), '', `${i.path.join('.')}: ${i.message}`));
+  const shape = validate(CatalogFileSchema, rest);
+  if (!shape.ok) {
+    for (const i of shape.issues) findings.push(finding('invalid_file', file, lineOf(i.path), '', `${i.path.join('.')}: ${i.message}`));
   } else {
-    shape.data.profiles.forEach((p, i) => {
+    shape.value.profiles.forEach((p, i) => {
       for (const field of unsourcedFigures(p)) {
         findings.push(finding('missing_source', file, lineOf(['profiles', i, field]), `${p.technology}@${p.store}`,
           `profile ${p.technology} (${p.store}) gives ${field} without a source: add sources.${field} (or one for its group: ${FIGURE_GROUPS.find((g) => g.includes(field))!.join(', ')})`));
@@ -104,10 +104,10 @@ function readFile(
   }
   const out: { rule: Rule; index: number }[] = [];
   rules.forEach((raw, index) => {
-    const parsed = RuleSchema.safeParse(raw);
-    if (parsed.success) { out.push({ rule: parsed.data, index }); return; }
+    const parsed = validate(RuleSchema, raw);
+    if (parsed.ok) { out.push({ rule: parsed.value, index }); return; }
     const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : `rules[${index}]`;
-    for (const i of fromZod(parsed.error.issues)) {
+    for (const i of parsed.issues) {
       const path: PathSegment[] = ['rules', index, ...i.path];
       findings.push(finding('invalid_rule', file, lineOf(path), id, `${i.path.length ? i.path.join('.') + ': ' : ''}${i.message}`));
     }

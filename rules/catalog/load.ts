@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { issue, type Issue, type PathSegment, type Result } from '../contract/issues.ts';
-import { fromZod, locateIssues, parseText } from '../contract/parse.ts';
+import { lineAt, locateIssues, parseText, validate } from '../contract/parse.ts';
 import type { Store } from '../contract/recommendation.ts';
 import { compileCondition, type CompileProblem, type Predicate } from './condition.ts';
 import { CatalogFileSchema, type Rule } from './schema.ts';
@@ -130,13 +130,14 @@ export function loadCatalog(builtin: readonly CatalogSource[], options: LoadOpti
     for (const source of sources) {
       const parsed = parseText(source.text, { maxNodes: MAX_CATALOG_FILE_NODES });
       if (!parsed.ok) { issues.push(...parsed.issues.map((i) => ({ ...i, file: source.name }))); continue; }
-      const file = CatalogFileSchema.safeParse(parsed.value.data ?? {});
-      if (!file.success) {
-        issues.push(...locateIssues(fromZod(file.error.issues, { schema: CatalogFileSchema, data: parsed.value.data ?? {} }), parsed.value).map((i) => ({ ...i, file: source.name })));
+      const checked = validate(CatalogFileSchema, parsed.value.data ?? {});
+      if (!checked.ok) {
+        issues.push(...locateIssues(checked.issues, parsed.value).map((i) => ({ ...i, file: source.name })));
         continue;
       }
+      const file = { data: checked.value };
       if (!custom && file.data.version && file.data.version > version) version = file.data.version;
-      const lineOf = (path: PathSegment[]) => locateIssues([issue('x', path, '')], parsed.value)[0]!.line ?? 1;
+      const lineOf = (path: PathSegment[]) => lineAt(parsed.value, path);
       file.data.rules.forEach((rule, index) => {
         const problems: CompileProblem[] = [];
         const at: PathSegment[] = ['rules', index];

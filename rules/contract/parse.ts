@@ -3,6 +3,9 @@ import type { z } from 'zod';
 import { issue, type Issue, type PathSegment, type Result } from './issues.ts';
 import { RequirementsSchema, type Requirements } from './requirements.ts';
 import { normalize } from './normalize.ts';
+import { codeOfZod, excerpt, statewiseError } from './messages.ts';
+
+export { excerpt } from './messages.ts';
 import { didYouMean, knownFields } from './suggest.ts';
 
 export interface ParseOptions {
@@ -46,11 +49,25 @@ export function parseRequirements(text: string, options: ParseOptions = {}): Res
 
 /** Validates already-parsed data (an HTTP JSON body, a batch item) against the contract and normalizes it. */
 export function validateRequirements(data: unknown): Result<Requirements> {
-  const result = RequirementsSchema.safeParse(data);
-  if (!result.success) return { ok: false, issues: fromZod(result.error.issues, { schema: RequirementsSchema, data }) };
-  const control = controlCharacters(result.data);
+  const result = validate(RequirementsSchema, data);
+  if (!result.ok) return result;
+  const control = controlCharacters(result.value);
   if (control.length) return { ok: false, issues: control };
-  return { ok: true, value: normalize(result.data) };
+  return { ok: true, value: normalize(result.value) };
+}
+
+/**
+ * Checks data against a zod schema with statewise's error map (messages.ts), so every message is statewise's own,
+ * and turns failures into core issues (with did-you-mean suggestions).
+ * @example validate(CatalogFileSchema, data)
+ */
+export function validate<S extends z.core.$ZodType>(schema: S, data: unknown): Result<z.output<S>> {
+  const result = zodSafeParse(schema, data);
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: fromZod(result.error.issues, { schema, data }) };
+}
+
+function zodSafeParse<S extends z.core.$ZodType>(schema: S, data: unknown) {
+  return (schema as unknown as z.ZodType<z.output<S>>).safeParse(data, { error: statewiseError });
 }
 
 /**
@@ -232,15 +249,13 @@ export function fromZod(issues: readonly z.core.$ZodIssue[], context: ZodContext
     if (i.code === 'unrecognized_keys') {
       const known = context.schema ? knownFields(context.schema, path) : [];
       for (const key of i.keys) out.push(suggest(issue('unknown_field', [...path, key], `unknown field ${excerpt(key)}`), didYouMean(key, known)));
-    } else if (i.code === 'custom' && /duplicate state name/.test(i.message)) {
-      out.push(issue('duplicate_name', path, i.message));
     } else if (i.code === 'invalid_value' && 'values' in i) {
       const typed = valueAt(context.data, path);
       const meant = typeof typed === 'string' ? didYouMean(typed, i.values.filter((v): v is string => typeof v === 'string')) : undefined;
       // With one allowed value the message already names it: keep the suggestion as data only.
-      out.push(suggest(issue(i.code, path, describe(i)), meant, i.values.length > 1));
+      out.push(suggest(issue('invalid_value', path, i.message), meant, i.values.length > 1));
     } else {
-      out.push(issue(i.code, path, describe(i)));
+      out.push(issue(codeOfZod(i), path, i.message));
     }
   }
   return out;
@@ -260,21 +275,11 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   return at;
 }
 
-/**
- * Unknown input quoted in a message: at most 40 characters, JSON-escaped, so a key that is a whole line of some
- * other file (a symlinked secret, say) is never echoed in full, and no control character reaches a terminal.
- */
-export function excerpt(text: string): string {
-  const cut = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return JSON.stringify(cut).replace(/[\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
-function describe(i: z.core.$ZodIssue): string {
-  if (i.code === 'invalid_value' && 'values' in i) {
-    return `must be one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  }
-  if (i.code === 'invalid_type' && i.message.includes('received undefined')) return 'is required';
-  return i.message.replace(/^Invalid input: /, '');
+/** The 1-based line where the node at `path` starts (its nearest existing parent's when missing; 1 when unknown). */
+export function lineAt(parsed: ParsedText, path: readonly PathSegment[]): number {
+  const range = nodeAt(parsed.doc, path, false)?.range;
+  return range ? parsed.lines.linePos(range[0]).line : 1;
 }
 
 /** Adds line and column (from the parsed document) to issues found on its data. */

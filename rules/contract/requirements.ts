@@ -117,7 +117,7 @@ export const RequirementsSchema = z.strictObject({
       items.forEach((item, i) => {
         const first = seen.get(item.name);
         if (first !== undefined) {
-          ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate state name "${item.name}" (first at state[${first}])` });
+          ctx.addIssue({ code: 'custom', params: { code: 'duplicate_name' }, path: [i, 'name'], message: `duplicate state name "${item.name}" (first at state[${first}])` });
         } else seen.set(item.name, i);
       });
     }),

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { z } from '@hono/zod-openapi';
-import { renderReview } from '../../rules/index.ts';
+import { renderReview, statewiseError } from '../../rules/index.ts';
 import { bodyFormat, bodyText, parseRequirementsBody } from '../http/body.ts';
 import { issuesProblem, problem } from '../http/problem.ts';
 import { RequirementsDoc, ReviewJsonSchema } from '../http/schemas.ts';
@@ -43,7 +43,7 @@ export function registerDesignReviews(app: App, deps: RouteDeps): void {
     if (!want) return problem(c, 'not-acceptable', 'this resource is text/markdown or application/json');
     const format = bodyFormat(c.req.header('content-type'));
     if (!format) return unsupported(c);
-    const query = ReviewQuery.safeParse({ date: c.req.query('date'), source: c.req.query('source') });
+    const query = ReviewQuery.safeParse({ date: c.req.query('date'), source: c.req.query('source') }, { error: statewiseError });
     if (!query.success) {
       return problem(c, 'invalid-request', 'invalid query parameters', query.error.issues.map((i) => ({
         pointer: '', parameter: String(i.path[0]), detail: `query parameter ${String(i.path[0])}: ${i.message}`,
