@@ -7,6 +7,7 @@ import { codeOfZod, excerpt, statewiseError } from './messages.ts';
 
 export { excerpt } from './messages.ts';
 import { didYouMean, knownFields } from './suggest.ts';
+import { syntaxProblems } from './syntax.ts';
 
 export interface ParseOptions {
   /** Largest accepted text, in characters (default 1 MiB). */
@@ -116,7 +117,7 @@ export function parseText(text: string, options: ParseOptions = {}): Result<Pars
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true });
-  const errors = doc.errors.map((e) => ({ pos: e.pos[0], message: firstLine(e.message) }));
+  const errors = syntaxProblems(doc.errors, text, lines);
   errors.push(...duplicateKeys(doc));
   if (errors.length > 0) {
     return {
@@ -135,7 +136,10 @@ export function parseText(text: string, options: ParseOptions = {}): Result<Pars
     return { ok: true, value: { data, doc, lines } };
   } catch (e) {
     // yaml throws a ReferenceError when aliases would expand past maxAliasCount (a "billion laughs").
-    return { ok: false, issues: [issue('syntax', [], firstLine(e instanceof Error ? e.message : String(e)), 1, 1)] };
+    const message = /alias/i.test(e instanceof Error ? e.message : String(e))
+      ? `the document expands aliases (*name) more than ${MAX_ALIASES} times; write the values out instead`
+      : 'the document cannot be read as YAML';
+    return { ok: false, issues: [issue('syntax', [], message, 1, 1)] };
   }
 }
 
@@ -154,8 +158,10 @@ function duplicateKeys(doc: Document): { pos: number; message: string }[] {
         const key = pair.key as Node | null;
         // Scalars compare by value, as yaml's uniqueKeys does; a collection key is only equal to itself.
         const id = isScalar(key) ? key.value : key;
-        if (seen.has(id)) out.push({ pos: key?.range?.[0] ?? 0, message: 'Map keys must be unique' });
-        else seen.add(id);
+        if (seen.has(id)) {
+          const shown = isScalar(key) ? excerpt(String(key.value)) : 'this key';
+          out.push({ pos: key?.range?.[0] ?? 0, message: `the key ${shown} appears twice in this map; keep one` });
+        } else seen.add(id);
         stack.push(pair.value);
         if (key && !isScalar(key)) stack.push(key);
       }
@@ -228,9 +234,6 @@ function nestingDepth(text: string): number {
   return Math.max(max, Math.ceil(indentMax / 2));
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.trim();
-}
 
 /** What fromZod may use to suggest a correction: the schema that was checked and the data it was checked on. */
 export interface ZodContext {

@@ -22,7 +22,7 @@ const lines = (...l: string[]) => l.join('\n') + '\n';
 describe('parseRequirements: every issue has a line and column', () => {
   it('YAML syntax errors point at the offending character', () => {
     expect(only(lines('service: a', 'traffic:', '\t- peakRps: 1'))).toMatchObject({ code: 'syntax', at: '3:1', message: expect.stringMatching(/tab/i) });
-    expect(only(lines('service: a', 'service: b', 'traffic: { peakRps: 1 }'))).toMatchObject({ code: 'syntax', at: '2:1', message: expect.stringMatching(/unique/i) });
+    expect(only(lines('service: a', 'service: b', 'traffic: { peakRps: 1 }'))).toMatchObject({ code: 'syntax', at: '2:1', message: 'the key "service" appears twice in this map; keep one' });
   });
 
   it('an unknown field is reported at its key, not silently dropped', () => {
@@ -207,7 +207,8 @@ describe('hardening round 2: linear parsing and stricter pre-checks', () => {
   it('duplicate keys are still found (with a set), each at its line, in nested maps too', () => {
     const issues = issuesOf(lines('service: a', 'traffic:', '  peakRps: 1', '  peakRps: 2', 'state:', '  - { name: x, name: y }', 'service: b'));
     expect(issues.map((i) => [i.code, `${i.line}:${i.column}`, i.message])).toEqual([
-      ['syntax', '4:3', 'Map keys must be unique'], ['syntax', '6:16', 'Map keys must be unique'], ['syntax', '7:1', 'Map keys must be unique'],
+      ['syntax', '4:3', 'the key "peakRps" appears twice in this map; keep one'], ['syntax', '6:16', 'the key "name" appears twice in this map; keep one'],
+      ['syntax', '7:1', 'the key "service" appears twice in this map; keep one'],
     ]);
     const t = performance.now();
     const many = issuesOf(`service: a\n${Array.from({ length: 4000 }, () => 'k:').join('\n')}\n`);
