@@ -8,6 +8,7 @@ export { RecommendationSchema, VERDICTS, STORES, type Recommendation, type Verdi
 export { toPointer, toDotted, issue, ISSUE_CODES, type Issue, type IssueCode, type Result } from './contract/issues.ts';
 export { statewiseError, ZOD_DEFAULT_TEXT } from './contract/messages.ts';
 export { requirementsJsonSchema } from './contract/json-schema.ts';
+export { defaultsApplied, fieldOf, type DefaultApplied } from './contract/defaults.ts';
 export { loadCatalog, type Catalog, type CatalogSource, type LoadOptions } from './catalog/load.ts';
 export { BUILTIN_CATALOG } from './catalog/builtin.generated.ts';
 export { createEngine, type Engine } from './engine/create.ts';

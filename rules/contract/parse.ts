@@ -54,7 +54,7 @@ export function validateRequirements(data: unknown): Result<Requirements> {
   if (!result.ok) return result;
   const control = controlCharacters(result.value);
   if (control.length) return { ok: false, issues: control };
-  return { ok: true, value: normalize(result.value) };
+  return { ok: true, value: normalize(result.value, data) };
 }
 
 /**
