@@ -5,3 +5,4 @@
 export { readCatalogDir, loadEngine, createEngineLoader, CATALOG_FILE, MAX_CATALOG_FILES, MAX_CATALOG_BYTES, type EngineLoader } from './catalog-folder.ts';
 export { DEFAULT_REVIEWS_DIR, reviewFileName, reviewPathFor, relativeSource, sourceName, existingReviewDate } from './review-files.ts';
 export { today } from './clock.ts';
+export { VERSION } from './version.ts';

@@ -4,7 +4,7 @@ import { issuesProblem, problem } from '../http/problem.ts';
 import { RecommendationDoc, RequirementsDoc } from '../http/schemas.ts';
 import { clientGone, documented, problemResponses, type App, type RouteDeps } from './shared.ts';
 
-/** The exact text `statewise advise --json` prints for one file, so CLI and API answers are byte-identical. */
+/** The JSON text of one answer (2-space indent, final newline): what POST /v1/recommendations sends. */
 export function recommendationText(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
