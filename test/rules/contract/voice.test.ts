@@ -2,13 +2,13 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument } from 'yaml';
-import { readCatalogDir } from '../../adapters/index.ts';
-import { toDiagnosticSpecs } from '../../extension/src/issue-ranges.ts';
-import { driftDiagnostic, missingSourceDiagnostic } from '../../extension/src/drift.ts';
-import { createEmbeddedEngines } from '../../extension/src/embedded.ts';
-import { BUILTIN_CATALOG, createEngine, ISSUE_CODES, loadCatalog, parseRequirements, parseReviewProvenance, ZOD_DEFAULT_TEXT, type IssueCode } from '../../rules/index.ts';
-import { createApp } from '../../server/app.ts';
-import { cli, tempFiles } from '../support/cli.ts';
+import { readCatalogDir } from '../../../adapters/index.ts';
+import { toDiagnosticSpecs } from '../../../extension/src/issue-ranges.ts';
+import { driftDiagnostic, missingSourceDiagnostic } from '../../../extension/src/drift.ts';
+import { createEmbeddedEngines } from '../../../extension/src/embedded.ts';
+import { BUILTIN_CATALOG, createEngine, ISSUE_CODES, loadCatalog, parseRequirements, parseReviewProvenance, ZOD_DEFAULT_TEXT, type IssueCode } from '../../../rules/index.ts';
+import { createApp } from '../../../server/app.ts';
+import { cli, tempFiles } from '../../support/cli.ts';
 
 /**
  * One voice: every issue code, walked through every front end a person reads it in — the CLI (stderr), the HTTP
