@@ -19,7 +19,7 @@ export async function apiTypes(openapiJson: string): Promise<string> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { createApp } = await import('../server/app.ts');
-  const { loadEngine } = await import('../server/catalog-files.ts');
+  const { loadEngine } = await import('../adapters/index.ts');
   const engine = loadEngine();
   if (!engine.ok) throw new Error('the built-in catalogue does not load');
   const res = await createApp({ engine: engine.value, accessLog: false }).request('/openapi.json');

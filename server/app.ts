@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { MiddlewareHandler } from 'hono';
+import { today } from '../adapters/index.ts';
 import type { Engine } from '../rules/index.ts';
 import { DEFAULT_MAX_BATCHES } from './config.ts';
 import { inlineAdvisor, type Advisor } from './advisor.ts';
@@ -69,7 +70,7 @@ export function createApp(options: AppOptions): App {
   const deps: RouteDeps = {
     engine: options.engine,
     advisor: options.advisor ?? inlineAdvisor(options.engine),
-    today: options.today ?? (() => new Date().toISOString().slice(0, 10)),
+    today: options.today ?? today,
     // Connection: close — the rest of an oversized body is never read, so the socket cannot carry another request;
     // saying keep-alive would make clients reuse a socket the server is about to close (they then fail the next call).
     limit: bodyLimit({ maxSize, onError: (c) => problem(c, 'body-too-large', `the body is larger than ${maxSize} bytes`, undefined, { Connection: 'close' }) }),

@@ -1,3 +1,4 @@
+import { VERSION } from '../adapters/index.ts';
 import type { Command } from './cli/commands.ts';
 import { EXIT, processIo, type Io } from './cli/io.ts';
 import { oneLine } from './cli/escape.ts';
@@ -32,7 +33,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return name ? EXIT.ok : EXIT.badInput;
   }
   if (name === '--version' || name === '-v') {
-    io.out('statewise 0.1.0');
+    io.out(`statewise ${VERSION}`);
     return EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.name === name);

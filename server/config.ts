@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import * as z from 'zod';
+import { statewiseError } from '../rules/index.ts';
 
 /**
  * `statewise serve` configuration: flags first, then environment variables, then defaults, validated with zod
@@ -147,7 +148,7 @@ export function resolveConfig(values: Values, env: NodeJS.ProcessEnv, cwd = proc
     adviceQueue: pick('adviceQueue', 'advice-queue', 'STATEWISE_ADVICE_QUEUE'),
     quiet: values.quiet === true || quietEnv === '1' || quietEnv === 'true',
   };
-  const parsed = ConfigSchema.safeParse(raw);
+  const parsed = ConfigSchema.safeParse(raw, { error: statewiseError });
   if (!parsed.success) {
     for (const i of parsed.error.issues) {
       const key = String(i.path[0] ?? '');

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { parseRequirements, RecommendationSchema, type Issue, type Recommendation, type Requirements } from '../../rules/index.ts';
+import { today } from '../../adapters/index.ts';
 import { getApiKey } from './api-key.ts';
 import type { EngineModule } from './lazy-engine.ts';
 import { baseName } from './files.ts';
@@ -108,11 +109,6 @@ function parseRecommendation(body: string): Recommendation | undefined {
     const parsed = RecommendationSchema.safeParse(JSON.parse(body));
     return parsed.success ? parsed.data : undefined;
   } catch { return undefined; }
-}
-
-/** Today's date (UTC), as the engine expects it for expiring accepted risks and as reviews are dated. */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
 }
 
 function hostOf(url: string): string {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { parseRequirements, type Recommendation } from '../../rules/index.ts';
-import { today } from './advisor.ts';
+import { today } from '../../adapters/index.ts';
 import type { EngineModule } from './lazy-engine.ts';
 import { readSettings } from './settings.ts';
 

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { join } from 'node:path';
-import { parseReviewProvenance } from '../../rules/index.ts';
-import { today, type Advisor, type Source } from './advisor.ts';
+import { existingReviewDate, relativeSource, reviewFileName, today } from '../../adapters/index.ts';
+import type { Advisor, Source } from './advisor.ts';
 import { readSettings } from './settings.ts';
-import { relativeSource, reviewFileName } from './review-paths.ts';
 
 /**
  * `statewise.generateReview`: writes `<statewise.reviewsFolder>/<service>.md`, opens it and offers the preview.
@@ -22,7 +21,7 @@ export async function generateReview(advisor: Advisor, source: Source): Promise<
   const advice = await advisor.advise(source);
   if (!advice) return undefined;
   const target = vscode.Uri.file(join(settings.reviewsDir, reviewFileName(advice.recommendation.service)));
-  const date = (await existingReviewDate(target)) ?? today();
+  const date = existingReviewDate(target.fsPath) ?? today();
   const markdown = await advisor.review(source, advice, date, rel);
   if (markdown === undefined) return undefined;
   await vscode.workspace.fs.createDirectory(vscode.Uri.file(settings.reviewsDir));
@@ -34,12 +33,4 @@ export async function generateReview(advisor: Advisor, source: Source): Promise<
     .showInformationMessage(`statewise: design review written to ${shown} (verdict: ${advice.recommendation.verdict}).`, 'Open Preview')
     .then((choice) => choice && vscode.commands.executeCommand('markdown.showPreviewToSide', target));
   return target;
-}
-
-/** The date of the review already at `target` (kept on regeneration, as `statewise review` does); undefined when none. */
-async function existingReviewDate(target: vscode.Uri): Promise<string | undefined> {
-  let text: string;
-  try { text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target)); } catch { return undefined; }
-  const previous = parseReviewProvenance(text);
-  return previous.ok ? previous.value.date : undefined;
 }

@@ -1,12 +1,12 @@
 import { FACTS, type Fact, type FactValue } from './facts.ts';
 import { COMPARISON_OPS, type Comparison, type Condition } from './schema.ts';
 import type { EvalContext, EvalItem, PlanView } from '../engine/context.ts';
-import type { PathSegment } from '../contract/issues.ts';
+import type { IssueCode, PathSegment } from '../contract/issues.ts';
 
 /** A compiled condition: a plain function, built once per rule. */
 export type Predicate = (ctx: EvalContext, item: EvalItem | undefined, plan: PlanView | undefined) => boolean;
 
-export interface CompileProblem { path: PathSegment[]; code: string; message: string }
+export interface CompileProblem { path: PathSegment[]; code: IssueCode; message: string }
 
 export interface CompiledCondition {
   test: Predicate;

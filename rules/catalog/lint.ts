@@ -1,9 +1,10 @@
-import { issue, type Issue, type PathSegment, type Result } from '../contract/issues.ts';
-import { fromZod, locateIssues, parseText } from '../contract/parse.ts';
+import type { PathSegment, Result } from '../contract/issues.ts';
+import { validate } from '../contract/parse.ts';
+import { mergeSources } from './merge.ts';
 import { compileCondition, type CompileProblem } from './condition.ts';
 import { checkRules } from './lint-checks.ts';
 import { finding, type LintCode, type LintedRule, type LintFinding } from './lint-finding.ts';
-import { MAX_CATALOG_FILE_NODES, type CatalogSource } from './load.ts';
+import type { CatalogSource } from './load.ts';
 import { CatalogFileSchema, RuleSchema, type Rule } from './schema.ts';
 import { compileTemplate } from './template.ts';
 import { CHECK_KEYS } from './load.ts';
@@ -29,51 +30,25 @@ const PROBLEM_CODES: Record<string, LintCode> = {
  * @example lintCatalog(BUILTIN_CATALOG).value // [] — the built-in catalogue lints clean
  */
 export function lintCatalog(builtin: readonly CatalogSource[], custom: readonly CatalogSource[] = []): Result<LintFinding[]> {
-  const issues: Issue[] = [];
   const findings: LintFinding[] = [];
-  const effective = new Map<string, LintedRule>();
-  const disabled: { id: string; file: string; line: number }[] = [];
-  for (const [sources, isCustom] of [[builtin, false], [custom, true]] as const) {
-    const definedHere = new Map<string, string>();
-    for (const source of sources) {
-      const parsed = parseText(source.text, { maxNodes: MAX_CATALOG_FILE_NODES });
-      if (!parsed.ok) { issues.push(...parsed.issues.map((i) => ({ ...i, file: source.name }))); continue; }
-      const lineOf = (path: PathSegment[]) => locateIssues([issue('x', path, '')], parsed.value)[0]!.line ?? 1;
-      const rules = readFile(parsed.value.data, source.name, lineOf, findings);
-      rules.forEach(({ rule, index }) => {
-        const at: PathSegment[] = ['rules', index];
-        const line = lineOf(at);
-        const sound = compileProblems(rule, at).map((p) =>
-          findings.push(finding(PROBLEM_CODES[p.code] ?? 'invalid_rule', source.name, lineOf(p.path), rule.id, p.message))).length === 0;
-        const twin = definedHere.get(rule.id);
-        if (twin) {
-          findings.push(finding('duplicate_id', source.name, lineOf([...at, 'id']), rule.id, `rule id "${rule.id}" is already defined at ${twin}`));
-          return;
-        }
-        definedHere.set(rule.id, `${source.name}:${line}`);
-        const existing = effective.get(rule.id)?.rule;
-        if (isCustom && existing?.kind === 'gate' && existing.invariant !== undefined) {
-          findings.push(finding('protected_rule', source.name, lineOf([...at, 'id']), rule.id,
-            `"${rule.id}" enforces invariant ${existing.invariant} and cannot be overridden`));
-          return;
-        }
-        effective.set(rule.id, { rule, file: source.name, line, at, lineOf, sound });
-      });
-      const disable = (parsed.value.data as { disable?: unknown }).disable;
-      if (Array.isArray(disable)) {
-        disable.forEach((id, i) => { if (typeof id === 'string') disabled.push({ id, file: source.name, line: lineOf(['disable', i]) }); });
-      }
+  /** Whether each rule as written compiles, by file and index: semantic checks only make sense for sound rules. */
+  const sound = new Map<string, boolean>();
+  const merged = mergeSources(builtin, custom, ({ source, parsed, lineOf }) => {
+    const rules = readFile(parsed.data, source.name, lineOf, findings);
+    for (const { rule, index } of rules) {
+      const problems = compileProblems(rule, ['rules', index]);
+      for (const p of problems) findings.push(finding(PROBLEM_CODES[p.code] ?? 'invalid_rule', source.name, lineOf(p.path), rule.id, p.message));
+      sound.set(`${source.name}\n${index}`, problems.length === 0);
     }
-  }
-  if (issues.length > 0) return { ok: false, issues };
-  for (const d of disabled) {
-    const rule = effective.get(d.id)?.rule;
-    if (!rule) findings.push(finding('unknown_rule', d.file, d.line, d.id, `cannot disable "${d.id}": no such rule`));
-    else if (rule.kind === 'gate' && rule.invariant !== undefined) {
-      findings.push(finding('protected_rule', d.file, d.line, d.id, `"${d.id}" enforces invariant ${rule.invariant} and cannot be disabled`));
-    } else effective.delete(d.id);
-  }
-  findings.push(...checkRules([...effective.values()]));
+    const disable = (parsed.data as { disable?: unknown } | null)?.disable;
+    return { rules, disable: Array.isArray(disable) ? disable : [] };
+  });
+  if (merged.unreadable.length > 0) return { ok: false, issues: merged.unreadable };
+  for (const p of merged.problems) findings.push(finding(p.code === 'too_many_rules' ? 'invalid_file' : p.code, p.file, p.line, p.rule, p.message));
+  const effective: LintedRule[] = [...merged.rules.values()].map((m) => ({
+    rule: m.rule, file: m.file, line: m.line, at: m.at, lineOf: m.lineOf, sound: sound.get(`${m.file}\n${m.at[1]}`) ?? false,
+  }));
+  findings.push(...checkRules(effective));
   return { ok: true, value: findings.sort(byPlace) };
 }
 
@@ -86,11 +61,11 @@ function readFile(
     return [];
   }
   const { rules, ...rest } = data as Record<string, unknown>;
-  const shape = CatalogFileSchema.safeParse(rest);
-  if (!shape.success) {
-    for (const i of fromZod(shape.error.issues)) findings.push(finding('invalid_file', file, lineOf(i.path), '', `${i.path.join('.')}: ${i.message}`));
+  const shape = validate(CatalogFileSchema, rest);
+  if (!shape.ok) {
+    for (const i of shape.issues) findings.push(finding('invalid_file', file, lineOf(i.path), '', `${i.path.join('.')}: ${i.message}`));
   } else {
-    shape.data.profiles.forEach((p, i) => {
+    shape.value.profiles.forEach((p, i) => {
       for (const field of unsourcedFigures(p)) {
         findings.push(finding('missing_source', file, lineOf(['profiles', i, field]), `${p.technology}@${p.store}`,
           `profile ${p.technology} (${p.store}) gives ${field} without a source: add sources.${field} (or one for its group: ${FIGURE_GROUPS.find((g) => g.includes(field))!.join(', ')})`));
@@ -104,10 +79,10 @@ function readFile(
   }
   const out: { rule: Rule; index: number }[] = [];
   rules.forEach((raw, index) => {
-    const parsed = RuleSchema.safeParse(raw);
-    if (parsed.success) { out.push({ rule: parsed.data, index }); return; }
+    const parsed = validate(RuleSchema, raw);
+    if (parsed.ok) { out.push({ rule: parsed.value, index }); return; }
     const id = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : `rules[${index}]`;
-    for (const i of fromZod(parsed.error.issues)) {
+    for (const i of parsed.issues) {
       const path: PathSegment[] = ['rules', index, ...i.path];
       findings.push(finding('invalid_rule', file, lineOf(path), id, `${i.path.length ? i.path.join('.') + ': ' : ''}${i.message}`));
     }

@@ -1,9 +1,12 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { issue, type Issue, type PathSegment, type Result } from '../contract/issues.ts';
+import { locateIssues, validate } from '../contract/parse.ts';
+import { mergeSources } from './merge.ts';
+import type { CatalogSource } from './catalog-file.ts';
 import type { Store } from '../contract/recommendation.ts';
 import { compileCondition, type CompileProblem, type Predicate } from './condition.ts';
-import type { Rule } from './schema.ts';
+import { CatalogFileSchema, type Rule } from './schema.ts';
 import { compileTemplate, type ExtraKeys, type Render } from './template.ts';
 import { STORES } from '../contract/recommendation.ts';
 import { buildTables, type EngineTables } from './tables.ts';
@@ -11,7 +14,6 @@ import { LIMITS, MEASURES, type Figure } from '../model/measures.ts';
 import { profileKey, type Prices, type Profile } from '../model/profile.ts';
 import { STORE_INDEX } from '../model/stores.ts';
 
-import { readCatalogFile, type CatalogSource } from './catalog-file.ts';
 export { MAX_CATALOG_FILE_NODES, type CatalogSource } from './catalog-file.ts';
 
 interface CompiledBase {
@@ -103,6 +105,7 @@ export interface Catalog {
  */
 export const MAX_CATALOG_RULES = 1000;
 
+
 export interface LoadOptions {
   /** Custom files layered on top of `builtin`: new rules, overrides by id, and `disable`. */
   custom?: readonly CatalogSource[];
@@ -114,57 +117,31 @@ export interface LoadOptions {
  */
 export function loadCatalog(builtin: readonly CatalogSource[], options: LoadOptions = {}): Result<Catalog> {
   const issues: Issue[] = [];
-  const rules = new Map<string, CompiledRule>();
-  const disabled: { id: string; file: string; line: number | undefined }[] = [];
   let version = '0';
-  let defined = 0;
   const profiles = new Map<string, Profile>();
   let prices: Prices | undefined;
-  const layers: [readonly CatalogSource[], boolean][] = [[builtin, false], [options.custom ?? [], true]];
-  for (const [sources, custom] of layers) {
-    const definedHere = new Map<string, string>();
-    for (const source of sources) {
-      const read = readCatalogFile(source);
-      if (!read.ok) { issues.push(...read.issues.map((i) => ({ ...i, file: source.name }))); continue; }
-      const file = read.value;
-      if (!custom && file.data.version && file.data.version > version) version = file.data.version;
-      const lineOf = file.lineOf;
-      file.data.rules.forEach((rule, index) => {
-        const problems: CompileProblem[] = [];
-        const at: PathSegment[] = ['rules', index];
-        if (++defined > MAX_CATALOG_RULES) {
-          if (defined === MAX_CATALOG_RULES + 1) {
-            issues.push({ ...issue('too_many_rules', at, `the catalogue defines more than ${MAX_CATALOG_RULES} rules; this is rule ${defined}`, lineOf(at)), file: source.name });
-          }
-          return;
-        }
-        const compiled = compileRule(rule, source.name, lineOf(at), at, problems);
-        const located = file.locate(problems.map((p) => issue(p.code, p.path, p.message)));
-        issues.push(...located.map((i) => ({ ...i, file: source.name })));
-        const twin = definedHere.get(rule.id);
-        if (twin) {
-          issues.push({ ...issue('duplicate_id', [...at, 'id'], `rule id "${rule.id}" is already defined in ${twin}`, lineOf([...at, 'id'])), file: source.name });
-          return;
-        }
-        definedHere.set(rule.id, `${source.name}:${lineOf(at)}`);
-        const existing = rules.get(rule.id);
-        if (custom && existing?.kind === 'gate' && existing.invariant !== undefined) {
-          issues.push({ ...issue('protected_rule', [...at, 'id'], `"${rule.id}" enforces invariant ${existing.invariant} and cannot be overridden`, lineOf([...at, 'id'])), file: source.name });
-          return;
-        }
-        if (problems.length === 0) rules.set(rule.id, compiled);
-      });
-      file.data.disable.forEach((id, index) => disabled.push({ id, file: source.name, line: lineOf(['disable', index]) }));
-      for (const profile of file.data.profiles) profiles.set(profileKey(profile), profile);
-      if (file.data.prices) prices = file.data.prices;
+  // `f.parsed` is read only when needed: for a pre-parsed file that getter parses the text (merge.ts).
+  const merged = mergeSources(builtin, options.custom ?? [], (f) => {
+    // A pre-parsed built-in file was validated by the build (scripts/build.ts): its data is the schema's output.
+    const checked = f.preparsed ? { ok: true as const, value: f.preparsed } : validate(CatalogFileSchema, f.parsed.data ?? {});
+    if (!checked.ok) {
+      issues.push(...locateIssues(checked.issues, f.parsed).map((i) => ({ ...i, file: f.source.name })));
+      return undefined;
     }
-  }
-  for (const d of disabled) {
-    const rule = rules.get(d.id);
-    if (!rule) issues.push({ ...issue('unknown_rule', ['disable'], `cannot disable "${d.id}": no such rule`, d.line), file: d.file });
-    else if (rule.kind === 'gate' && rule.invariant !== undefined) {
-      issues.push({ ...issue('protected_rule', ['disable'], `"${d.id}" enforces invariant ${rule.invariant} and cannot be disabled`, d.line), file: d.file });
-    } else rules.delete(d.id);
+    const file = checked.value;
+    if (!f.custom && file.version && file.version > version) version = file.version;
+    for (const profile of file.profiles) profiles.set(profileKey(profile), profile);
+    if (file.prices) prices = file.prices;
+    return { rules: file.rules.map((rule, index) => ({ rule, index })), disable: file.disable };
+  }, { maxRules: MAX_CATALOG_RULES });
+  issues.unshift(...merged.unreadable);
+  for (const p of merged.problems) issues.push({ ...issue(p.code, p.path, p.message, p.line), file: p.file });
+  const rules = new Map<string, CompiledRule>();
+  for (const [id, m] of merged.rules) {
+    const problems: CompileProblem[] = [];
+    const compiled = compileRule(m.rule, m.file, m.line, m.at, problems);
+    issues.push(...locateIssues(problems.map((p) => issue(p.code, p.path, p.message)), m.parsed).map((i) => ({ ...i, file: m.file })));
+    if (problems.length === 0) rules.set(id, compiled);
   }
   if (!prices) issues.push({ ...issue('missing_prices', ['prices'], 'no catalogue file gives unit prices (prices:)'), file: builtin[0]?.name ?? 'catalogue' });
   for (const store of STORES) {
@@ -172,7 +149,12 @@ export function loadCatalog(builtin: readonly CatalogSource[], options: LoadOpti
       issues.push({ ...issue('missing_profile', ['profiles'], `no store profile backs ${store}`), file: builtin[0]?.name ?? 'catalogue' });
     }
   }
-  if (issues.length > 0 || !prices) return { ok: false, issues };
+  if (issues.length > 0 || !prices) {
+    // In file order, then line order: what a person fixes top to bottom.
+    const order = new Map([...builtin, ...(options.custom ?? [])].map((s, i) => [s.name, i]));
+    const rank = (i: Issue) => order.get(i.file ?? '') ?? -1;
+    return { ok: false, issues: issues.map((i, n) => ({ i, n })).sort((a, b) => rank(a.i) - rank(b.i) || (a.i.line ?? 0) - (b.i.line ?? 0) || a.n - b.n).map((x) => x.i) };
+  }
   const all = [...rules.values()];
   const profileList = [...profiles.values()];
   const profilesByStore = new Map<Store, Profile[]>();
@@ -183,16 +165,18 @@ export function loadCatalog(builtin: readonly CatalogSource[], options: LoadOpti
       thresholds.set(path, [...new Set([...(thresholds.get(path) ?? []), ...values])].sort((a, b) => a - b));
     }
   }
-  const digest = (list: readonly CatalogSource[]) =>
-    bytesToHex(sha256(utf8ToBytes(list.map((s) => `${s.name}\n${s.text}`).join('\n\u0000')))).slice(0, 12);
-  const custom = options.custom?.length ? `+custom.${digest(options.custom)}` : '';
+  const digest = (list: readonly CatalogSource[], name: (s: CatalogSource) => string) =>
+    bytesToHex(sha256(utf8ToBytes(list.map((s) => `${name(s)}\n${s.text}`).join('\n\u0000')))).slice(0, 12);
+  // A custom folder is named by its files' own names, not the paths they were read by: the CLI (relative to its
+  // cwd) and the editor (absolute) must report the same version for the same folder.
+  const custom = options.custom?.length ? `+custom.${digest(options.custom, (s) => s.name.split(/[\\/]/).pop()!)}` : '';
   const service = all.filter((r): r is CompiledServiceRule => r.kind === 'service');
   const placement = all.filter((r): r is CompiledPlacementRule => r.kind === 'placement');
   const gates = all.filter((r): r is CompiledGateRule => r.kind === 'gate');
   return {
     ok: true,
     value: {
-      version: `statewise-rules@${version}+${digest(builtin)}${custom}`,
+      version: `statewise-rules@${version}+${digest(builtin, (s) => s.name)}${custom}`,
       rules: all,
       service,
       placement,

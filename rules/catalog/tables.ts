@@ -28,8 +28,6 @@ export interface Affected {
   /** The same, as lists of rule indexes: what a re-evaluation tests first to see whether anything moved. */
   itemIndexes: readonly number[];
   serviceIndexes: readonly number[];
-  /** Some item rule is affected: item scores must be recomputed. */
-  anyItem: boolean;
   /**
    * How the evaluation context follows the change: `same` (only req differs), `rescaled` (traffic figures: concurrent
    * sessions and the per-item figures scaled by them) or `rebuilt` (context inputs: implied items re-derived).
@@ -110,7 +108,6 @@ export function buildTables(
       service: serviceMask,
       itemIndexes: indexes(item),
       serviceIndexes: indexes(serviceMask),
-      anyItem: item.includes(1),
       context: input.startsWith('context.') ? 'rebuilt' : derivedFacts ? 'rescaled' : 'same',
       reshapes: input.startsWith('context.'),
     };

@@ -3,6 +3,9 @@ import type { EvalContext, EvalItem, PlanView } from '../engine/context.ts';
 import type { CompileProblem } from './condition.ts';
 import type { PathSegment } from '../contract/issues.ts';
 import { agree } from '../contract/words.ts';
+import { formatNumber } from '../model/format.ts';
+
+export { formatNumber };
 
 export type Render = (ctx: EvalContext, item: EvalItem | undefined, plan: PlanView | undefined, extra?: unknown) => string;
 /** Placeholders a kind of rule adds to the facts (a check's {value}, {limit}, …), read from the render's `extra`. */
@@ -64,7 +67,3 @@ export function formatValue(v: unknown): string {
   return String(v);
 }
 
-export function formatNumber(n: number): string {
-  if (Number.isInteger(n)) return String(n);
-  return String(Math.round(n * 100) / 100);
-}

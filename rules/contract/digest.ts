@@ -7,7 +7,9 @@ import type { Requirements } from './requirements.ts';
  * item order changes it.
  */
 export function inputDigest(req: Requirements): string {
-  const canonical = { ...req, state: [...req.state].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
+  // What was defaulted is said in the answer but is not input: the same document digests the same either way.
+  const { defaultsApplied: _, ...doc } = req;
+  const canonical = { ...doc, state: [...doc.state].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
   return 'sha256:' + bytesToHex(sha256(utf8ToBytes(canonicalJson(canonical))));
 }
 

@@ -1,3 +1,7 @@
+import type { IssueCode } from './messages.ts';
+
+export { ISSUE_CODES, type IssueCode } from './messages.ts';
+
 /**
  * Core errors are data: every failure the core can report is an Issue with a code, a path into the document,
  * its JSON pointer and, when the document came from text, the line and column where it starts.
@@ -5,8 +9,8 @@
 export type PathSegment = string | number;
 
 export interface Issue {
-  /** Stable machine code: `syntax`, `unknown_field`, `invalid_type`, `invalid_value`, `too_small`, `too_big`, … */
-  code: string;
+  /** Stable machine code, one of ISSUE_CODES (messages.ts): `syntax`, `unknown_field`, `invalid_type`, … */
+  code: IssueCode;
   /** The file the issue is in, when the core was told (catalogue files, CLI inputs). */
   file?: string;
   path: PathSegment[];
@@ -37,7 +41,8 @@ export function toDotted(path: readonly PathSegment[]): string {
   return out || '(document)';
 }
 
-export function issue(code: string, path: PathSegment[], message: string, line?: number, column?: number): Issue {
+/** An issue at `path`; the message is statewise's own sentence, read after the field's name. */
+export function issue(code: IssueCode, path: PathSegment[], message: string, line?: number, column?: number): Issue {
   const out: Issue = { code, path, pointer: toPointer(path), message };
   if (line !== undefined) out.line = line;
   if (column !== undefined) out.column = column;

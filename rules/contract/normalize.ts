@@ -1,12 +1,18 @@
+import { defaultsApplied } from './defaults.ts';
 import type { Requirements } from './requirements.ts';
 
 /**
  * The one place where validated requirements become canonical: sets are sorted so that the order a team wrote
- * them in cannot change the answer. Defaults are applied by the schema itself, before this step.
+ * them in cannot change the answer. Defaults are applied by the schema itself, before this step; given the document
+ * as written (`raw`), this step records which ones were (`defaultsApplied`), so the answer can say what it assumed.
  */
-export function normalize(input: Requirements): Requirements {
-  return {
+export function normalize(input: Requirements, raw?: unknown): Requirements {
+  const out: Requirements = {
     ...input,
     constraints: { ...input.constraints, stores: [...input.constraints.stores].sort() },
   };
+  // Not enumerable: requirements serialize (JSON, a review request, a re-parse) as the document they are, and a copy
+  // made by spreading is a new document whose defaults nobody has computed.
+  if (raw !== undefined) Object.defineProperty(out, 'defaultsApplied', { value: defaultsApplied(raw, input), enumerable: false });
+  return out;
 }

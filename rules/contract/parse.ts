@@ -3,7 +3,11 @@ import type { z } from 'zod';
 import { issue, type Issue, type PathSegment, type Result } from './issues.ts';
 import { RequirementsSchema, type Requirements } from './requirements.ts';
 import { normalize } from './normalize.ts';
+import { codeOfZod, excerpt, statewiseError } from './messages.ts';
+
+export { excerpt } from './messages.ts';
 import { didYouMean, knownFields } from './suggest.ts';
+import { syntaxProblems } from './syntax.ts';
 
 export interface ParseOptions {
   /** Largest accepted text, in characters (default 1 MiB). */
@@ -46,11 +50,25 @@ export function parseRequirements(text: string, options: ParseOptions = {}): Res
 
 /** Validates already-parsed data (an HTTP JSON body, a batch item) against the contract and normalizes it. */
 export function validateRequirements(data: unknown): Result<Requirements> {
-  const result = RequirementsSchema.safeParse(data);
-  if (!result.success) return { ok: false, issues: fromZod(result.error.issues, { schema: RequirementsSchema, data }) };
-  const control = controlCharacters(result.data);
+  const result = validate(RequirementsSchema, data);
+  if (!result.ok) return result;
+  const control = controlCharacters(result.value);
   if (control.length) return { ok: false, issues: control };
-  return { ok: true, value: normalize(result.data) };
+  return { ok: true, value: normalize(result.value, data) };
+}
+
+/**
+ * Checks data against a zod schema with statewise's error map (messages.ts), so every message is statewise's own,
+ * and turns failures into core issues (with did-you-mean suggestions).
+ * @example validate(CatalogFileSchema, data)
+ */
+export function validate<S extends z.core.$ZodType>(schema: S, data: unknown): Result<z.output<S>> {
+  const result = zodSafeParse(schema, data);
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: fromZod(result.error.issues, { schema, data }) };
+}
+
+function zodSafeParse<S extends z.core.$ZodType>(schema: S, data: unknown) {
+  return (schema as unknown as z.ZodType<z.output<S>>).safeParse(data, { error: statewiseError });
 }
 
 /**
@@ -99,7 +117,7 @@ export function parseText(text: string, options: ParseOptions = {}): Result<Pars
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true });
-  const errors = doc.errors.map((e) => ({ pos: e.pos[0], message: firstLine(e.message) }));
+  const errors = syntaxProblems(doc.errors, text, lines);
   errors.push(...duplicateKeys(doc));
   if (errors.length > 0) {
     return {
@@ -118,7 +136,10 @@ export function parseText(text: string, options: ParseOptions = {}): Result<Pars
     return { ok: true, value: { data, doc, lines } };
   } catch (e) {
     // yaml throws a ReferenceError when aliases would expand past maxAliasCount (a "billion laughs").
-    return { ok: false, issues: [issue('syntax', [], firstLine(e instanceof Error ? e.message : String(e)), 1, 1)] };
+    const message = /alias/i.test(e instanceof Error ? e.message : String(e))
+      ? `the document expands aliases (*name) more than ${MAX_ALIASES} times; write the values out instead`
+      : 'the document cannot be read as YAML';
+    return { ok: false, issues: [issue('syntax', [], message, 1, 1)] };
   }
 }
 
@@ -137,8 +158,10 @@ function duplicateKeys(doc: Document): { pos: number; message: string }[] {
         const key = pair.key as Node | null;
         // Scalars compare by value, as yaml's uniqueKeys does; a collection key is only equal to itself.
         const id = isScalar(key) ? key.value : key;
-        if (seen.has(id)) out.push({ pos: key?.range?.[0] ?? 0, message: 'Map keys must be unique' });
-        else seen.add(id);
+        if (seen.has(id)) {
+          const shown = isScalar(key) ? excerpt(String(key.value)) : 'this key';
+          out.push({ pos: key?.range?.[0] ?? 0, message: `the key ${shown} appears twice in this map; keep one` });
+        } else seen.add(id);
         stack.push(pair.value);
         if (key && !isScalar(key)) stack.push(key);
       }
@@ -211,9 +234,6 @@ function nestingDepth(text: string): number {
   return Math.max(max, Math.ceil(indentMax / 2));
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.trim();
-}
 
 /** What fromZod may use to suggest a correction: the schema that was checked and the data it was checked on. */
 export interface ZodContext {
@@ -232,15 +252,13 @@ export function fromZod(issues: readonly z.core.$ZodIssue[], context: ZodContext
     if (i.code === 'unrecognized_keys') {
       const known = context.schema ? knownFields(context.schema, path) : [];
       for (const key of i.keys) out.push(suggest(issue('unknown_field', [...path, key], `unknown field ${excerpt(key)}`), didYouMean(key, known)));
-    } else if (i.code === 'custom' && /duplicate state name/.test(i.message)) {
-      out.push(issue('duplicate_name', path, i.message));
     } else if (i.code === 'invalid_value' && 'values' in i) {
       const typed = valueAt(context.data, path);
       const meant = typeof typed === 'string' ? didYouMean(typed, i.values.filter((v): v is string => typeof v === 'string')) : undefined;
       // With one allowed value the message already names it: keep the suggestion as data only.
-      out.push(suggest(issue(i.code, path, describe(i)), meant, i.values.length > 1));
+      out.push(suggest(issue('invalid_value', path, i.message), meant, i.values.length > 1));
     } else {
-      out.push(issue(i.code, path, describe(i)));
+      out.push(issue(codeOfZod(i), path, i.message));
     }
   }
   return out;
@@ -260,21 +278,11 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   return at;
 }
 
-/**
- * Unknown input quoted in a message: at most 40 characters, JSON-escaped, so a key that is a whole line of some
- * other file (a symlinked secret, say) is never echoed in full, and no control character reaches a terminal.
- */
-export function excerpt(text: string): string {
-  const cut = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return JSON.stringify(cut).replace(/[\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
-function describe(i: z.core.$ZodIssue): string {
-  if (i.code === 'invalid_value' && 'values' in i) {
-    return `must be one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  }
-  if (i.code === 'invalid_type' && i.message.includes('received undefined')) return 'is required';
-  return i.message.replace(/^Invalid input: /, '');
+/** The 1-based line where the node at `path` starts (its nearest existing parent's when missing; 1 when unknown). */
+export function lineAt(parsed: ParsedText, path: readonly PathSegment[]): number {
+  const range = nodeAt(parsed.doc, path, false)?.range;
+  return range ? parsed.lines.linePos(range[0]).line : 1;
 }
 
 /** Adds line and column (from the parsed document) to issues found on its data. */

@@ -145,6 +145,12 @@ export const TippingPointSchema = z.strictObject({
   note: text(),
 });
 
+export const DefaultAppliedSchema = z.strictObject({
+  pointer: text(300).describe('RFC 6901 pointer into the requirements (/state/0/consistency).'),
+  value: z.union([z.number(), z.string(), z.boolean()]),
+  because: text().optional().describe('Why this assumed value matters to the answer, and what to write instead.'),
+});
+
 export const RecommendationSchema = z.strictObject({
   apiVersion: z.literal(API_VERSION),
   service: text(64),
@@ -165,10 +171,13 @@ export const RecommendationSchema = z.strictObject({
   tippingPoints: z.array(TippingPointSchema),
   feasible: z.boolean().describe('false: no plan passes every feasibility check; the answer is the plan that fails least.'),
   plans: z.strictObject({ stateless: PlanSchema, stateful: PlanSchema, hybrid: PlanSchema }),
+  defaultsApplied: z.array(DefaultAppliedSchema).optional()
+    .describe('Fields the requirements left out, with the default statewise assumed for each: the answer rests on them.'),
 }).describe('statewise/v1 recommendation for one service');
 
 export type Recommendation = z.output<typeof RecommendationSchema>;
 export type Factor = z.output<typeof FactorSchema>;
+export type DefaultAppliedAnswer = z.output<typeof DefaultAppliedSchema>;
 export type Placement = z.output<typeof PlacementSchema>;
 export type Risk = z.output<typeof RiskSchema>;
 export type TippingPoint = z.output<typeof TippingPointSchema>;

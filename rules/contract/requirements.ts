@@ -1,4 +1,5 @@
-import * as z from 'zod'; // the namespace form lets esbuild shake zod to what is used (extension bundle)
+import * as z from 'zod';
+import type { DefaultApplied } from './defaults.ts'; // the namespace form lets esbuild shake zod to what is used (extension bundle)
 
 /**
  * The requirements contract `statewise/v1`: what a team says about one service.
@@ -117,7 +118,7 @@ export const RequirementsSchema = z.strictObject({
       items.forEach((item, i) => {
         const first = seen.get(item.name);
         if (first !== undefined) {
-          ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate state name "${item.name}" (first at state[${first}])` });
+          ctx.addIssue({ code: 'custom', params: { code: 'duplicate_name' }, path: [i, 'name'], message: `duplicate state name "${item.name}" (first at state[${first}])` });
         } else seen.set(item.name, i);
       });
     }),
@@ -127,8 +128,11 @@ export const RequirementsSchema = z.strictObject({
 
 /** What a file may say (defaults not yet applied). */
 export type RequirementsInput = z.input<typeof RequirementsSchema>;
-/** Requirements after defaults: every field present except the optional ones. */
-export type Requirements = z.output<typeof RequirementsSchema>;
+/**
+ * Requirements after defaults: every field present except the optional ones. `defaultsApplied` (set by
+ * parse/validate; not enumerable, so not part of the document nor of its digest) lists the fields left to defaults.
+ */
+export type Requirements = z.output<typeof RequirementsSchema> & { defaultsApplied?: DefaultApplied[] };
 export type StateItem = z.output<typeof StateItemSchema>;
 export type Kind = (typeof KIND)[number];
 export type Technology = (typeof KNOWN_STORES)[number];

@@ -98,6 +98,7 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
     tippingPoints: tipping.points,
     feasible: plan.feasible,
     plans: plansOut,
+    ...(input.defaultsApplied ? { defaultsApplied: input.defaultsApplied.map((d) => ({ ...d })) } : {}),
   };
 }
 

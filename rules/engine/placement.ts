@@ -138,12 +138,6 @@ export function bestIndex(a: ItemScore, among: readonly number[]): number {
   return best;
 }
 
-/** The best allowed store among `among`, ties broken by the order of `among` (simplest first). */
-export function bestOf(a: ItemScore, among: readonly Store[]): Store | undefined {
-  const i = bestIndex(a, among.map((s) => STORE_INDEX[s]));
-  return i < 0 ? undefined : STORES[i];
-}
-
 export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,6 +1,6 @@
 import type { Store } from '../contract/recommendation.ts';
 import type { EvalContext, EvalItem } from '../engine/context.ts';
-import { formatNumber as f } from '../catalog/template.ts';
+import { formatNumber as f } from './format.ts';
 import { ASSUMPTIONS } from './assumptions.ts';
 import type { Profile } from './profile.ts';
 import { count } from '../contract/words.ts';

@@ -2,8 +2,8 @@ import { stringify } from 'yaml';
 import * as z from 'zod';
 import { API_VERSION } from '../contract/requirements.ts';
 import { ScoresSchema, STORES, VERDICTS, type Recommendation } from '../contract/recommendation.ts';
-import { issue, type Result } from '../contract/issues.ts';
-import { fromZod, locateIssues, parseText } from '../contract/parse.ts';
+import { issue, type Issue, type Result } from '../contract/issues.ts';
+import { locateIssues, parseText, validate } from '../contract/parse.ts';
 
 /**
  * Provenance: what a design review was generated from, kept in its front matter under `statewise:` so that CI can
@@ -105,12 +105,12 @@ export function parseReviewProvenance(markdown: string): Result<ReviewProvenance
     return { ok: false, issues: [issue('no_front_matter', [], 'the review has no YAML front matter (a `---` block on its first line); regenerate it with statewise review', 1, 1)] };
   }
   // The YAML starts on line 2 of the file: shift every position by the opening fence.
-  const shift = (issues: ReturnType<typeof fromZod>) => issues.map((i) => (i.line === undefined ? { ...i, line: 1, column: 1 } : { ...i, line: i.line + 1 }));
+  const shift = (issues: Issue[]) => issues.map((i) => (i.line === undefined ? { ...i, line: 1, column: 1 } : { ...i, line: i.line + 1 }));
   const parsed = parseText(match[1]!);
   if (!parsed.ok) return { ok: false, issues: shift(parsed.issues) };
-  const result = FrontMatterSchema.safeParse(parsed.value.data);
-  if (!result.success) return { ok: false, issues: shift(locateIssues(fromZod(result.error.issues, { schema: FrontMatterSchema, data: parsed.value.data }), parsed.value)) };
-  const fm = result.data;
+  const result = validate(FrontMatterSchema, parsed.value.data);
+  if (!result.ok) return { ok: false, issues: shift(locateIssues(result.issues, parsed.value)) };
+  const fm = result.value;
   const makers = fm['decision-makers'];
   const out: ReviewProvenance = { ...fm.statewise, status: fm.status, date: fm.date };
   if (makers !== undefined) out.decisionMakers = typeof makers === 'string' ? [makers] : makers;

@@ -1,5 +1,6 @@
 import type { Requirements } from '../contract/requirements.ts';
 import { scopeOf } from '../contract/scope.ts';
+import { fieldOf } from '../contract/defaults.ts';
 import { VERDICTS, type Factor, type Recommendation, type Store, type Verdict } from '../contract/recommendation.ts';
 import { cell, code, codeCell, inline, signed, table } from './markdown.ts';
 import { flowchart } from './mermaid.ts';
@@ -27,7 +28,7 @@ export function renderReview(input: ReviewInput): string {
   const sections = [
     frontMatter(provenanceOf(rec, input.source), input.date, req.decisionMakers),
     `# ${inline(rec.service)}: ${title(rec)}`,
-    context(req, input.source),
+    context(req, rec, input.source),
     drivers(rec),
     options(rec),
     outcome(rec),
@@ -58,7 +59,7 @@ const TITLE: Record<Verdict, string> = {
   hybrid: 'a hybrid service, split into a stateless and a stateful tier',
 };
 
-function context(req: Requirements, source?: string): string {
+function context(req: Requirements, rec: Recommendation, source?: string): string {
   const out = ['## Context and problem statement'];
   const what = `Where should ${code(req.service)} keep the state it must remember between requests, and should its compute tier be stateless, stateful or hybrid?`;
   out.push(req.description ? `${inline(req.description)}\n\n${what}` : what);
@@ -89,7 +90,20 @@ function context(req: Requirements, source?: string): string {
         s.lossImpact, s.consistency, s.hotPath ? 'yes' : 'no'].map((v, i) => (i === 0 ? v : cell(v)))),
     ));
   } else out.push('No state items are listed.');
+  const assumed = defaults(rec);
+  if (assumed) out.push(assumed);
   return out.join('\n\n');
+}
+
+/** The fields the requirements leave out and the values statewise assumed for them (issue 14), when it was told. */
+function defaults(rec: Recommendation): string | undefined {
+  const applied = rec.defaultsApplied ?? [];
+  if (!applied.length) return undefined;
+  return [
+    `The requirements leave ${applied.length === 1 ? 'one field' : `${applied.length} fields`} to statewise's defaults; the answer assumes:`,
+    '',
+    table(['Field', 'Assumed', 'Why it matters'], applied.map((d) => [codeCell(fieldOf(d.pointer)), cell(String(d.value)), cell(d.because ?? '')])),
+  ].join('\n');
 }
 
 /** Factors that moved a score, strongest first (the engine already orders them). */

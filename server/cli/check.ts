@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { compareProvenance, describeChanges, issue, parseReviewProvenance, provenanceOf, type Engine } from '../../rules/index.ts';
 import { engineFor } from './engine.ts';
 import { readRequirementsFile } from '../requirements-file.ts';
-import { DEFAULT_REVIEWS_DIR, reviewPathFor, sourceName } from '../review-files.ts';
+import { DEFAULT_REVIEWS_DIR, reviewPathFor, sourceName } from '../../adapters/index.ts';
 import type { Command } from './commands.ts';
 import { parseFlags } from './flags.ts';
 import { EXIT, type Io } from './io.ts';

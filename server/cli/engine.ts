@@ -1,5 +1,5 @@
 import type { Engine } from '../../rules/index.ts';
-import { loadEngine } from '../catalog-files.ts';
+import { loadEngine } from '../../adapters/index.ts';
 import type { Io } from './io.ts';
 import { formatIssues } from './issues.ts';
 

@@ -1,3 +1,4 @@
+import { today } from '../../adapters/index.ts';
 import { printable } from './escape.ts';
 
 /** What a CLI command may touch besides the file system: its output streams, its directory and today's date. */
@@ -19,7 +20,7 @@ export function processIo(): Io {
     out: (t) => process.stdout.write(line(t)),
     err: (t) => process.stderr.write(line(t)),
     cwd: process.cwd(),
-    today: new Date().toISOString().slice(0, 10),
+    today: today(),
   };
 }
 

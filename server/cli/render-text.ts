@@ -1,4 +1,4 @@
-import type { Recommendation } from '../../rules/index.ts';
+import { fieldOf, type Recommendation } from '../../rules/index.ts';
 import { oneLine, printable } from './escape.ts';
 
 /** The human summary `statewise advise` prints: verdict first, then the tables a reviewer scans. */
@@ -46,6 +46,12 @@ export function renderText(r: Recommendation, file: string): string {
     if (p.blockers.length > 3) lines.push(`      … and ${p.blockers.length - 3} more`);
   }
   lines.push('', 'Assumptions', ...c.assumptions.map((a) => wrap(`- ${a}`, 100, '  ')));
+  // defaultsApplied (issue 14): one line naming what the file left to defaults, those the answer leans on first.
+  const assumed = [...(r.defaultsApplied ?? [])].sort((a, b) => Number(!a.because) - Number(!b.because));
+  if (assumed.length) {
+    const shown = assumed.slice(0, 3).map((d) => `${fieldOf(d.pointer)}=${d.value}`).join(', ');
+    lines.push(`  - defaults for ${assumed.length} field(s) the file leaves out: ${shown}${assumed.length > 3 ? ', …' : ''} (--json lists all)`);
+  }
   if (r.risks.length) {
     lines.push('', 'Risks');
     for (const k of r.risks) lines.push(`  [${k.severity}] ${k.id}`, wrap(k.text, 100, '      '), wrap(`→ ${k.mitigation}`, 100, '      '));

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { renderReview } from '../../rules/index.ts';
+import { isIsoDate, renderReview } from '../../rules/index.ts';
 import { engineFor } from './engine.ts';
 import { readRequirementsFile } from '../requirements-file.ts';
-import { DEFAULT_REVIEWS_DIR, existingReviewDate, isIsoDate, reviewPathFor, sourceName } from '../review-files.ts';
+import { DEFAULT_REVIEWS_DIR, existingReviewDate, reviewPathFor, sourceName } from '../../adapters/index.ts';
 import type { Command } from './commands.ts';
 import { parseFlags } from './flags.ts';
 import { EXIT } from './io.ts';

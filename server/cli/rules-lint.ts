@@ -1,5 +1,5 @@
 import { BUILTIN_CATALOG, lintCatalog, type CatalogSource } from '../../rules/index.ts';
-import { readCatalogDir } from '../catalog-files.ts';
+import { readCatalogDir } from '../../adapters/index.ts';
 import { EXIT, type Io } from './io.ts';
 import { formatIssues } from './issues.ts';
 import { oneLine } from './escape.ts';

@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { engineFor } from './engine.ts';
-import { readCatalogDir } from '../catalog-files.ts';
+import { readCatalogDir } from '../../adapters/index.ts';
 import { allowedHostsFor, resolveConfig, SERVE_FLAGS, SHUTDOWN_DEADLINE_MS } from '../config.ts';
 import type { Command } from './commands.ts';
 import { parseFlags } from './flags.ts';
@@ -71,7 +71,7 @@ a second signal exits at once. Exit code 2: bad configuration or a broken rule c
         bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins,
         allowedHosts: allowedHostsFor(config.host, config.allowedHosts), maxConcurrentBatches: config.maxBatches,
         ...(config.adviceThreads > 0 ? { pool: { threads: config.adviceThreads, maxQueue: config.adviceQueue, custom: custom.value } } : {}),
-        accessLog: config.quiet ? false : (line) => io.out(line), today: () => new Date().toISOString().slice(0, 10),
+        accessLog: config.quiet ? false : (line) => io.out(line),
       });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;

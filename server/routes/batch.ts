@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import { issue } from '../../rules/index.ts';
+import { z } from '@hono/zod-openapi';
+import { validate } from '../../rules/index.ts';
 import { bodyFormat, bodyText, parseJson } from '../http/body.ts';
 import { issuesProblem, problem } from '../http/problem.ts';
 import { BatchRequestSchema, BatchResponseSchema, MAX_BATCH, MAX_BATCH_STATE_ITEMS } from '../http/schemas.ts';
@@ -46,32 +47,26 @@ export function registerBatch(app: App, deps: RouteDeps): void {
   });
 }
 
+/** BatchRequestSchema's envelope, strict, with items left for the per-item check (one bad item never fails the rest). */
+const BatchEnvelope = z.strictObject({ ...BatchRequestSchema.shape, items: z.array(z.unknown()).min(1).max(MAX_BATCH) });
+
 /** The body of POST /v1/recommendations/batch, once admitted. */
 async function answerBatch(c: Context, deps: RouteDeps): Promise<Response> {
   if (bodyFormat(c.req.header('content-type')) !== 'json') return unsupported(c, 'application/json');
   const parsed = parseJson(await bodyText(c));
   if (!parsed.ok) return issuesProblem(c, parsed.kind, parsed.issues);
-  const body = parsed.value;
-  if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    return issuesProblem(c, 'invalid-request', [issue('invalid_type', [], 'the body must be an object { "items": [...] }')]);
-  }
-  const { items, ...rest } = body as Record<string, unknown>;
-  const envelope = [
-    ...Object.keys(rest).map((k) => issue('unknown_field', [k], `unknown field "${k}"`)),
-    ...(!Array.isArray(items) ? [issue('invalid_type', ['items'], 'must be an array of requirements documents')]
-      : items.length === 0 ? [issue('too_small', ['items'], 'must hold at least 1 item')]
-        : items.length > MAX_BATCH ? [issue('too_big', ['items'], `holds ${items.length} items; the limit is ${MAX_BATCH}`)] : []),
-  ];
-  if (envelope.length) return issuesProblem(c, 'invalid-request', envelope);
-  const stateItems = countStateItems(items as unknown[]);
+  const envelope = validate(BatchEnvelope, parsed.value);
+  if (!envelope.ok) return issuesProblem(c, 'invalid-request', envelope.issues);
+  const { items } = envelope.value;
+  const stateItems = countStateItems(items);
   const cap = deps.maxBatchStateItems;
   if (stateItems > cap) {
     return problem(c, 'batch-too-large', `the batch holds ${stateItems} state items in all; the limit is ${cap}. Split it into smaller batches`,
-      [{ pointer: '/items', detail: `${stateItems} state items across ${(items as unknown[]).length} documents; the limit is ${cap}` }]);
+      [{ pointer: '/items', detail: `${stateItems} state items across ${items.length} documents; the limit is ${cap}` }]);
   }
   // Validation and advice of every item run on the advisor (the pool: off the event loop); the answer comes back as
   // the finished JSON text, byte-identical to what the inline engine writes.
-  const answer = await runAdvice(c, deps, { kind: 'batch', items: items as unknown[], today: deps.today() });
+  const answer = await runAdvice(c, deps, { kind: 'batch', items, today: deps.today() });
   if (answer instanceof Response) return answer;
   c.header('Content-Type', 'application/json');
   return c.body(answer.body);

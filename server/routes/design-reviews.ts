@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { z } from '@hono/zod-openapi';
+import { statewiseError } from '../../rules/index.ts';
 import { bodyString } from '../advice-tasks.ts';
 import { bodyFormat, bodyText } from '../http/body.ts';
 import { problem } from '../http/problem.ts';
@@ -44,7 +45,7 @@ export function registerDesignReviews(app: App, deps: RouteDeps): void {
     if (!want) return problem(c, 'not-acceptable', 'this resource is text/markdown or application/json');
     const format = bodyFormat(c.req.header('content-type'));
     if (!format) return unsupported(c);
-    const query = ReviewQuery.safeParse({ date: c.req.query('date'), source: c.req.query('source') });
+    const query = ReviewQuery.safeParse({ date: c.req.query('date'), source: c.req.query('source') }, { error: statewiseError });
     if (!query.success) {
       return problem(c, 'invalid-request', 'invalid query parameters', query.error.issues.map((i) => ({
         pointer: '', parameter: String(i.path[0]), detail: `query parameter ${String(i.path[0])}: ${i.message}`,

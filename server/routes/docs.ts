@@ -1,10 +1,11 @@
+import { VERSION } from '../../adapters/index.ts';
 import { renderDocsPage } from '../http/docs-page.ts';
 import { JsonObjectSchema } from '../http/schemas.ts';
 import { documented, type App, type RouteDeps } from './shared.ts';
 
 export const OPENAPI_INFO = {
   title: 'statewise',
-  version: '0.1.0',
+  version: VERSION,
   description: 'Architecture decision advisor: stateless, stateful or hybrid — where every piece of state should live, and why.',
 };
 

@@ -44,10 +44,6 @@ export function problemResponses(...statuses: number[]): RouteConfig['responses'
   }]));
 }
 
-/**
- * Documents a route in the OpenAPI registry (from its zod schemas) and mounts the handlers as plain Hono routes:
- * statewise reads bodies itself so that JSON and YAML get the same located issues, hence no automatic validator.
- */
 /** Per app: which methods each documented path answers, so a wrong method gets 405 with Allow instead of 404. */
 const ROUTE_METHODS = new WeakMap<App, Map<string, Set<string>>>();
 
@@ -61,6 +57,10 @@ export function allowedMethods(app: App, path: string): string[] | undefined {
 /** A middleware or a final handler on statewise's env. */
 export type RouteHandler = (c: Context<AppEnv>, next: Next) => Response | void | Promise<Response | void>;
 
+/**
+ * Documents a route in the OpenAPI registry (from its zod schemas) and mounts the handlers as plain Hono routes:
+ * statewise reads bodies itself so that JSON and YAML get the same located issues, hence no automatic validator.
+ */
 export function documented(app: App, route: RouteConfig, ...handlers: RouteHandler[]): void {
   app.openAPIRegistry.registerPath(route);
   const methods = ROUTE_METHODS.get(app) ?? new Map<string, Set<string>>();

@@ -8,7 +8,7 @@ import { ROOT } from '../support/cli.ts';
 /**
  * bin/statewise.js in an installation that cannot run: bin/ alone in a temporary folder, so neither dist/ nor tsx
  * (which node would find in a parent's node_modules) is there. Fast; the full story (build, stale build, image
- * install) is test/deploy/production-install.test.ts.
+ * install) is test/deploy/production-install.system.test.ts.
  */
 const dir = mkdtempSync(join(tmpdir(), 'statewise-bin-'));
 cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });

@@ -7,7 +7,7 @@ import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { loadEngine } from '../../server/catalog-files.ts';
+import { loadEngine } from '../../adapters/index.ts';
 import { SHUTDOWN_DEADLINE_MS } from '../../server/config.ts';
 import { ROOT } from '../support/cli.ts';
 import { envOf, execForm, readDockerfile, stage } from './dockerfile.ts';

@@ -235,7 +235,7 @@ describe('statewise extension in VS Code (code-server)', () => {
     const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'traffic.peakRps' }).first();
     await row.waitFor({ timeout: 30_000 });
     const text = (await row.innerText()).replace(/\s+/g, ' ');
-    expect(text).toContain('traffic.peakRps: Too small: expected number to be >=0');
+    expect(text).toContain('traffic.peakRps: must be at least 0');
     expect(text).toContain('[Ln 3, Col 12]');
     // The squiggle is in the editor too.
     await expect.poll(() => page.locator('.editor-instance .squiggly-error').count(), { timeout: 10_000 }).toBeGreaterThan(0);

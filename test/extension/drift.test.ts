@@ -3,7 +3,7 @@ import {
   BUILTIN_CATALOG, compareProvenance, createEngine, describeChanges, loadCatalog, parseReviewProvenance, parseRequirements, provenanceOf, renderReview,
 } from '../../rules/index.ts';
 import { driftDiagnostic, missingSourceDiagnostic } from '../../extension/src/drift.ts';
-import { relativeSource, reviewFileName } from '../../extension/src/review-paths.ts';
+import { relativeSource, reviewFileName } from '../../adapters/index.ts';
 import { adviseExample, exampleRequirements } from '../support/extension.ts';
 
 describe('drift check diagnostics', () => {

@@ -22,7 +22,7 @@ describe('diagnostic ranges from parse issues', () => {
     expect(rest).toEqual([]);
     expect(d!.range).toEqual({ startLine: 2, startCharacter: 11, endLine: 2, endCharacter: 13 });
     expect(covered(text, d!.range)).toBe('-5');
-    expect(d!.message).toBe('traffic.peakRps: Too small: expected number to be >=0');
+    expect(d!.message).toBe('traffic.peakRps: must be at least 0');
     expect(d!.code).toBe('too_small');
   });
 
@@ -65,7 +65,7 @@ describe('diagnostic ranges from parse issues', () => {
   });
 
   it('clamps positions past the end of the text (a stale issue after an edit)', () => {
-    const specs = toDiagnosticSpecs('a: 1\n', [{ code: 'x', path: ['a'], pointer: '/a', message: 'm', line: 9, column: 40, endLine: 9, endColumn: 44 }]);
+    const specs = toDiagnosticSpecs('a: 1\n', [{ code: 'syntax', path: ['a'], pointer: '/a', message: 'm', line: 9, column: 40, endLine: 9, endColumn: 44 }]);
     const r = specs[0]!.range;
     expect(r.startLine).toBeLessThanOrEqual(1);
     expect(r.startCharacter).toBe(0);

@@ -1,26 +1,35 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { parseRequirements, type Recommendation } from '../../rules/index.ts';
+import { parseRequirements, type Recommendation, type Requirements } from '../../rules/index.ts';
 import { DEPLOYS_MAX, PEAK_RPS_MAX, REGIONS_MAX, reordered, requirementsArb } from '../support/arbitraries.ts';
 import { builtinEngine, requirementsOf } from '../support/engine.ts';
 import { answerViolations } from '../support/invariants.ts';
+import { runs } from '../support/property.ts';
 import { PERSONAL_TOKEN, situations, SITUATIONS } from '../support/situations.ts';
 
 /**
  * docs/design.md's invariants 1–9 as fast-check properties over generated valid requirements.
- * The per-answer invariants (1–6, 9, schema, confidence, gates, rendered text) run on MAIN_RUNS inputs here and on
- * as many again with 5–12 state items in invariants-dense.test.ts — 10,000 in all, split across two files so vitest
- * runs them on both cores. Invariants 7 and 8 need two or more evaluations per input and run fewer.
- * Seeds are fast-check's own (printed on failure with the shrunk counterexample), so every run explores new inputs.
+ * The per-answer invariants (1–6, 9, schema, confidence, gates, rendered text) run on MAIN_RUNS inputs: a few hundred
+ * in `npm test`, 5,000 in `npm run test:system` (dense), which also runs invariants-dense.system.test.ts (5,000 with
+ * 5–12 state items). Invariants 7 and 8 need two or more evaluations per input and run fewer.
+ * Every run starts from a fresh seed (STATEWISE_SEED, printed at the start and in a failure's report), so runs
+ * explore new inputs and a failure replays.
  */
-const MAIN_RUNS = 5_000;
+const MAIN_RUNS = runs(400, 5_000);
 
 const engine = builtinEngine();
 
-/** Strips placements' order, the one thing reordering state items may change. */
-const byName = (rec: Recommendation): Recommendation =>
-  ({ ...rec, placements: [...rec.placements].sort((a, b) => (a.state < b.state ? -1 : a.state > b.state ? 1 : 0)) });
+/**
+ * Strips what reordering state items may change: the placements' order, and the positions in the pointers of
+ * defaultsApplied (`/state/3/…` names the item by where the team listed it), which become the items' names.
+ */
+const byName = (rec: Recommendation, req: Requirements): Recommendation => ({
+  ...rec,
+  placements: [...rec.placements].sort((a, b) => (a.state < b.state ? -1 : a.state > b.state ? 1 : 0)),
+  defaultsApplied: rec.defaultsApplied?.map((d) => ({ ...d, pointer: d.pointer.replace(/^\/state\/(\d+)/, (_, i: string) => `/state/${req.state[Number(i)]!.name}`) }))
+    .sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0)),
+});
 
 describe('invariants over generated requirements', () => {
   it(`1–6 and 9 hold, and every answer is well-formed, for ${MAIN_RUNS} valid inputs`, () => {
@@ -46,16 +55,17 @@ describe('invariants over generated requirements', () => {
       const fromText = parseRequirements(stringify(data));
       expect(fromText.ok).toBe(true);
       if (fromText.ok) expect(JSON.stringify(engine.advise(fromText.value))).toBe(first);
-    }), { numRuns: 150 });
+    }), { numRuns: runs(40, 150) });
   }, 120_000);
 
   it('7: reordering keys and state items changes nothing but the order of placements', () => {
     fc.assert(fc.property(requirementsArb(), fc.integer(), (data, seed) => {
-      const original = engine.advise(requirementsOf(data));
-      const shuffled = engine.advise(requirementsOf(reordered(data, seed)));
+      const [before, after] = [requirementsOf(data), requirementsOf(reordered(data, seed))];
+      const original = engine.advise(before);
+      const shuffled = engine.advise(after);
       expect(shuffled.inputDigest).toBe(original.inputDigest);
-      expect(JSON.stringify(byName(shuffled))).toBe(JSON.stringify(byName(original)));
-    }), { numRuns: 300 });
+      expect(JSON.stringify(byName(shuffled, after))).toBe(JSON.stringify(byName(original, before)));
+    }), { numRuns: runs(80, 300) });
   }, 120_000);
 
   it('8: raising peakRps, regions or deploysPerDay never raises the stateful score, except through a named feasibility check', () => {
@@ -95,8 +105,11 @@ describe('invariants over generated requirements', () => {
         }
         if (after < before) lowered.add(input);
       }
-    }), { numRuns: 250 });
-    expect([...lowered].sort()).toEqual(['deploysPerDay', 'peakRps', 'regions']);
+    }), { numRuns: runs(100, 250) });
+    // A few hundred inputs reach rules for all three raises every time; the fast suite's hundred reach at least one
+    // (regions rarely lowers the score), so the property cannot hold trivially in either.
+    if (process.env.STATEWISE_DENSE === '1') expect([...lowered].sort()).toEqual(['deploysPerDay', 'peakRps', 'regions']);
+    else expect(lowered.size).toBeGreaterThan(0);
     expect(throughChecks).toBeGreaterThanOrEqual(0);
   }, 120_000);
 });

@@ -2,10 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { specifiers } from '../support/imports.ts';
 
 /**
  * rules/ is the pure core (docs/design.md): it runs unchanged in Node, the extension host and a browser, so it may import
- * zod, yaml, @noble/hashes and its own files — never `node:*`, `vscode`, `hono` or any other package.
+ * zod, yaml, @noble/hashes, fastest-levenshtein (pure, no dependencies) and its own files — never `node:*`, `vscode`, `hono` or any other package.
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RULES = join(ROOT, 'rules');
@@ -17,19 +18,6 @@ function sources(dir: string): string[] {
     if (e.isDirectory()) return sources(path);
     return /\.(ts|mts|js|mjs)$/.test(e.name) ? [path] : [];
   });
-}
-
-/** Every module specifier in a file: static imports and re-exports, dynamic import() and require(). */
-export function specifiers(text: string): string[] {
-  const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
-  const found: string[] = [];
-  const patterns = [
-    /\b(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?['"]([^'"]+)['"]/g,
-    /\bimport\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
-    /\brequire\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
-  ];
-  for (const re of patterns) for (const m of code.matchAll(re)) found.push(m[1]!);
-  return found;
 }
 
 describe('rules/ is pure', () => {
@@ -52,7 +40,7 @@ describe('rules/ is pure', () => {
     expect(files.map((f) => relative(ROOT, f))).toContain(join('rules', 'engine', 'advise.ts'));
   });
 
-  it('imports only zod, yaml, @noble/hashes and relative paths', () => {
+  it('imports only zod, yaml, @noble/hashes, fastest-levenshtein and relative paths', () => {
     const bad: string[] = [];
     for (const file of files) {
       for (const spec of specifiers(readFileSync(file, 'utf8'))) {

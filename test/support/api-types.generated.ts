@@ -226,6 +226,14 @@ export interface components {
                 }[];
             };
             confidence: number;
+            /** @description Fields the requirements left out, with the default statewise assumed for each: the answer rests on them. */
+            defaultsApplied?: {
+                /** @description Why this assumed value matters to the answer, and what to write instead. */
+                because?: string;
+                /** @description RFC 6901 pointer into the requirements (/state/0/consistency). */
+                pointer: string;
+                value: number | string | boolean;
+            }[];
             factors: {
                 because: string;
                 effect: {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_CATALOG, createEngine, loadCatalog, type CatalogSource } from '../../../rules/index.ts';
-import { preparseCatalogFile, readCatalogFile } from '../../../rules/catalog/catalog-file.ts';
+import { preparseCatalogFile } from '../../../rules/catalog/catalog-file.ts';
 import { catalogFrom, requirementsFromText } from '../../support/engine.ts';
 
 /** The built-in files as the compiled CLI carries them (scripts/build.ts): parsed once, at build time. */
@@ -83,8 +83,8 @@ describe('pre-parsed catalogue files (what the compiled CLI loads instead of YAM
   it('are not made for a file that does not parse or validate: the loader reports it from the text', () => {
     expect(preparseCatalogFile({ name: 'x.yaml', text: 'rules: [' })).toBeUndefined();
     expect(preparseCatalogFile({ name: 'x.yaml', text: 'rulez: []' })).toBeUndefined();
-    const read = readCatalogFile({ name: 'x.yaml', text: 'rulez: []' });
+    const read = loadCatalog(BUILTIN_CATALOG, { custom: [{ name: 'x.yaml', text: 'rulez: []' }] });
     expect(read.ok).toBe(false);
-    if (!read.ok) expect(read.issues[0]).toMatchObject({ line: 1 });
+    if (!read.ok) expect(read.issues[0]).toMatchObject({ file: 'x.yaml', line: 1 });
   });
 });

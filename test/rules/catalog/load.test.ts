@@ -61,7 +61,7 @@ describe('catalogue load errors name file and line', () => {
     const rule = (title: string) => ['  - id: team.twin', '    kind: service', `    title: ${title}`, '    effect: { stateful: 1 }', '    because: "fired twice"'];
     const text = ['rules:', ...rule('First'), ...rule('Second'), ''].join('\n');
     expect(only(text)).toEqual({
-      where: `${FILE}:7`, code: 'duplicate_id', message: `rule id "team.twin" is already defined in ${FILE}:2`,
+      where: `${FILE}:7`, code: 'duplicate_id', message: `rule id "team.twin" is already defined at ${FILE}:2`,
     });
   });
 

@@ -5,6 +5,7 @@ import type { Condition } from '../../../rules/catalog/schema.ts';
 import { buildContext } from '../../../rules/engine/context.ts';
 import { requirementsArb } from '../../support/arbitraries.ts';
 import { catalogFrom, requirementsOf } from '../../support/engine.ts';
+import { runs } from '../../support/property.ts';
 
 const c = (x: Condition) => x;
 
@@ -53,6 +54,6 @@ describe('the condition logic behind rules lint', () => {
       for (const item of ctx.items) {
         for (const [a, b] of pairs) if (a.test(ctx, item, undefined)) expect(b.test(ctx, item, undefined), `${a.id} ⇒ ${b.id} for ${item.name}`).toBe(true);
       }
-    }), { numRuns: 200 });
+    }), { numRuns: runs(60, 200) });
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUILTIN_CATALOG, createEngine, lintCatalog, loadCatalog, type LintFinding } from '../../../rules/index.ts';
-import { readCatalogDir } from '../../../server/catalog-files.ts';
+import { readCatalogDir } from '../../../adapters/index.ts';
 import { catalogDir, lineOf } from '../../support/catalog-dir.ts';
 import { requirementsOf } from '../../support/engine.ts';
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { parseRequirements, validateRequirements } from '../../../rules/index.ts';
 import { requirementsArb } from '../../support/arbitraries.ts';
+import { runs } from '../../support/property.ts';
 
 /**
  * Parsing as properties over generated documents: valid data parses the same from YAML, JSON and as data; and any
@@ -43,7 +44,7 @@ describe('parseRequirements over generated documents', () => {
         expect(fromYaml.value).toEqual(asData.value);
         expect(fromJson.value).toEqual(asData.value);
       }
-    }), { numRuns: 300 });
+    }), { numRuns: runs(100, 300) });
   });
 
   it('an unknown key anywhere is reported at that key', () => {
@@ -62,7 +63,7 @@ describe('parseRequirements over generated documents', () => {
       const [i] = result.issues;
       expect(i!.path).toEqual([...at, key]);
       expect(textAt(text, i!.line!, i!.column!).startsWith(key)).toBe(true);
-    }), { numRuns: 300 });
+    }), { numRuns: runs(100, 300) });
   });
 
   it('a value of the wrong type anywhere is reported at that value', () => {
@@ -82,6 +83,6 @@ describe('parseRequirements over generated documents', () => {
       expect(found!.line).toBeGreaterThan(0);
       const here = textAt(text, found!.line!, found!.column!);
       expect(here.includes('wrong-type-marker') || here.startsWith('-'), `${here} at ${found!.line}:${found!.column}`).toBe(true);
-    }), { numRuns: 300 });
+    }), { numRuns: runs(100, 300) });
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RequirementsInput } from '../../../rules/index.ts';
 import { requirementsArb } from '../../support/arbitraries.ts';
 import { builtinEngine, requirementsOf } from '../../support/engine.ts';
+import { runs } from '../../support/property.ts';
 
 /**
  * Tipping points are claims ("at traffic.peakRps ≥ 150 the verdict becomes stateful"): applying the stated change
@@ -34,7 +35,7 @@ describe('tipping points', () => {
         expect({ verdict: after.verdict, feasible: after.feasible }, t.note).toEqual({ verdict: t.verdict, feasible: t.feasible });
         kinds.add(t.input.startsWith('state[') ? 'item' : t.input.split('.')[0]!);
       }
-    }), { numRuns: 200 });
+    }), { numRuns: runs(60, 200) });
     expect(claims).toBeGreaterThan(100);
     // Not only rule thresholds: item sizes and rates and budgets are among the claims checked.
     expect([...kinds]).toEqual(expect.arrayContaining(['item', 'latency', 'traffic', 'context']));

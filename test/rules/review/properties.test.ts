@@ -5,6 +5,7 @@ import { compareProvenance, parseReviewProvenance, provenanceOf, renderReview } 
 import { requirementsArb } from '../../support/arbitraries.ts';
 import { builtinEngine, requirementsOf } from '../../support/engine.ts';
 import { body } from '../../support/review.ts';
+import { runs } from '../../support/property.ts';
 
 const engine = builtinEngine();
 const html = new MarkdownIt({ html: true });
@@ -61,6 +62,6 @@ describe('renderReview over any valid requirements', () => {
       expect(heads.filter((h) => h !== 'h1' && h !== 'h2' && h !== 'h3')).toEqual([]);
       expect(tokens.filter((t) => t.type === 'fence').map((t) => t.info)).toEqual(['mermaid']);
       expect(tokens.filter((t) => t.type === 'blockquote_open' || t.type === 'ordered_list_open')).toEqual([]);
-    }), { numRuns: 80 });
+    }), { numRuns: runs(30, 80) });
   });
 });

@@ -71,7 +71,7 @@ describe('statewise advise (in process)', () => {
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err.split('\n')).toEqual([
-      'bad.statewise.yaml:3:12 traffic.peakRps: expected number, received string',
+      'bad.statewise.yaml:3:12 traffic.peakRps: must be a number, not "lots"',
       'bad.statewise.yaml:4:3 traffic.colour: unknown field "colour"',
     ]);
   });
@@ -82,7 +82,7 @@ describe('statewise advise (in process)', () => {
     expect(out).toBe('');
     expect(err.split('\n')).toEqual([
       'enum.statewise.yaml:2:20 context.memory: must be one of "none", "request", "session", "durable"',
-      'bad.statewise.yaml:3:12 traffic.peakRps: expected number, received string',
+      'bad.statewise.yaml:3:12 traffic.peakRps: must be a number, not "lots"',
       'bad.statewise.yaml:4:3 traffic.colour: unknown field "colour"',
     ]);
   });
@@ -117,7 +117,7 @@ describe('statewise advise (real process: node bin/statewise.js)', () => {
     expect(r.out).toBe('');
     const lines = r.err.trimEnd().split('\n');
     expect(lines.slice(0, 2)).toEqual([
-      'bad.statewise.yaml:3:12 traffic.peakRps: expected number, received string',
+      'bad.statewise.yaml:3:12 traffic.peakRps: must be a number, not "lots"',
       'bad.statewise.yaml:4:3 traffic.colour: unknown field "colour"',
     ]);
     expect(lines[2]).toMatch(/^nope\.statewise\.yaml\b.*no such file$/);

@@ -56,6 +56,6 @@ describe('server mode against the real API', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.failure).toMatchObject({ kind: 'problem', status: 400 });
-    expect(serverFailureMessage(result.failure)).toMatch(/^The statewise server rejected the request \(400 [^)]+\): \/traffic\/peakRps \(line 3\): .*>=\s?0/);
+    expect(serverFailureMessage(result.failure)).toMatch(/^The statewise server rejected the request \(400 [^)]+\): \/traffic\/peakRps \(line 3\): must be at least 0/);
   });
 });

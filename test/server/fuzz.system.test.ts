@@ -7,7 +7,7 @@ import { fuzz } from '../support/fuzz/run.ts';
 import { spawnServer, type ServerChild } from '../support/fuzz/server.ts';
 
 /**
- * Fuzzing the real `statewise serve` over loopback. `npm test` sends a 5,000-request slice with a cheap mix;
+ * Fuzzing the real `statewise serve` over loopback. `npm run test:system` sends a 5,000-request slice with a cheap mix;
  * `npm run test:fuzz` sends 100,000 (FUZZ_REQUESTS) with the full mix. The seed is fixed (FUZZ_SEED to vary it), so
  * a failure reproduces; the minimal failing case is written to test/fixtures/fuzz-regressions/ and replayed below
  * from then on.

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { fieldOf, parseRequirements, RecommendationSchema, renderReview, validateRequirements } from '../../../rules/index.ts';
+import { builtinEngine } from '../../support/engine.ts';
+
+const engine = builtinEngine();
+const MINIMAL = 'service: shop\ntraffic: { peakRps: 50 }\nstate:\n  - name: cart\n    lifetime: days\n';
+
+function parsed(text: string) {
+  const r = parseRequirements(text);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+}
+
+describe('defaultsApplied: the answer lists which defaults it assumed', () => {
+  it('lists a field the document leaves out, with the value the schema gave it, and none it wrote', () => {
+    const req = parsed(MINIMAL);
+    const applied = new Map(req.defaultsApplied!.map((d) => [d.pointer, d]));
+    expect(applied.get('/state/0/consistency')).toMatchObject({ value: req.state[0]!.consistency, because: expect.stringMatching(/own writes/) });
+    expect(applied.get('/traffic/regions')?.value).toBe(req.traffic.regions);
+    for (const written of ['/service', '/traffic/peakRps', '/state/0/name', '/state/0/lifetime', '/apiVersion']) expect(applied.has(written)).toBe(false);
+    // Every listed value is the one the validated requirements hold at that pointer.
+    for (const d of req.defaultsApplied!) {
+      const at = d.pointer.split('/').slice(1).reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], req);
+      expect(at, d.pointer).toBe(d.value);
+    }
+  });
+
+  it('stops listing a field once the document writes it, even with the default value', () => {
+    const req = parsed(`${MINIMAL}    consistency: read-your-writes\n`);
+    expect(req.defaultsApplied!.some((d) => d.pointer === '/state/0/consistency')).toBe(false);
+  });
+
+  it('is in the answer (valid against the schema) but not in the document or its digest', () => {
+    const req = parsed(MINIMAL);
+    expect(JSON.stringify(req)).not.toContain('defaultsApplied');
+    const rec = engine.advise(req);
+    expect(RecommendationSchema.parse(rec).defaultsApplied).toEqual(req.defaultsApplied);
+    const fromJson = validateRequirements(JSON.parse(JSON.stringify(req)));
+    expect(fromJson.ok && engine.advise(fromJson.value).inputDigest).toBe(rec.inputDigest);
+  });
+
+  it('is shown in the Markdown review as a table of field, assumed value and why it matters', () => {
+    const req = parsed(MINIMAL);
+    const md = renderReview({ requirements: req, recommendation: engine.advise(req), date: '2026-11-30' });
+    expect(md).toContain(`The requirements leave ${req.defaultsApplied!.length} fields to statewise's defaults; the answer assumes:`);
+    expect(md).toMatch(/\| `state\[0\]\.consistency` \| read-your-writes \| assumed: a user expects to see their own writes/);
+  });
+
+  it('names fields as people read them', () => {
+    expect(fieldOf('/state/0/consistency')).toBe('state[0].consistency');
+    expect(fieldOf('/constraints/instance/memoryMb')).toBe('constraints.instance.memoryMb');
+  });
+});
