@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
-/** `--advice-threads` / `--advice-queue` and where the worker entry is found; the pool itself: advice-pool.test.ts. */
+/** `--advice-threads` / `--advice-queue` and where the worker entry is found; the pool itself: advice-pool.system.test.ts. */
 
 function ok(values: Record<string, string>, env: NodeJS.ProcessEnv = {}): ServeConfig {
   const r = resolveConfig(values, env, '/');
