@@ -18,3 +18,6 @@ export {
   renderReview, parseReviewProvenance, provenanceOf, compareProvenance, describeChanges, flowchart,
   type ReviewInput, type Provenance, type ReviewProvenance, type ProvenanceChanges,
 } from './review/index.ts';
+export { didYouMean } from './contract/suggest.ts';
+export { splitChanges } from './review/compare.ts';
+export { parseText, locateIssues, type ParsedText } from './contract/parse.ts';

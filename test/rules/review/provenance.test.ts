@@ -53,7 +53,7 @@ describe('compareProvenance', () => {
   it('reports nothing for the same answer, even from a re-parsed document', () => {
     const parsed = parseReviewProvenance(review(base));
     expect(parsed.ok && compareProvenance(parsed.value, before)).toEqual({
-      changed: false, placements: [], scores: [],
+      changed: false, answerChanged: false, placements: [], scores: [],
       rules: { added: [], removed: [] }, risks: { added: [], removed: [] }, accepted: { added: [], removed: [] },
     });
   });
