@@ -7,7 +7,7 @@ import { rulesCommand } from './cli/rules.ts';
 import { serveCommand } from './cli/serve.ts';
 import { reviewCommand } from './cli/review.ts';
 import { checkCommand } from './cli/check.ts';
-import { didYouMean } from '../rules/index.ts';
+import { nearestName } from './cli/flag-errors.ts';
 
 /** Every command, in the order `--help` lists them. Each lives in its own file under server/cli/. */
 const COMMANDS: Command[] = [adviseCommand, reviewCommand, checkCommand, schemaCommand, rulesCommand, serveCommand];
@@ -44,7 +44,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    const meant = didYouMean(name.replace(/^-+/, ''), COMMANDS.map((c) => c.name));
+    const meant = nearestName(name.replace(/^-+/, ''), COMMANDS.map((c) => c.name));
     io.err(`statewise: unknown command "${oneLine(name.slice(0, 64))}"${meant ? `; did you mean "${meant}"?` : ''}\n\n${HELP()}`);
     return EXIT.badInput;
   }

@@ -114,8 +114,13 @@ function checkOne(file: string, engine: Engine, options: CheckOptions, io: Io): 
   for (const p of changes.placements) {
     findings.push({ ruleId: 'statewise/review-drift', level: 'error', file, message: `${reviewPath}: placement ${p.state} ${p.from ?? '(new item)'} → ${p.to ?? '(removed)'}. Regenerate: ${regenerate}`, ...at(stateItemPath(source, p.state)) });
   }
-  const riskLines = answer.filter((l) => /risk/.test(l));
-  if (riskLines.length) findings.push({ ruleId: 'statewise/review-drift', level: 'error', file, message: `${reviewPath}: ${riskLines.join('; ')}. Regenerate: ${regenerate}`, ...at([]) });
+  // A risk id `rule:item` sits at that item's line; a service-wide risk at the top of the file.
+  const riskIds = [...new Set([...changes.risks.added, ...changes.risks.removed, ...changes.accepted.added, ...changes.accepted.removed])];
+  for (const id of riskIds) {
+    const said = answer.filter((l) => l.includes(id)).join('; ');
+    const item = id.includes(':') ? id.slice(id.indexOf(':') + 1) : undefined;
+    findings.push({ ruleId: 'statewise/review-drift', level: 'error', file, message: `${reviewPath}: ${said}. Regenerate: ${regenerate}`, ...at(item ? stateItemPath(source, item) : []) });
+  }
   return { exit: EXIT.failed, findings };
 }
 

@@ -1,5 +1,20 @@
 import { didYouMean } from '../../rules/index.ts';
 
+/**
+ * The nearest of a few names (commands, flags, formats): the core's `didYouMean`, and also a swap of two adjacent
+ * letters (`chekc` → `check`, `breif` → `brief`), the commonest typo in a short word, which edit distance counts as two.
+ * @example nearestName('chekc', ['advise', 'check']) === 'check'
+ */
+export function nearestName(typed: string, names: readonly string[]): string | undefined {
+  return didYouMean(typed, names) ?? names.find((n) => isSwap(typed.toLowerCase(), n.toLowerCase()));
+}
+
+function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+}
+
 /** A flag a command accepts, as node:util parseArgs describes it. */
 interface FlagSpec { type: 'string' | 'boolean'; short?: string }
 
@@ -18,7 +33,7 @@ export function describeFlagError(error: unknown, options: Record<string, FlagSp
     const names = Object.keys(options);
     const bare = typed.replace(/^-+/, '');
     const meant = typed.startsWith('--') || bare.length > 1
-      ? didYouMean(bare, [...names, 'help'])
+      ? nearestName(bare, [...names, 'help'])
       : Object.entries(options).find(([, o]) => o.short?.toLowerCase() === bare.toLowerCase())?.[0];
     return `unknown option ${typed}${meant ? `; did you mean --${meant}?` : ''}`;
   }

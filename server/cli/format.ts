@@ -1,4 +1,4 @@
-import { didYouMean } from '../../rules/index.ts';
+import { nearestName } from './flag-errors.ts';
 import type { Command } from './commands.ts';
 import type { Io } from './io.ts';
 
@@ -13,7 +13,7 @@ export function formatOf<F extends string>(values: Record<string, unknown>, form
     return undefined;
   }
   if ((formats as readonly string[]).includes(typed)) return typed as F;
-  const meant = didYouMean(typed, formats);
+  const meant = nearestName(typed, formats);
   io.err(`statewise ${command.name}: --format ${typed} is not one of ${formats.join(', ')}${meant ? `; did you mean ${meant}?` : ''}`);
   return undefined;
 }

@@ -19,6 +19,9 @@ export interface Finding {
   column?: number;
 }
 
+/** The statewise release (package.json); the rule catalogue's version goes in `properties.rulesVersion`. */
+const TOOL_VERSION = '0.1.0';
+
 /** Rule descriptions shown by code scanning; ids not listed here are described by their own id. */
 const RULE_HELP: Record<string, string> = {
   'statewise/input': 'The requirements file does not satisfy the contract (docs/design.md lists every field).',
@@ -29,7 +32,7 @@ const RULE_HELP: Record<string, string> = {
 };
 
 /** The SARIF log of a run: one tool, its rules (those that produced results), and the results in order. */
-export function sarifLog(findings: readonly Finding[], version: string): Log {
+export function sarifLog(findings: readonly Finding[], rulesVersion: string): Log {
   const ids = [...new Set(findings.map((f) => f.ruleId))];
   const rules: ReportingDescriptor[] = ids.map((id) => ({ id, shortDescription: { text: RULE_HELP[id] ?? id } }));
   const results: SarifResult[] = findings.map((f) => ({
@@ -47,7 +50,7 @@ export function sarifLog(findings: readonly Finding[], version: string): Log {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'statewise', version, rules } }, results }],
+    runs: [{ tool: { driver: { name: 'statewise', version: TOOL_VERSION, properties: { rulesVersion }, rules } }, results }],
   };
 }
 
