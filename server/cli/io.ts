@@ -64,4 +64,4 @@ export function processIo(options: { noColor?: boolean } = {}): Io {
 }
 
 /** Exit codes shared by every command: 0 ok, 1 a check failed, 2 bad input, 70 an internal error (EX_SOFTWARE). */
-export const EXIT = { ok: 0, failed: 1, badInput: 2, internal: 70 } as const;
+export const EXIT = { ok: 0, failed: 1, badInput: 2, internal: 70, cancelled: 130 } as const;
