@@ -34,9 +34,18 @@ beforeAll(() => {
 });
 afterAll(() => done());
 
+/** This process's environment without colour settings. */
+function plainEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.NO_COLOR;
+  delete env.FORCE_COLOR;
+  return env;
+}
+
 /** The real binary with stdin, environment and (optionally) a terminal. */
 function run(args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  const env = { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env };
+  // Start from no colour settings at all (node warns when NO_COLOR and FORCE_COLOR are both set, even empty).
+  const env = Object.assign(plainEnv(), options.env);
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', input: options.input ?? '', env, timeout: 60_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -152,7 +161,7 @@ describe('the real binary: stdin, colour, plurals', () => {
 
   it('colour in a real terminal (a pseudo-terminal from util-linux script), none with NO_COLOR there', () => {
     const inTerminal = (env: Record<string, string>) => spawnSync('script', ['-qfec', `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} advise chat.statewise.yaml`, '/dev/null'],
-      { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', TERM: 'xterm-256color', ...env }, timeout: 60_000 });
+      { cwd: dir, encoding: 'utf8', env: { ...plainEnv(), TERM: 'xterm-256color', ...env }, timeout: 60_000 });
     const tty = inTerminal({});
     expect(tty.status).toBe(0);
     expect(tty.stdout).toMatch(/\u001b\[1mchat\.statewise\.yaml\u001b\[22m: team-chat/);

@@ -76,7 +76,7 @@ describe('statewise init without a terminal (the template path)', () => {
 function inTerminal(args: string, steps: [question: string, keys: string][]): Promise<{ code: number | null; screen: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('script', ['-qfec', `stty cols 100 rows 40; ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args}`, '/dev/null'],
-      { cwd: dir, env: { ...process.env, TERM: 'xterm-256color', NO_COLOR: '', FORCE_COLOR: '' } });
+      { cwd: dir, env: { ...process.env, TERM: 'xterm-256color' } });
     let pending = '';
     let screen = '';
     child.stdout.on('data', (d: Buffer) => {
