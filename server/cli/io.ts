@@ -39,18 +39,24 @@ export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, 
 const SGR = /\u001b\[(?:1|2|22|31|32|33|36|39)m/g;
 
 /**
+ * Text made safe for a terminal or CI log: every control character but tab and newline escaped, except — with
+ * colour on — the fixed colour codes picocolors writes.
+ * @example terminalSafe('\u001b[31mred\u001b[39m\u001b[2J', true) === '\u001b[31mred\u001b[39m\\x1b[2J'
+ */
+export function terminalSafe(text: string, color: boolean): string {
+  if (!color) return printable(text);
+  const codes = text.match(SGR) ?? [];
+  return text.split(SGR).map((part, i) => printable(part) + (codes[i] ?? '')).join('');
+}
+
+/**
  * The process's streams. This is the one place CLI output is rendered: every line passes through `printable`, so no
  * control character from input (ESC, OSC-8 links, NUL, BEL…) reaches the terminal or CI log. With colour on, only the
  * fixed colour codes above survive (at worst an input could colour its own text, never move the cursor or link).
  */
 export function processIo(options: { noColor?: boolean } = {}): Io {
   const color = wantsColor(process.stdout, process.env, options.noColor ?? false);
-  const keepSgr = (t: string) => {
-    if (!color) return printable(t);
-    const codes = t.match(SGR) ?? [];
-    return t.split(SGR).map((part, i) => printable(part) + (codes[i] ?? '')).join('');
-  };
-  const line = (t: string, tty: boolean) => { const p = tty ? keepSgr(t) : printable(t); return p.endsWith('\n') ? p : p + '\n'; };
+  const line = (t: string, tty: boolean) => { const p = terminalSafe(t, tty); return p.endsWith('\n') ? p : p + '\n'; };
   const io: Io = {
     out: (t) => process.stdout.write(line(t, color)),
     err: (t) => process.stderr.write(line(t, false)),
