@@ -19,7 +19,7 @@ export function readRequirementsSource(file: string, cwd = process.cwd(), stdin?
   let text: string;
   const shown = file === STDIN ? '<stdin>' : file;
   try {
-    if (file === STDIN && !stdin) return result({ ok: false, issues: [{ ...issue('unreadable', [], 'standard input is not available here'), file: shown }] });
+    if (file === STDIN && !stdin) return result({ ok: false, issues: [{ ...issue('unreadable', [], 'this command reads a named file, not standard input (-)'), file: shown }] });
     text = file === STDIN ? stdin!() : readFileSync(resolve(cwd, file), 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -61,7 +61,12 @@ Exit codes: 0 written, 2 bad input (a name statewise does not accept, or the fil
         return EXIT.badInput;
       }
     }
-    writeFileSync(path, text, { flag: flags.values.force ? 'w' : 'wx' });
+    try {
+      writeFileSync(path, text, { flag: flags.values.force ? 'w' : 'wx' });
+    } catch (e) {
+      io.err(`${file}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      return EXIT.badInput;
+    }
     io.out(`${file}\nnext: edit it, then run statewise advise ${file}`);
     return EXIT.ok;
   },
@@ -107,6 +112,6 @@ async function ask(name: string): Promise<InitAnswers | undefined> {
     options: KNOWN_STORES.map((v) => ({ value: v as string, label: v })), required: false,
   });
   if (stop(stores)) return undefined;
-  prompts.outro('written; statewise advise shows the answer');
+  prompts.outro(`writing ${name}.statewise.yaml`);
   return { memory, realtime, peakRps: Number(peakRps || 100), sessionLoss, stores };
 }

@@ -1,12 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseRequirements } from '../../../rules/index.ts';
 import { KNOWN_STORES, MEMORY, REALTIME, SESSION_LOSS } from '../../../rules/contract/requirements.ts';
 import { initTemplate } from '../../../server/cli/init-template.ts';
-import { BIN, cli, tempFiles } from '../../support/cli.ts';
+import { BIN, ROOT, cli, tempFiles } from '../../support/cli.ts';
 
 let dir: string;
 let done: () => void;
@@ -62,6 +62,12 @@ describe('statewise init without a terminal (the template path)', () => {
     expect(bad.err).toMatch(/^statewise init: "My Service" cannot be a service name: must match/);
   });
 
+  it('a folder it cannot write to is bad input naming the file, not a crash', async () => {
+    const r = await cli(join(dir, 'no-such-folder'), 'init', 'lost');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('lost.statewise.yaml: cannot write (ENOENT)');
+  });
+
   it('the real binary with stdin from a pipe asks nothing and writes the template', () => {
     const r = spawnSync(process.execPath, [BIN, 'init', 'piped'], { cwd: dir, encoding: 'utf8', input: '', timeout: 60_000 });
     expect({ code: r.status, err: r.stderr }).toEqual({ code: 0, err: '' });
@@ -109,6 +115,9 @@ describe('statewise init in a terminal (interactive)', () => {
     expect(parsed.value.failure.sessionLoss).toBe('tolerable');
     expect([...parsed.value.constraints.stores].sort()).toEqual([KNOWN_STORES[0], KNOWN_STORES[4]].sort());
     expect(r.screen).toContain('statewise init — chat.statewise.yaml');
+    // The terminal transcript (with its escape codes), to look at: `cat test-results/init-interactive.txt` in a terminal.
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+    writeFileSync(join(ROOT, 'test-results', 'init-interactive.txt'), r.screen);
   });
 
   it('rejects a peak that is not a number until it is one', async () => {
