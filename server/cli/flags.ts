@@ -3,7 +3,7 @@ import type { Command } from './commands.ts';
 import type { Io } from './io.ts';
 import { describeFlagError } from './flag-errors.ts';
 
-/** Parses a command's flags; an unknown flag or a missing value is bad input with the command's usage. */
+/** Parses a command's flags; an unknown flag or a missing value is bad input, said in statewise's words with the nearest flag. */
 export function parseFlags<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(
   args: string[], options: T, command: Command, io: Io,
 ): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } | undefined {
