@@ -5,6 +5,6 @@
  */
 export { readCatalogDir, loadEngine, createEngineLoader, CATALOG_FILE, MAX_CATALOG_FILES, MAX_CATALOG_BYTES, type EngineLoader } from './catalog-folder.ts';
 export { DEFAULT_REVIEWS_DIR, reviewFileName, reviewPathFor, relativeSource, sourceName, existingReviewDate } from './review-files.ts';
-export { readRequirementsFile, REQUIREMENTS_FILE, REQUIREMENTS_GLOB, isRequirementsFile, baseName } from './requirements-file.ts';
+export { readRequirementsFile, readRequirementsSource, STDIN, REQUIREMENTS_FILE, REQUIREMENTS_GLOB, isRequirementsFile, baseName } from './requirements-file.ts';
 export { today } from './clock.ts';
 export { VERSION } from './version.ts';

@@ -21,3 +21,6 @@ export {
   renderReview, parseReviewProvenance, isoDate, isIsoDate, reviewDate, provenanceOf, compareProvenance, describeChanges, flowchart,
   type ReviewInput, type Provenance, type ReviewProvenance, type ProvenanceChanges,
 } from './review/index.ts';
+export { didYouMean } from './contract/suggest.ts';
+export { splitChanges } from './review/compare.ts';
+export { parseText, positionAt, type ParsedText } from './contract/parse.ts';

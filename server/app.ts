@@ -83,8 +83,10 @@ export function createApp(options: AppOptions): App {
   if (log) app.use(accessLog(log));
   if (options.allowedHosts) app.use(hostCheck(options.allowedHosts));
   app.use(secureHeaders({
-    // JSON and a script-free /docs page: nothing needs to load from anywhere.
+    // JSON needs nothing from anywhere. /docs (Swagger UI from this origin) sets its own policy, which
+    // overwrite: false keeps; every other response gets this one.
     contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], frameAncestors: ["'none'"] },
+    overwrite: false,
     crossOriginResourcePolicy: origins.length ? 'cross-origin' : 'same-origin',
   }));
   if (origins.length) {

@@ -8,9 +8,11 @@ import { rulesCommand } from './cli/rules.ts';
 import { serveCommand } from './cli/serve.ts';
 import { reviewCommand } from './cli/review.ts';
 import { checkCommand } from './cli/check.ts';
+import { initCommand } from './cli/init.ts';
+import { nearestName } from './cli/flag-errors.ts';
 
 /** Every command, in the order `--help` lists them. Each lives in its own file under server/cli/. */
-const COMMANDS: Command[] = [adviseCommand, reviewCommand, checkCommand, schemaCommand, rulesCommand, serveCommand];
+const COMMANDS: Command[] = [initCommand, adviseCommand, reviewCommand, checkCommand, schemaCommand, rulesCommand, serveCommand];
 
 const HELP = () => `statewise — stateless, stateful or hybrid: where every piece of state should live, and why.
 
@@ -20,13 +22,19 @@ Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`).join('\n')}
 
 Run \`statewise <command> --help\` for a command's options.
+Global option: --no-color (also NO_COLOR=1): plain text even on a terminal.
 Exit codes: 0 ok, 1 check failed, 2 bad input (messages name file, line and field), 70 internal error (a bug).`;
 
 /**
  * Runs one CLI invocation and returns its exit code; never throws for a user's mistake.
  * @example await main(['advise', 'examples/chat.statewise.yaml'])
  */
-export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+export async function main(argv: string[], io?: Io): Promise<number> {
+  // --no-color is global: it may stand anywhere, and no command sees it.
+  const noColor = argv.includes('--no-color');
+  if (noColor) argv = argv.filter((a) => a !== '--no-color');
+  io ??= processIo({ noColor });
+  if (noColor) delete io.paint;
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(HELP());
@@ -38,7 +46,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.err(`statewise: unknown command "${name}"\n\n${HELP()}`);
+    const meant = nearestName(name.replace(/^-+/, ''), COMMANDS.map((c) => c.name));
+    io.err(`statewise: unknown command "${oneLine(name.slice(0, 64))}"${meant ? `; did you mean "${meant}"?` : ''}\n\n${HELP()}`);
     return EXIT.badInput;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

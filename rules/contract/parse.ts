@@ -281,8 +281,15 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
 
 /** The 1-based line where the node at `path` starts (its nearest existing parent's when missing; 1 when unknown). */
 export function lineAt(parsed: ParsedText, path: readonly PathSegment[]): number {
+  return positionAt(parsed, path).line;
+}
+
+/** Line and column (1-based) where the node at `path` starts; the top of the file when there is no such node. */
+export function positionAt(parsed: ParsedText, path: readonly PathSegment[]): { line: number; column: number } {
   const range = nodeAt(parsed.doc, path, false)?.range;
-  return range ? parsed.lines.linePos(range[0]).line : 1;
+  if (!range) return { line: 1, column: 1 };
+  const at = parsed.lines.linePos(range[0]);
+  return { line: at.line, column: at.col };
 }
 
 /** Adds line and column (from the parsed document) to issues found on its data. */

@@ -3,8 +3,13 @@ import type { Provenance } from './provenance.ts';
 
 /** What differs between the provenance a review recorded and the one the current requirements and rules give. */
 export interface ProvenanceChanges {
-  /** True when anything below differs: the committed review no longer describes the current answer. */
+  /** True when anything below differs: the committed review's provenance is no longer current. */
   changed: boolean;
+  /**
+   * True when the answer itself differs — the verdict, a placement, or the open or accepted risks — rather than only
+   * what led to it (scores, fired rules, rules version, input digest). `check` fails on this; `--strict` on `changed`.
+   */
+  answerChanged: boolean;
   verdict?: { from: Verdict; to: Verdict };
   /** Items whose store changed; `from` absent = new item, `to` absent = item removed. */
   placements: { state: string; from?: Store; to?: Store }[];
@@ -23,7 +28,7 @@ export interface ProvenanceChanges {
  */
 export function compareProvenance(previous: Provenance, current: Provenance): ProvenanceChanges {
   const out: ProvenanceChanges = {
-    changed: false, placements: [], scores: [], rules: diff(previous.rules, current.rules),
+    changed: false, answerChanged: false, placements: [], scores: [], rules: diff(previous.rules, current.rules),
     risks: diff(previous.risks, current.risks), accepted: diff(previous.accepted, current.accepted),
   };
   if (previous.verdict !== current.verdict) out.verdict = { from: previous.verdict, to: current.verdict };
@@ -42,6 +47,8 @@ export function compareProvenance(previous: Provenance, current: Provenance): Pr
   }
   if (previous.rulesVersion !== current.rulesVersion) out.rulesVersion = { from: previous.rulesVersion, to: current.rulesVersion };
   if (previous.inputDigest !== current.inputDigest) out.inputDigest = { from: previous.inputDigest, to: current.inputDigest };
+  const moved = (l: { added: string[]; removed: string[] }) => l.added.length > 0 || l.removed.length > 0;
+  out.answerChanged = Boolean(out.verdict || out.placements.length || moved(out.risks) || moved(out.accepted));
   const lists = [out.rules, out.risks, out.accepted];
   out.changed = Boolean(out.verdict || out.placements.length || out.scores.length || out.rulesVersion || out.inputDigest
     || lists.some((l) => l.added.length || l.removed.length));
@@ -50,6 +57,20 @@ export function compareProvenance(previous: Provenance, current: Provenance): Pr
 
 function diff(before: readonly string[], after: readonly string[]): { added: string[]; removed: string[] } {
   return { added: after.filter((x) => !before.includes(x)), removed: before.filter((x) => !after.includes(x)) };
+}
+
+/**
+ * The lines of `describeChanges` that are about the answer (verdict, placements, risks), then the rest; `answer`
+ * says how many lead. The CLI prints the answer first and the inputs as context.
+ * @example splitChanges(c).answer // ['verdict: stateless → hybrid', 'new risk: risk.single-instance']
+ */
+export function splitChanges(c: ProvenanceChanges): { answer: string[]; inputs: string[] } {
+  const answerOnly: ProvenanceChanges = { ...c, scores: [], rules: { added: [], removed: [] } };
+  delete answerOnly.rulesVersion;
+  delete answerOnly.inputDigest;
+  const inputsOnly: ProvenanceChanges = { ...c, placements: [], risks: { added: [], removed: [] }, accepted: { added: [], removed: [] } };
+  delete inputsOnly.verdict;
+  return { answer: describeChanges(answerOnly), inputs: describeChanges(inputsOnly) };
 }
 
 /**

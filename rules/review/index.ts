@@ -1,6 +1,6 @@
 /** Design-review documents: render a recommendation as Markdown, read its provenance back, compare for drift. */
 export { renderReview, type ReviewInput } from './render.ts';
 export { parseReviewProvenance, provenanceOf, citedRules, ProvenanceSchema, type Provenance, type ReviewProvenance } from './provenance.ts';
-export { compareProvenance, describeChanges, type ProvenanceChanges } from './compare.ts';
+export { compareProvenance, describeChanges, splitChanges, type ProvenanceChanges } from './compare.ts';
 export { flowchart } from './mermaid.ts';
 export { isoDate, isIsoDate, reviewDate } from './dates.ts';

@@ -1,5 +1,6 @@
 import { toDotted, type Issue } from '../../rules/index.ts';
 import { oneLine } from './escape.ts';
+import { count } from './plural.ts';
 
 /**
  * The one place that turns core issues into CLI messages: `FILE:LINE:COL field: message`, one per line.
@@ -9,9 +10,10 @@ export function formatIssues(file: string, issues: readonly Issue[]): string {
   const shown = issues.slice(0, MAX_PRINTED).map((i) => {
     const where = [oneLine(i.file ?? file), i.line, i.column].filter((x) => x !== undefined).join(':');
     const field = i.path.length ? `${oneLine(excerpt(toDotted(i.path)))}: ` : '';
-    return `${where} ${field}${oneLine(i.message)}`;
+    // `FILE:LINE:COL field: message`; with no line, `FILE: message` (never `nope.yaml no such file`).
+    return i.line === undefined && !field ? `${where}: ${oneLine(i.message)}` : `${where} ${field}${oneLine(i.message)}`;
   });
-  if (issues.length > MAX_PRINTED) shown.push(`… and ${issues.length - MAX_PRINTED} more problem(s) in ${oneLine(file)}`);
+  if (issues.length > MAX_PRINTED) shown.push(`… and ${count(issues.length - MAX_PRINTED, 'more problem', 'more problems')} in ${oneLine(file)}`);
   return shown.join('\n');
 }
 

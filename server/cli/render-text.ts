@@ -1,16 +1,19 @@
 import { fieldOf, type Recommendation } from '../../rules/index.ts';
 import { oneLine, printable } from './escape.ts';
+import { count } from './plural.ts';
+import { paintFor, type Paint } from './io.ts';
 
 /** The human summary `statewise advise` prints: verdict first, then the tables a reviewer scans. */
-export function renderText(r: Recommendation, file: string): string {
+export function renderText(r: Recommendation, file: string, paint: Paint = paintFor(false)): string {
   const lines: string[] = [];
   const pct = (n: number) => `${Math.round(n * 100)}%`;
-  lines.push(`${file}: ${r.service} → ${r.verdict.toUpperCase()} (confidence ${pct(r.confidence)})`);
+  const verdictColour = { stateless: paint.green, stateful: paint.yellow, hybrid: paint.cyan }[r.verdict];
+  lines.push(`${paint.bold(file)}: ${r.service} → ${paint.bold(verdictColour(r.verdict.toUpperCase()))} (confidence ${pct(r.confidence)})`);
   lines.push(`  scores  stateless ${r.scores.stateless} · stateful ${r.scores.stateful} · hybrid ${r.scores.hybrid}`);
-  if (!r.feasible) lines.push('  NOT FEASIBLE: no plan passes every check; this is the plan that fails least (see Plans)');
+  if (!r.feasible) lines.push(`${paint.red('  NOT FEASIBLE:')} no plan passes every check; this is the plan that fails least (see Plans)`);
   lines.push('', wrap(r.summary, 100, '  '));
   if (r.placements.length) {
-    lines.push('', 'Placements');
+    lines.push('', paint.bold('Placements'));
     const w = Math.max(5, ...r.placements.map((p) => p.state.length + (p.implied ? 10 : 0)));
     const where = (p: Recommendation['placements'][number]) => (p.technology === 'none' ? p.store : `${p.store} (${p.technology})`);
     const sw = Math.max(...r.placements.map((p) => where(p).length));
@@ -23,7 +26,7 @@ export function renderText(r: Recommendation, file: string): string {
     }
   }
   if (r.implied.length) lines.push('', 'Implied', ...r.implied.map((t) => `  - ${t}`));
-  lines.push('', 'Strongest factors');
+  lines.push('', paint.bold('Strongest factors'));
   for (const f of r.factors.slice(0, 5)) {
     const e = f.effect;
     const fx = `stateless ${sign(e.stateless)} · stateful ${sign(e.stateful)} · hybrid ${sign(e.hybrid)}`;
@@ -32,14 +35,14 @@ export function renderText(r: Recommendation, file: string): string {
   lines.push('', `Scaling   routing ${r.scaling.routing}; ${r.scaling.autoscaling}`);
   lines.push(`Failure   ${r.failure.onInstanceLoss}`);
   const c = r.capacity;
-  lines.push(`Capacity  ${c.instances} instance(s) · ${c.concurrentSessions} concurrent sessions · ${c.inProcessMemoryMb} MB in process per instance · hot path ${num(c.hotPathMs)} of ${num(c.latencyBudgetMs)} ms for state`);
+  lines.push(`Capacity  ${count(c.instances, 'instance')} · ${count(c.concurrentSessions, 'concurrent session')} · ${c.inProcessMemoryMb} MB in process per instance · hot path ${num(c.hotPathMs)} of ${num(c.latencyBudgetMs)} ms for state`);
   for (const t of c.stores) {
-    lines.push(`  ${t.store} (${t.technology}): ${t.nodes} node(s) · ${num(t.readsPerSecond)} reads/s · ${num(t.writesPerSecond)} writes/s · ${num(t.mbPerSecond)} MB/s${t.memoryMb ? ` · ${num(t.memoryMb)} MB` : ''} — ${t.items.join(', ')}`);
+    lines.push(`  ${t.store} (${t.technology}): ${count(t.nodes, 'node')} · ${num(t.readsPerSecond)} reads/s · ${num(t.writesPerSecond)} writes/s · ${num(t.mbPerSecond)} MB/s${t.memoryMb ? ` · ${num(t.memoryMb)} MB` : ''} — ${t.items.join(', ')}`);
   }
-  lines.push('', 'Plans (monthly cost is napkin arithmetic from catalogue unit prices)');
+  lines.push('', `${paint.bold('Plans')} (monthly cost is napkin arithmetic from catalogue unit prices)`);
   for (const v of ['stateless', 'stateful', 'hybrid'] as const) {
     const p = r.plans[v];
-    const cost = p.cost.instances ? `$${p.cost.monthlyUsd}/month · ${p.cost.instances} instance(s) · ${p.cost.storeNodes} store node(s)${p.cost.newTechnologies.length ? ` · adds ${p.cost.newTechnologies.join(', ')}` : ''}` : 'not possible';
+    const cost = p.cost.instances ? `$${p.cost.monthlyUsd}/month · ${count(p.cost.instances, 'instance')} · ${count(p.cost.storeNodes, 'store node')}${p.cost.newTechnologies.length ? ` · adds ${p.cost.newTechnologies.join(', ')}` : ''}` : 'not possible';
     lines.push(`  ${(v === r.verdict ? `${v} *` : v).padEnd(11)} ${p.feasible ? 'feasible  ' : 'infeasible'}  ${cost}`);
     if (!p.cost.instances) lines.push(wrap(p.note, 100, '      '));
     for (const b of p.blockers.slice(0, 3)) lines.push(wrap(`✗ ${b.because} (${b.check})`, 100, '      '));
@@ -53,15 +56,16 @@ export function renderText(r: Recommendation, file: string): string {
     lines.push(`  - defaults for ${assumed.length} field(s) the file leaves out: ${shown}${assumed.length > 3 ? ', …' : ''} (--json lists all)`);
   }
   if (r.risks.length) {
-    lines.push('', 'Risks');
-    for (const k of r.risks) lines.push(`  [${k.severity}] ${k.id}`, wrap(k.text, 100, '      '), wrap(`→ ${k.mitigation}`, 100, '      '));
+    lines.push('', paint.bold('Risks'));
+    const sev = { high: paint.red, medium: paint.yellow, low: paint.dim };
+    for (const k of r.risks) lines.push(`  ${sev[k.severity](`[${k.severity}]`)} ${k.id}`, wrap(k.text, 100, '      '), wrap(`→ ${k.mitigation}`, 100, '      '));
   }
   if (r.acceptedRisks.length) {
     lines.push('', 'Accepted risks');
     for (const k of r.acceptedRisks) lines.push(`  [${k.severity}] ${oneLine(k.id)} until ${k.until}: ${oneLine(k.reason)}`);
   }
   if (r.tippingPoints.length) {
-    lines.push('', 'Tipping points');
+    lines.push('', paint.bold('Tipping points'));
     for (const t of r.tippingPoints) lines.push(`  - ${t.note}`);
   }
   return lines.join('\n');

@@ -3,6 +3,7 @@ import { engineFor } from './engine.ts';
 import { readRequirementsFile } from '../requirements-file.ts';
 import { EXIT, type Io } from './io.ts';
 import { formatIssues } from './issues.ts';
+import { count } from './plural.ts';
 
 export interface CoverageOptions { rules?: string; json: boolean; failOnUnfired: boolean }
 
@@ -27,7 +28,7 @@ export function runCoverage(files: readonly string[], options: CoverageOptions, 
     io.out(JSON.stringify({ rulesVersion: engine.rulesVersion, files, rules: coverage, unfired: unfired.map((r) => r.id) }, null, 2));
   } else {
     const width = Math.max(...coverage.map((r) => r.id.length));
-    const lines = [`${engine.rulesVersion}: ${coverage.length - unfired.length} of ${coverage.length} rules fired over ${files.length} file(s)`];
+    const lines = [`${engine.rulesVersion}: ${coverage.length - unfired.length} of ${coverage.length} rules fired over ${count(files.length, 'file')}`];
     if (unfired.length) {
       lines.push('', `never fired (${unfired.length}):`);
       for (const r of unfired) lines.push(`  ${r.id.padEnd(width)}  ${r.file}:${r.line}  ${r.title}`);

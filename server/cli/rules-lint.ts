@@ -2,6 +2,7 @@ import { BUILTIN_CATALOG, lintCatalog, type CatalogSource } from '../../rules/in
 import { readCatalogDir } from '../../adapters/index.ts';
 import { EXIT, type Io } from './io.ts';
 import { formatIssues } from './issues.ts';
+import { count } from './plural.ts';
 import { oneLine } from './escape.ts';
 
 /**
@@ -22,10 +23,10 @@ export function runLint(dir: string | undefined, json: boolean, io: Io): number 
   else if (findings.length) io.out(findings.map((f) => `${oneLine(f.file)}:${f.line} ${f.code}: ${oneLine(f.message)}`).join('\n'));
   const files = BUILTIN_CATALOG.length + custom.length;
   if (findings.length === 0) {
-    if (!json) io.out(`no findings in ${files} catalogue file(s)`);
+    if (!json) io.out(`no findings in ${count(files, 'catalogue file')}`);
     return EXIT.ok;
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
-  io.err(`${findings.length} finding(s): ${errors} error(s), ${findings.length - errors} warning(s)`);
+  io.err(`${count(findings.length, 'finding')}: ${count(errors, 'error')}, ${count(findings.length - errors, 'warning')}`);
   return EXIT.failed;
 }

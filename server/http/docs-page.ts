@@ -1,65 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
 /**
- * A self-contained API reference page rendered once from the OpenAPI document: no scripts, no CDN, so /docs works
- * on an air-gapped network and under a `default-src 'none'` content security policy.
+ * The API reference at /docs: Swagger UI (swagger-ui-dist) over /openapi.json, with "Try it out" against this server.
+ * Every file is served by this server from node_modules — no CDN — and the page has no inline script, so it runs
+ * under a content security policy that allows scripts from this origin only.
  */
 
-type Doc = {
-  info: { title: string; version: string; description?: string };
-  paths?: Record<string, Record<string, Operation | undefined> | undefined>;
-  components?: { schemas?: Record<string, unknown> };
-};
-type Operation = {
-  summary?: string; description?: string; operationId?: string; security?: unknown[];
-  requestBody?: { content?: Record<string, { schema?: unknown }> };
-  responses?: Record<string, { description?: string; content?: Record<string, { schema?: unknown }> }>;
+/** The files of swagger-ui-dist the page loads: an allow-list, so /docs/assets/ can never serve anything else. */
+const ASSETS: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+  'favicon-32x32.png': 'image/png',
 };
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+const DIST = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
-function schemaName(schema: unknown): string {
-  const ref = (schema as { $ref?: string } | undefined)?.$ref;
-  if (ref) { const name = ref.split('/').pop()!; return `<a href="#schema-${esc(name)}">${esc(name)}</a>`; }
-  return schema ? '<code>object</code>' : '';
+/** One Swagger UI file as bytes with its media type, or undefined for any name not on the allow-list. */
+export function docsAsset(name: string): { body: Uint8Array; type: string } | undefined {
+  const type = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
+  return type ? { body: readFileSync(join(DIST, name)), type } : undefined;
 }
 
-function media(content: Record<string, { schema?: unknown }> | undefined): string {
-  return Object.entries(content ?? {}).map(([type, m]) => `<code>${esc(type)}</code> ${schemaName(m.schema)}`).join('<br>');
-}
+/** The swagger-ui-dist version, for cache busting of the asset URLs. */
+export const SWAGGER_UI_VERSION = (JSON.parse(readFileSync(join(DIST, 'package.json'), 'utf8')) as { version: string }).version;
 
-/** The /docs HTML for an OpenAPI 3.1 document. */
-export function renderDocsPage(doc: Doc): string {
-  const ops: string[] = [];
-  for (const [path, item] of Object.entries(doc.paths ?? {})) {
-    for (const method of METHODS) {
-      const op = item?.[method];
-      if (!op) continue;
-      const responses = Object.entries(op.responses ?? {})
-        .map(([status, r]) => `<tr><td>${esc(status)}</td><td>${esc(r.description ?? '')}</td><td>${media(r.content)}</td></tr>`).join('');
-      ops.push(`<section id="${esc(op.operationId ?? path)}"><h3><span class="m">${method.toUpperCase()}</span> <code>${esc(path)}</code></h3>
-<p><strong>${esc(op.summary ?? '')}</strong>${op.security?.length ? ' — requires <code>Authorization: Bearer &lt;key&gt;</code>' : ''}</p>
-${op.description ? `<p>${esc(op.description)}</p>` : ''}
-${op.requestBody ? `<p>Request body: ${media(op.requestBody.content)}</p>` : ''}
-<table><tr><th>status</th><th>meaning</th><th>body</th></tr>${responses}</table></section>`);
-    }
-  }
-  const schemas = Object.entries(doc.components?.schemas ?? {}).map(([name, s]) =>
-    `<details id="schema-${esc(name)}"><summary>${esc(name)}</summary><pre>${esc(JSON.stringify(s, null, 2))}</pre></details>`).join('\n');
+/**
+ * The policy for /docs and its files: the global one (nothing from anywhere) plus this origin's scripts, styles,
+ * images and fetches. Swagger UI sets inline styles, hence 'unsafe-inline' for styles only.
+ */
+export const DOCS_CSP = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+  + "connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** The init script, a file of its own (no inline script under the CSP): Swagger UI on /openapi.json, "Try it out" on. */
+export const DOCS_INIT_JS = `'use strict';
+window.addEventListener('load', function () {
+  window.ui = SwaggerUIBundle({
+    url: '/openapi.json',
+    dom_id: '#swagger-ui',
+    deepLinking: true,
+    tryItOutEnabled: true,
+    displayRequestDuration: true,
+    defaultModelsExpandDepth: 0,
+    // Never send the document to validator.swagger.io: nothing leaves this origin.
+    validatorUrl: null,
+    presets: [SwaggerUIBundle.presets.apis],
+    layout: 'BaseLayout'
+  });
+});
+`;
+
+/** The /docs HTML shell: a title, the Swagger UI stylesheet and scripts, all from this server. */
+export function renderDocsPage(info: { title: string; version: string }): string {
+  const v = encodeURIComponent(SWAGGER_UI_VERSION);
+  const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${esc(doc.info.title)} — API reference</title>
+<html lang="en"><head><meta charset="utf-8"><title>${esc(info.title)} ${esc(info.version)} — API reference</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
-code,pre{font:13px ui-monospace,monospace}pre{background:#f6f6f6;padding:.75rem;overflow:auto}
-table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
-section{border-top:1px solid #ccc;margin-top:1.5rem}.m{background:#234;color:#fff;padding:0 .4rem;border-radius:3px}</style>
+<link rel="icon" type="image/png" href="/docs/assets/favicon-32x32.png?v=${v}">
+<link rel="stylesheet" href="/docs/assets/swagger-ui.css?v=${v}">
 </head><body>
-<h1>${esc(doc.info.title)} <small>${esc(doc.info.version)}</small></h1>
-${doc.info.description ? `<p>${esc(doc.info.description)}</p>` : ''}
-<p>Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1). Errors are RFC 9457 <code>application/problem+json</code>.</p>
-<h2>Operations</h2>
-${ops.join('\n')}
-<h2>Schemas</h2>
-${schemas}
+<noscript><p>The API reference needs JavaScript. The machine-readable document is <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p></noscript>
+<div id="swagger-ui"></div>
+<script src="/docs/assets/swagger-ui-bundle.js?v=${v}"></script>
+<script src="/docs/init.js?v=${v}"></script>
 </body></html>
 `;
 }

@@ -1,5 +1,6 @@
 import { VERSION } from '../../adapters/index.ts';
-import { renderDocsPage } from '../http/docs-page.ts';
+import { DOCS_CSP, DOCS_INIT_JS, docsAsset, renderDocsPage } from '../http/docs-page.ts';
+import { addExamples } from '../http/openapi-examples.ts';
 import { JsonObjectSchema } from '../http/schemas.ts';
 import { documented, type App, type RouteDeps } from './shared.ts';
 
@@ -10,8 +11,9 @@ export const OPENAPI_INFO = {
 };
 
 /**
- * GET /openapi.json and GET /docs. Registered last: the document is generated once from every route registered
- * before it (all from zod schemas), then served as fixed bytes.
+ * GET /openapi.json and the API reference at /docs (Swagger UI served from node_modules). Registered last: the
+ * document is generated once from every route registered before it (all from zod schemas), with request and
+ * response examples from examples/, then served as fixed bytes.
  */
 export function registerDocs(app: App, deps: RouteDeps, hasKeys: boolean): void {
   documented(app, {
@@ -35,8 +37,21 @@ export function registerDocs(app: App, deps: RouteDeps, hasKeys: boolean): void 
       { name: 'operations', description: 'Probes and this document' },
     ],
   });
-  const json = () => (cached ??= JSON.stringify(doc()));
-  let page: string | undefined;
-  app.get('/docs', (c) => c.html(page ??= renderDocsPage(JSON.parse(json()))));
-  void deps;
+  const json = () => (cached ??= JSON.stringify(addExamples(doc(), deps.engine, deps.today())));
+  const page = renderDocsPage(OPENAPI_INFO);
+  // The reference runs scripts from this origin: its own policy, which the global secure headers leave in place.
+  app.get('/docs', (c) => { c.header('Content-Security-Policy', DOCS_CSP); return c.html(page); });
+  app.get('/docs/init.js', (c) => {
+    c.header('Content-Security-Policy', DOCS_CSP);
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    return c.body(DOCS_INIT_JS);
+  });
+  app.get('/docs/assets/:name', (c) => {
+    const asset = docsAsset(c.req.param('name'));
+    if (!asset) return c.notFound();
+    c.header('Content-Type', asset.type);
+    // The URLs carry the swagger-ui-dist version: a new release is a new URL.
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    return c.body(asset.body as Uint8Array<ArrayBuffer>);
+  });
 }

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareProvenance, describeChanges, parseReviewProvenance, provenanceOf, renderReview } from '../../../rules/index.ts';
+import { compareProvenance, describeChanges, parseReviewProvenance, provenanceOf, renderReview, splitChanges, STORES, VERDICTS } from '../../../rules/index.ts';
 import { builtinEngine, requirementsOf } from '../../support/engine.ts';
 
 const engine = builtinEngine();
@@ -53,7 +54,7 @@ describe('compareProvenance', () => {
   it('reports nothing for the same answer, even from a re-parsed document', () => {
     const parsed = parseReviewProvenance(review(base));
     expect(parsed.ok && compareProvenance(parsed.value, before)).toEqual({
-      changed: false, placements: [], scores: [],
+      changed: false, answerChanged: false, placements: [], scores: [],
       rules: { added: [], removed: [] }, risks: { added: [], removed: [] }, accepted: { added: [], removed: [] },
     });
   });
@@ -95,5 +96,41 @@ describe('compareProvenance', () => {
     const changes = compareProvenance(before, { ...before, rulesVersion: 'custom@2' });
     expect(changes).toMatchObject({ changed: true, rulesVersion: { from: before.rulesVersion, to: 'custom@2' }, placements: [], scores: [] });
     expect(describeChanges(changes)).toEqual([`rules version: ${before.rulesVersion} → custom@2`]);
+  });
+
+  it('the answer changed only with the verdict, a placement or the risks; splitChanges puts those lines first', () => {
+    const inputsOnly = compareProvenance(before, { ...before, rulesVersion: 'custom@2', inputDigest: 'sha256:other', scores: { ...before.scores, stateful: before.scores.stateful + 1 }, rules: [...before.rules, 'svc.x'] });
+    expect(inputsOnly).toMatchObject({ changed: true, answerChanged: false });
+    expect(splitChanges(inputsOnly).answer).toEqual([]);
+    expect(splitChanges(inputsOnly).inputs).toEqual(describeChanges(inputsOnly));
+    const other = VERDICTS.find((v) => v !== before.verdict)!;
+    expect(compareProvenance(before, { ...before, verdict: other }).answerChanged).toBe(true);
+    expect(compareProvenance(before, { ...before, risks: [...before.risks, 'risk.new'] }).answerChanged).toBe(true);
+    expect(compareProvenance(before, { ...before, accepted: [...before.accepted, 'risk.x'] }).answerChanged).toBe(true);
+  });
+
+  it('property: answerChanged ⇔ verdict, placements, risks or accepted differ; split lines are exactly describeChanges', () => {
+    const names = fc.uniqueArray(fc.constantFrom('cart', 'chat', 'feed'), { maxLength: 3 });
+    const provenance = fc.record({
+      verdict: fc.constantFrom(...VERDICTS),
+      placements: names.chain((ns) => fc.tuple(...ns.map(() => fc.constantFrom(...STORES))).map((ss) => Object.fromEntries(ns.map((n, i) => [n, ss[i]!])))),
+      scores: fc.record({ stateless: fc.integer({ min: 0, max: 100 }), stateful: fc.integer({ min: 0, max: 100 }), hybrid: fc.integer({ min: 0, max: 100 }) }),
+      rules: fc.uniqueArray(fc.constantFrom('a', 'b', 'c')),
+      risks: fc.uniqueArray(fc.constantFrom('risk.a', 'risk.b:cart')),
+      accepted: fc.uniqueArray(fc.constantFrom('risk.c')),
+      rulesVersion: fc.constantFrom('v1', 'v2'),
+      inputDigest: fc.constantFrom('sha256:a', 'sha256:b'),
+    });
+    fc.assert(fc.property(provenance, provenance, (a, b) => {
+      const x = { ...before, ...a };
+      const y = { ...before, ...b };
+      const c = compareProvenance(x, y);
+      const same = (p: readonly string[], q: readonly string[]) => p.length === q.length && p.every((v) => q.includes(v));
+      const placementsSame = same(Object.keys(x.placements), Object.keys(y.placements)) && Object.keys(x.placements).every((k) => x.placements[k] === y.placements[k]);
+      expect(c.answerChanged).toBe(x.verdict !== y.verdict || !placementsSame || !same(x.risks, y.risks) || !same(x.accepted, y.accepted));
+      const { answer, inputs } = splitChanges(c);
+      expect([...answer, ...inputs].sort()).toEqual(describeChanges(c).sort());
+      expect(answer.length > 0).toBe(c.answerChanged);
+    }), { numRuns: 300 });
   });
 });

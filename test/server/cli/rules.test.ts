@@ -43,12 +43,12 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('statewise rules lint', () => {
   it('exits 0 on the built-in catalogue alone and on a clean custom folder', async () => {
     expect(await run('rules', 'lint')).toBe(0);
-    expect(out.join('\n')).toMatch(/no findings in 6 catalogue file\(s\)/);
+    expect(out.join('\n')).toMatch(/no findings in 6 catalogue files/);
     write('team/rules.yaml', TEAM_RULE);
     expect(await run('rules', 'lint', 'team')).toBe(0);
-    expect(out.join('\n')).toMatch(/no findings in 7 catalogue file\(s\)/);
+    expect(out.join('\n')).toMatch(/no findings in 7 catalogue files/);
     expect(await run('rules', 'lint', '--rules', 'team')).toBe(0);
-    expect(out.join('\n')).toMatch(/no findings in 7 catalogue file\(s\)/);
+    expect(out.join('\n')).toMatch(/no findings in 7 catalogue files/);
   });
 
   it('prints FILE:LINE code: message per finding and exits 1', async () => {
@@ -66,7 +66,7 @@ describe('statewise rules lint', () => {
     expect(lines).toContain(`${file}:${lineOf(text, 'operatesCACHE')} unknown_fact: unknown fact "derived.operatesCACHE" (did you mean derived.operatesCache?)`);
     expect(lines.some((l) => l.startsWith(`${file}:${lineOf(text, 'gte: 9000')} non_monotonic: "team.up"`))).toBe(true);
     expect(lines.some((l) => l.startsWith(`${file}:${lineOf(text, 'id: team.up')} missing_source: `))).toBe(true);
-    expect(err.join('\n')).toMatch(/finding\(s\): \d+ error\(s\), \d+ warning\(s\)/);
+    expect(err.join('\n')).toMatch(/\d+ findings?: \d+ errors?, \d+ warnings?$/m);
   });
 
   it('--json prints the findings as data', async () => {
@@ -78,7 +78,7 @@ describe('statewise rules lint', () => {
 
   it('exits 2 for a folder that does not exist, a file instead of a folder, and YAML that does not parse', async () => {
     expect(await run('rules', 'lint', 'nowhere')).toBe(2);
-    expect(err.join('\n')).toMatch(/^nowhere cannot read nowhere: ENOENT/);
+    expect(err.join('\n')).toMatch(/^nowhere: cannot read nowhere: ENOENT/);
     write('file.yaml', TEAM_RULE);
     expect(await run('rules', 'lint', 'file.yaml')).toBe(2);
     expect(err.join('\n')).toContain('is not a directory');
@@ -100,7 +100,7 @@ describe('statewise rules coverage', () => {
     write('quiet.statewise.yaml', SERVICE);
     expect(await run('rules', 'coverage', 'quiet.statewise.yaml')).toBe(0);
     const text = out.join('\n');
-    expect(text).toMatch(/: \d+ of \d+ rules fired over 1 file\(s\)/);
+    expect(text).toMatch(/: \d+ of \d+ rules fired over 1 file$/m);
     expect(text).toMatch(/never fired \(\d+\):\n {2}(check|gate)\./);
     expect(text).toMatch(/\n {2}svc\.low-traffic +1\/1 {2}At low traffic/);
   });
@@ -128,7 +128,7 @@ describe('statewise rules coverage', () => {
     write('quiet.statewise.yaml', SERVICE);
     expect(await run('rules', 'coverage', 'quiet.statewise.yaml', 'bad.statewise.yaml', 'missing.statewise.yaml')).toBe(2);
     expect(err.join('\n')).toMatch(/^bad\.statewise\.yaml:2:\d+ traffic\.peakRps: /m);
-    expect(err.join('\n')).toMatch(/^missing\.statewise\.yaml no such file/m);
+    expect(err.join('\n')).toMatch(/^missing\.statewise\.yaml: no such file/m);
     expect(out).toEqual([]);
     expect(await run('rules', 'coverage')).toBe(2);
     expect(err.join('\n')).toContain('at least one requirements file');

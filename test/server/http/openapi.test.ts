@@ -9,6 +9,7 @@ import { requirementsJsonSchema, type RequirementsInput } from '../../../rules/i
 import { main } from '../../../server/cli.ts';
 import { API_TYPES_FILE, apiTypes } from '../../../scripts/api-types.ts';
 import { apiClient } from '../../support/api-client.ts';
+import { builtinEngine, requirementsOf } from '../../support/engine.ts';
 import { ROOT, TODAY, testServer, type TestServer } from '../../support/http.ts';
 
 const EXAMPLE = 'examples/online-shop.statewise.yaml';
@@ -56,14 +57,55 @@ describe('the served OpenAPI document', () => {
     expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
   });
 
-  it('serves /docs as a self-contained page: every operation listed, nothing loaded from elsewhere', async () => {
+  it('serves /docs as Swagger UI from this server: local scripts only, under a policy that allows nothing else', async () => {
     const res = await fetch(server.url + '/docs');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/unsafe-eval|https?:|\*/);
     const html = await res.text();
-    for (const path of ['/v1/recommendations', '/v1/recommendations/batch', '/v1/design-reviews', '/v1/rules', '/healthz']) expect(html).toContain(`<code>${path}</code>`);
-    expect(html).not.toMatch(/<script|<link|src=/i);
+    const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);
+    expect(sources.length).toBeGreaterThanOrEqual(4);
+    for (const src of sources) expect(src, 'no CDN: every file from this server').toMatch(/^\//);
+    expect(html).not.toMatch(/<script>(?!<\/script>)|<script [^>]*>[^<]/); // no inline script under the CSP
+    for (const src of sources) {
+      const asset = await fetch(server.url + src);
+      expect(asset.status, src).toBe(200);
+      await asset.arrayBuffer();
+    }
+    const init = await (await fetch(server.url + '/docs/init.js')).text();
+    expect(init).toContain("url: '/openapi.json'");
+    expect(init).toContain('validatorUrl: null');
+    // The asset route serves only its allow-list, never another file of the package or of the disk.
+    for (const name of ['package.json', 'index.html', '..%2F..%2Fpackage.json', 'swagger-ui.js.map']) {
+      expect((await fetch(`${server.url}/docs/assets/${name}`)).status, name).toBe(404);
+    }
+  });
+
+  it('carries request and response examples from examples/: valid input, and the answer statewise gives', async () => {
+    type Media = { examples?: Record<string, { summary: string; value: unknown }> };
+    const doc = JSON.parse(openapi) as { paths: Record<string, { post: { requestBody: { content: Record<string, Media> }; responses: Record<string, { content: Record<string, Media> }> } }> };
+    const op = doc.paths['/v1/recommendations']!.post;
+    const requests = op.requestBody.content['application/json']!.examples!;
+    const responses = op.responses['200']!.content['application/json']!.examples!;
+    expect(Object.keys(requests)).toEqual(['online-shop', 'team-chat', 'live-dashboard']);
+    const engine = builtinEngine();
+    for (const [name, example] of Object.entries(requests)) {
+      const file = readFileSync(join(ROOT, 'examples', `${name}.statewise.yaml`), 'utf8');
+      expect(example.value, name).toEqual(parseYaml(file));
+      const answer = engine.advise(requirementsOf(parseYaml(file)), { today: TODAY });
+      expect(responses[name]!.value, name).toEqual(JSON.parse(JSON.stringify(answer)));
+      expect(example.summary).toBe(`examples/${name}.statewise.yaml (${answer.verdict})`);
+      // What the reference shows is what the server answers to "Try it out" with the same body.
+      const live = await fetch(server.url + '/v1/recommendations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(example.value) });
+      expect(await live.json()).toEqual(responses[name]!.value);
+    }
+    const batch = doc.paths['/v1/recommendations/batch']!.post.requestBody.content['application/json']!.examples!;
+    expect((batch.all!.value as { items: unknown[] }).items).toHaveLength(3);
+    const review = doc.paths['/v1/design-reviews']!.post.responses['200']!.content['text/markdown']!.examples!;
+    expect(String(review['team-chat']!.value)).toMatch(/^---\nstatus: proposed\n/);
   });
 });
 
