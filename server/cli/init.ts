@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import * as prompts from '@clack/prompts';
 import { parseRequirements } from '../../rules/index.ts';
-import { KNOWN_STORES, MEMORY, REALTIME, SESSION_LOSS } from '../../rules/contract/requirements.ts';
+import { KNOWN_STORES, MEMORY, REALTIME, SESSION_LOSS } from '../../rules/index.ts';
 import type { Command } from './commands.ts';
 import { parseFlags } from './flags.ts';
 import { EXIT } from './io.ts';

@@ -7,3 +7,6 @@
 export function runs(fast: number, dense: number): number {
   return process.env.STATEWISE_DENSE === '1' ? dense : fast;
 }
+
+/** True in the dense run, where a property file may also ask that rare kinds of input were generated. */
+export const DENSE = process.env.STATEWISE_DENSE === '1';
