@@ -2,4 +2,4 @@
 export { renderReview, type ReviewInput } from './render.ts';
 export { parseReviewProvenance, provenanceOf, citedRules, ProvenanceSchema, type Provenance, type ReviewProvenance } from './provenance.ts';
 export { compareProvenance, describeChanges, type ProvenanceChanges } from './compare.ts';
-export { flowchart } from './mermaid.ts';
+export { flowchart, storeNodeId } from './mermaid.ts';
