@@ -47,20 +47,24 @@ afterAll(async () => {
   await server?.close(1_000);
 });
 
+/** What page.evaluate callbacks see in the browser (the tsconfig has no DOM lib: they are typed loosely here). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Browserish = any;
+
 /** Waits for the answer after the n-th render (the page counts them in body[data-rendered]). */
 async function rendered(after: number): Promise<number> {
-  await page.waitForFunction((n) => Number(document.body.dataset.rendered ?? 0) > n, after, { timeout: 30_000 });
-  return Number(await page.evaluate(() => document.body.dataset.rendered));
+  await page.waitForFunction((n) => Number((globalThis as Browserish).document.body.dataset.rendered ?? 0) > n, after, { timeout: 30_000 });
+  return Number(await page.evaluate(() => (globalThis as Browserish).document.body.dataset.rendered));
 }
 
 /** The text of the rendered diagram's SVG labels, and the ids of its nodes. */
 async function diagram(): Promise<{ labels: string; nodes: string[] }> {
   return page.evaluate(() => {
-    const svg = document.querySelector('#answer .sw-diagram svg');
+    const svg = (globalThis as Browserish).document.querySelector('#answer .sw-diagram svg');
     if (!svg) return { labels: '', nodes: [] };
     return {
-      labels: Array.from(svg.querySelectorAll('.edgeLabel, .nodeLabel')).map((e) => e.textContent ?? '').join(' | '),
-      nodes: Array.from(svg.querySelectorAll('g.node')).map((g) => g.id),
+      labels: Array.from(svg.querySelectorAll('.edgeLabel, .nodeLabel')).map((e: Browserish) => e.textContent ?? '').join(' | '),
+      nodes: Array.from(svg.querySelectorAll('g.node')).map((g: Browserish) => g.id as string),
     };
   });
 }
@@ -101,9 +105,9 @@ describe('web playground at /', () => {
     expect(await page.locator('#answer .sw-card').count()).toBe(expected.placements.length);
     await page.screenshot({ path: join(SHOTS, 'playground-light.png') });
     // The whole answer, unclipped by its scrolling pane.
-    await page.locator('.pg-answer-pane').evaluate((e: HTMLElement) => { e.style.overflow = 'visible'; e.style.height = 'auto'; });
+    await page.locator('.pg-answer-pane').evaluate((e: Browserish) => { e.style.overflow = 'visible'; e.style.height = 'auto'; });
     await page.locator('#answer').screenshot({ path: join(SHOTS, 'playground-answer-full.png') });
-    await page.locator('.pg-answer-pane').evaluate((e: HTMLElement) => { e.style.overflow = ''; e.style.height = ''; });
+    await page.locator('.pg-answer-pane').evaluate((e: Browserish) => { e.style.overflow = ''; e.style.height = ''; });
   });
 
   it('re-answers as the text is typed: the new item gets a card and an edge in the diagram', async () => {
@@ -141,7 +145,7 @@ describe('web playground at /', () => {
     expect((await diagram()).labels).toContain('read-receipts'); // the last valid answer stays
     await page.screenshot({ path: join(SHOTS, 'playground-error.png') });
     await problem.click(); // jumps to the line
-    const selected = await page.locator('#source').evaluate((t: HTMLTextAreaElement) => t.value.slice(t.selectionStart, t.selectionEnd));
+    const selected = await page.locator('#source').evaluate((t: Browserish) => t.value.slice(t.selectionStart, t.selectionEnd));
     expect(selected).toContain('peakRps: -5');
   });
 
@@ -165,7 +169,7 @@ describe('web playground at /', () => {
     await p.goto(server.url + '/');
     await p.selectOption('#example', 'shop-with-live-support.statewise.yaml');
     await p.waitForSelector('#answer .sw-diagram svg', { timeout: 30_000 });
-    const bg = await p.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const bg = await p.evaluate(() => (globalThis as Browserish).getComputedStyle((globalThis as Browserish).document.body).backgroundColor as string);
     expect(bg).toBe('rgb(13, 17, 23)');
     await p.screenshot({ path: join(SHOTS, 'playground-dark.png') });
     await p.locator('.sw-cards').screenshot({ path: join(SHOTS, 'playground-dark-cards.png') });
