@@ -1,7 +1,7 @@
 /**
  * Builds the browser side of statewise with esbuild — everything the VS Code panel, VS Code's Markdown preview and
  * the web playground load, from the project and node_modules only (no CDN):
- *   extension/dist/webview.js          the panel's script (web/client/panel.ts)
+ *   extension/dist/webview.js|.css     the panel's script (web/client/panel.ts) and stylesheet
  *   extension/dist/preview-mermaid.js  the Markdown preview script (web/client/preview-mermaid.ts)
  *   extension/dist/mermaid.min.js      mermaid's own browser bundle, shipped inside the .vsix
  *   dist/web/playground.js|.css        the playground page (served with mermaid from node_modules by server/routes/playground.ts)
@@ -12,7 +12,8 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ANSWER_CSS, PAGE_THEME_CSS } from '../web/render/index.ts';
+import { ANSWER_CSS, PAGE_THEME_CSS, VSCODE_THEME_CSS } from '../web/render/index.ts';
+import { PANEL_CSS } from '../web/client/panel-css.ts';
 import { PLAYGROUND_CSS } from '../web/client/playground-css.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,5 +29,6 @@ await Promise.all([
   build({ ...common, entryPoints: [join(root, 'web/client/playground.ts')], outfile: join(webDist, 'playground.js') }),
 ]);
 writeFileSync(join(webDist, 'playground.css'), PAGE_THEME_CSS + ANSWER_CSS + PLAYGROUND_CSS);
+writeFileSync(join(extensionDist, 'webview.css'), VSCODE_THEME_CSS + ANSWER_CSS + PANEL_CSS);
 copyFileSync(createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js'), join(extensionDist, 'mermaid.min.js'));
-console.log('built extension/dist/{webview,preview-mermaid,mermaid.min}.js and dist/web/playground.{js,css}');
+console.log('built extension/dist/{webview,preview-mermaid,mermaid.min}.js, webview.css and dist/web/playground.{js,css}');

@@ -1,13 +1,14 @@
-import { ANSWER_CSS, esc, VSCODE_THEME_CSS } from '../../web/render/index.ts';
+import { esc } from '../../web/render/escape.ts';
 
 export interface PanelShellOptions {
   /** A fresh nonce per document: the only scripts the CSP admits. */
   nonce: string;
   /** The webview's resource origin (`webview.cspSource`). */
   cspSource: string;
-  /** Webview URIs of the local mermaid bundle and the panel script (dist/ inside the extension). */
+  /** Webview URIs of the local mermaid bundle, the panel script and its stylesheet (dist/ inside the extension). */
   mermaidUri: string;
   scriptUri: string;
+  styleUri: string;
 }
 
 /**
@@ -30,13 +31,7 @@ export function renderPanelShell(o: PanelShellOptions): string {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>statewise</title>
-<style>${VSCODE_THEME_CSS}${ANSWER_CSS}
-  body { padding: 0 1.5em 2em; }
-  .sw-toolbar { margin: 1em 0 0; }
-  .sw-toolbar button { background: var(--vscode-button-background); color: var(--vscode-button-foreground); border: none; padding: 0.4em 0.9em; margin: 0 0.4em 0.4em 0; cursor: pointer; }
-  .sw-toolbar button.secondary { background: var(--vscode-button-secondaryBackground); color: var(--vscode-button-secondaryForeground); }
-  footer { margin-top: 2em; color: var(--vscode-descriptionForeground); font-size: 0.9em; }
-</style>
+<link rel="stylesheet" href="${esc(o.styleUri)}">
 </head>
 <body>
   <div class="sw-toolbar">

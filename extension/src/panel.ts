@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { randomBytes } from 'node:crypto';
 import { parseRequirements } from '../../rules/index.ts';
-import { itemLines } from '../../web/render/index.ts';
+import { itemLines } from '../../web/render/item-lines.ts';
 import type { Advice, Source } from './advisor.ts';
 import { baseName, isRequirementsFile } from './files.ts';
 import { toDiagnosticSpecs } from './issue-ranges.ts';
@@ -58,6 +58,7 @@ export function createRecommendationPanel(extensionUri: vscode.Uri, actions: Pan
       cspSource: p.webview.cspSource,
       mermaidUri: p.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'mermaid.min.js')).toString(),
       scriptUri: p.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
+      styleUri: p.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
     });
     p.onDidDispose(() => { if (panel === p) { panel = undefined; current = undefined; } });
     p.webview.onDidReceiveMessage(async (data: unknown) => {

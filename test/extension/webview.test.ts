@@ -28,6 +28,7 @@ describe('recommendation panel shell', () => {
     nonce: 'n0nce+/=', cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
     mermaidUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/mermaid.min.js',
     scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.js',
+    styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.css',
   });
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
 
@@ -45,6 +46,7 @@ describe('recommendation panel shell', () => {
       ' nonce="n0nce+/=" src="https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.js"',
     ]);
     expect(html).not.toMatch(/ on[a-z]+=/); // no inline event handlers
+    expect(html).toContain('<link rel="stylesheet" href="https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview.css">');
     expect(html).not.toMatch(/https?:\/\/(?!file\+\.vscode-resource)/);
   });
 
