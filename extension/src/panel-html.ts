@@ -42,7 +42,7 @@ export function renderPanelShell(o: PanelShellOptions): string {
   </div>
   <p id="banner" class="sw-banner" role="alert" hidden></p>
   <main id="answer"><p>Working out the answer…</p></main>
-  <footer id="footer"></footer>
+  <footer id="engine"></footer>
 <script nonce="${o.nonce}" src="${esc(o.mermaidUri)}"></script>
 <script nonce="${o.nonce}" src="${esc(o.scriptUri)}"></script>
 </body>

@@ -24,7 +24,7 @@ interface PanelState { answer?: AnswerMessage; stale?: string }
 const vscode = acquireVsCodeApi();
 const main = document.getElementById('answer')!;
 const banner = document.getElementById('banner')!;
-const footer = document.getElementById('footer')!;
+const footer = document.getElementById('engine')!;
 let state: PanelState = (vscode.getState() as PanelState | undefined) ?? {};
 
 const isDark = () => document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast');

@@ -19,12 +19,18 @@ function convert(): void {
     box.append(target, source);
     pre.replaceWith(box);
   }
-  if (blocks.length) {
-    const dark = document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast');
-    void renderDiagrams(document, dark).then(() => {
-      for (const box of Array.from(document.querySelectorAll('.sw-preview-diagram.sw-rendered .sw-diagram-source'))) (box as HTMLElement).hidden = true;
-    });
+  if (blocks.length) void draw();
+}
+
+/** The preview loads its scripts `async`: mermaid may arrive after this script, so wait for it (a few seconds at most). */
+async function draw(): Promise<void> {
+  for (let waited = 0; !(globalThis as { mermaid?: unknown }).mermaid && waited < 10_000; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  const dark = document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast');
+  await renderDiagrams(document, dark);
+  // The preview has none of the answer's stylesheet: hide the source of a drawn diagram here.
+  for (const source of Array.from(document.querySelectorAll<HTMLElement>('.sw-preview-diagram.sw-rendered .sw-diagram-source'))) source.hidden = true;
 }
 
 window.addEventListener('vscode.markdown.updateContent', convert);

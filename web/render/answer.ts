@@ -23,7 +23,7 @@ export function renderAnswer(rec: Recommendation, view: AnswerView = {}): string
   return `<section class="sw-answer" data-verdict="${rec.verdict}">
   <header class="sw-head">
     <h1>${esc(rec.service)}</h1>
-    <p class="sw-verdict">Verdict: <b>${esc(rec.verdict)}</b> · confidence ${pct(rec.confidence)}</p>
+    <p class="sw-verdict" id="verdict">Verdict: <b>${esc(rec.verdict)}</b> · confidence ${pct(rec.confidence)}</p>
   </header>
   ${infeasible}
   <p class="sw-summary">${esc(rec.summary)}</p>
