@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,8 @@ import { ROOT } from '../support/review.ts';
  * diagram in the preview of a design review. Screenshots (dark and light) go to test-results/panel/.
  */
 const SHOTS = join(ROOT, 'test-results/panel');
+/** `npm run docs:images` sets it: the README's panel picture is refreshed from this run. */
+const UPDATE_README_IMAGES = process.env.UPDATE_README_IMAGES === '1';
 const SHOP = readFileSync(join(ROOT, 'examples/shop-with-live-support.statewise.yaml'), 'utf8');
 /** One line, in YAML flow style, so the editor's auto-indent cannot change what is typed. */
 const ADDED = '  - {name: read-receipts, owner: session, lifetime: hours, sizeKb: 0.5, writesPerMinute: 2, lossImpact: annoying}';
@@ -128,14 +130,17 @@ describe('recommendation panel v2', () => {
   it('follows the theme, light and dark, diagram included', async () => {
     let frame = await setTheme('Light Modern', 'vscode-light');
     expectDiagramOf(await diagramIn(frame), shop);
+    await frame.evaluate(() => (globalThis as Browserish).scrollTo(0, 0));
     await page.screenshot({ path: join(SHOTS, 'panel-light.png') });
     await frame.locator('.sw-cards').screenshot({ path: join(SHOTS, 'panel-light-cards.png') });
     frame = await setTheme('Dark Modern', 'vscode-dark');
     expectDiagramOf(await diagramIn(frame), shop);
+    await frame.evaluate(() => (globalThis as Browserish).scrollTo(0, 0));
     // mermaid's dark theme: node fills are dark, not the light theme's lavender
     const fill = await frame.evaluate(() => (globalThis as Browserish).getComputedStyle((globalThis as Browserish).document.querySelector('.sw-diagram g.node rect, .sw-diagram g.node path')).fill as string);
     expect(fill).not.toBe('rgb(236, 236, 255)');
     await page.screenshot({ path: join(SHOTS, 'panel-dark.png') });
+    if (UPDATE_README_IMAGES) copyFileSync(join(SHOTS, 'panel-dark.png'), join(ROOT, 'docs/images/panel-dark.png'));
     await frame.locator('.sw-cards').screenshot({ path: join(SHOTS, 'panel-dark-cards.png') });
   });
 
@@ -192,3 +197,9 @@ describe('recommendation panel v2', () => {
   });
 });
 
+describe('README', () => {
+  it('the README shows a panel screenshot (refreshed by npm run docs:images)', () => {
+    expect(existsSync(join(ROOT, 'docs/images/panel-dark.png'))).toBe(true);
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain('docs/images/panel-dark.png');
+  });
+});

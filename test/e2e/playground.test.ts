@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,8 @@ import { ROOT } from '../support/review.ts';
  * the design review. Screenshots (light and dark) go to test-results/playground/.
  */
 const SHOTS = join(ROOT, 'test-results/playground');
+/** `npm run docs:images` sets it: the README's playground picture is refreshed from this run. */
+const UPDATE_README_IMAGES = process.env.UPDATE_README_IMAGES === '1';
 const EXAMPLE = 'team-chat.statewise.yaml';
 const EXAMPLE_TEXT = readFileSync(join(ROOT, 'examples', EXAMPLE), 'utf8');
 const ADDED_ITEM = '  - name: read-receipts\n    owner: session\n    lifetime: hours\n    sizeKb: 0.5\n    writesPerMinute: 2\n    lossImpact: annoying\n';
@@ -104,6 +106,12 @@ describe('web playground at /', () => {
     expectDiagramOf(await diagram(), expected);
     expect(await page.locator('#answer .sw-card').count()).toBe(expected.placements.length);
     await page.screenshot({ path: join(SHOTS, 'playground-light.png') });
+    if (UPDATE_README_IMAGES) copyFileSync(join(SHOTS, 'playground-light.png'), join(ROOT, 'docs/images/playground.png'));
+    // A card opened: the alternatives say each store and score once, then the reason.
+    const card = page.locator('#answer .sw-card[data-state="messages"]');
+    await card.locator('summary', { hasText: 'alternatives' }).click();
+    expect(await card.locator('.sw-alternatives li').first().textContent()).not.toMatch(/^\s*[a-z-]+ \d+ [a-z-]+ scores/);
+    await card.screenshot({ path: join(SHOTS, 'playground-card-alternatives.png') });
     // The whole answer, unclipped by its scrolling pane.
     await page.locator('.pg-answer-pane').evaluate((e: Browserish) => { e.style.overflow = 'visible'; e.style.height = 'auto'; });
     await page.locator('#answer').screenshot({ path: join(SHOTS, 'playground-answer-full.png') });
@@ -175,6 +183,11 @@ describe('web playground at /', () => {
     await p.locator('.sw-cards').screenshot({ path: join(SHOTS, 'playground-dark-cards.png') });
     expect(darkOffSite).toEqual([]);
     await dark.close();
+  });
+
+  it('is the picture in the README (refreshed by npm run docs:images)', () => {
+    expect(existsSync(join(ROOT, 'docs/images/playground.png'))).toBe(true);
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain('docs/images/playground.png');
   });
 
   it('made no request off the machine and logged no error (no CSP violation)', () => {
