@@ -112,6 +112,9 @@ describe('web playground at /', () => {
     await card.locator('summary', { hasText: 'alternatives' }).click();
     expect(await card.locator('.sw-alternatives li').first().textContent()).not.toMatch(/^\s*[a-z-]+ \d+ [a-z-]+ scores/);
     await card.screenshot({ path: join(SHOTS, 'playground-card-alternatives.png') });
+    await page.locator('#answer .sw-factors').scrollIntoViewIfNeeded();
+    await page.locator('#answer .sw-factors').screenshot({ path: join(SHOTS, 'playground-factors.png') });
+    await page.locator('#answer .sw-risks').screenshot({ path: join(SHOTS, 'playground-risks.png') });
     // The whole answer, unclipped by its scrolling pane.
     await page.locator('.pg-answer-pane').evaluate((e: Browserish) => { e.style.overflow = 'visible'; e.style.height = 'auto'; });
     await page.locator('#answer').screenshot({ path: join(SHOTS, 'playground-answer-full.png') });
@@ -168,6 +171,25 @@ describe('web playground at /', () => {
     expect(markdown).toContain('# ');
     expect(markdown).toContain('team-chat');
     await page.screenshot({ path: join(SHOTS, 'playground-review-downloaded.png') });
+  });
+
+  it('marks an item that fails a check, in the diagram and on its card (order-gateway has no feasible plan)', async () => {
+    const text = readFileSync(join(ROOT, 'examples/order-gateway.statewise.yaml'), 'utf8');
+    const expected = advise(text);
+    const failing = expected.placements.filter((p) => p.checks.some((c) => !c.passed));
+    expect(failing.length).toBeGreaterThan(0); // computed here, not assumed
+    await page.selectOption('#example', 'order-gateway.statewise.yaml');
+    count = await rendered(count);
+    const d = await diagram();
+    expectDiagramOf(d, expected);
+    for (const p of failing) {
+      expect(d.labels).toContain(`⚠ ${p.state}`);
+      expect(await page.locator(`#answer .sw-diagram svg g.node.failed[id*="-${storeNodeId(p.store)}-"]`).count()).toBe(1);
+      expect(await page.locator(`#answer .sw-card[data-state="${p.state}"]`).getAttribute('class')).toContain('sw-card-failed');
+    }
+    expect(await page.locator('#answer .sw-banner-bad').textContent()).toContain('No plan passes every feasibility check');
+    expect(await page.locator('.pg-answer-pane').evaluate((e: Browserish) => e.scrollTop as number)).toBe(0); // a new example starts at the top
+    await page.screenshot({ path: join(SHOTS, 'playground-failing-check.png') });
   });
 
   it('reads well in a dark theme too', async () => {

@@ -26,6 +26,8 @@ let errorLines = new Set<number>();
 let lastValid: { text: string; rec: Recommendation } | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let sequence = 0;
+/** A newly picked example starts its answer at the top; edits keep the reader where they are. */
+let toTop = false;
 
 const contentType = (text: string) => (/^\s*[{[]/.test(text) ? 'application/json' : 'application/yaml');
 
@@ -60,6 +62,7 @@ async function showAnswer(text: string, rec: Recommendation): Promise<void> {
   banner.hidden = true;
   paintGutter();
   answer.innerHTML = renderAnswer(rec, { itemLines: itemLines(text) });
+  if (toTop) { answer.parentElement!.scrollTop = 0; toTop = false; }
   download.disabled = false;
   await renderDiagrams(answer, dark.matches);
   document.body.dataset.rendered = String(++sequence);
@@ -123,6 +126,7 @@ picker.addEventListener('change', () => {
   if (!example) return;
   source.value = example.text;
   source.scrollTop = 0;
+  toTop = true;
   schedule();
 });
 problems.addEventListener('click', (e) => {

@@ -44,7 +44,7 @@ export function factorChart(factors: readonly Factor[], verdict: Verdict): strin
     <rect class="${e >= 0 ? 'sw-pos' : 'sw-neg'}" x="${x}" y="1" width="${w}" height="8"></rect>
     <line class="sw-axis" x1="50" y1="0" x2="50" y2="10"></line>
   </svg>
-  <b class="sw-effect ${e >= 0 ? 'sw-pos-text' : 'sw-neg-text'}">${signed(e)}</b>
+  <b class="sw-effect ${e > 0 ? 'sw-pos-text' : e < 0 ? 'sw-neg-text' : 'sw-muted'}">${signed(e)}</b>
   <small class="sw-factor-others">${esc(others)}</small>
   <div class="sw-factor-because">${esc(f.because)}</div>
 </div>`;
