@@ -54,6 +54,8 @@ export const ANSWER_CSS = `
 .sw-pos-text { color: var(--sw-good); } .sw-neg-text { color: var(--sw-bad); }
 .sw-factor-because { grid-column: 1 / -1; color: var(--sw-muted); font-size: 0.9em; }
 .sw-banner { padding: 0.5em 0.8em; border-radius: 4px; border: 1px solid var(--sw-bad); background: var(--sw-banner-bg); color: var(--sw-fg); font-weight: bold; }
+/* The "showing the last valid answer" banner stays in sight however far the answer is scrolled. */
+.sw-banner[role=alert] { position: sticky; top: 0.5em; z-index: 2; }
 @media (max-width: 640px) { .sw-factor { grid-template-columns: 1fr 3em; } .sw-factor-others { grid-column: 1 / -1; } }
 `;
 
@@ -65,7 +67,7 @@ export const VSCODE_THEME_CSS = `
   --sw-track: var(--vscode-editorWidget-border, var(--vscode-input-background)); --sw-bar: var(--vscode-descriptionForeground);
   --sw-good: var(--vscode-testing-iconPassed, #388a34); --sw-warn: var(--vscode-editorWarning-foreground, #bf8803); --sw-bad: var(--vscode-errorForeground, #e51400);
   --sw-card: var(--vscode-editorWidget-background, transparent); --sw-badge-bg: var(--vscode-badge-background); --sw-badge-fg: var(--vscode-badge-foreground);
-  --sw-banner-bg: var(--vscode-inputValidation-errorBackground, transparent);
+  --sw-banner-bg: var(--vscode-inputValidation-errorBackground, var(--vscode-editor-background));
   --sw-font: var(--vscode-font-family); --sw-mono: var(--vscode-editor-font-family, monospace);
 }
 `;
