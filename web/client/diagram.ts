@@ -21,10 +21,6 @@ export async function renderDiagrams(root: ParentNode, dark: boolean): Promise<v
     try {
       const { svg } = await mermaid.render(`sw-diagram-${++counter}`, source);
       target.innerHTML = svg; // mermaid's strict security level sanitizes every label it writes
-      // Scaled to a narrow pane the labels become unreadable: keep most of the natural width and let the box scroll.
-      const drawn = target.querySelector('svg');
-      const natural = drawn ? parseFloat(drawn.style.maxWidth) : NaN;
-      if (drawn && Number.isFinite(natural)) drawn.style.minWidth = `${Math.min(natural, 760)}px`;
       box.classList.add('sw-rendered');
     } catch (error) {
       target.textContent = `The diagram could not be drawn: ${error instanceof Error ? error.message : String(error)}`;
