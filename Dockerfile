@@ -34,6 +34,8 @@ COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 COPY bin/ bin/
 COPY --from=build /app/dist/ dist/
+# The playground's example picker and the API reference's request examples read these files.
+COPY examples/ examples/
 # A custom catalogue is a folder mounted here (STATEWISE_RULES=/etc/statewise/rules); API keys via
 # STATEWISE_API_KEYS or a mounted file (STATEWISE_API_KEYS_FILE). Every other flag has its variable (README).
 USER node

@@ -8,3 +8,4 @@ export { DEFAULT_REVIEWS_DIR, reviewFileName, reviewPathFor, relativeSource, sou
 export { readRequirementsFile, readRequirementsSource, STDIN, REQUIREMENTS_FILE, REQUIREMENTS_GLOB, isRequirementsFile, baseName } from './requirements-file.ts';
 export { today } from './clock.ts';
 export { VERSION } from './version.ts';
+export { packageRoot } from './package-root.ts';

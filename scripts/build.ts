@@ -89,6 +89,10 @@ export async function buildAll(): Promise<{ out: string; bytes: number }[]> {
       logLevel: 'warning',
       absWorkingDir: ROOT,
       plugins: [preparsedCatalog],
+      // import.meta.url is empty in CommonJS: give modules the bundle's own URL (packageRoot, createRequire and the
+      // worker's file resolve from it).
+      define: { 'import.meta.url': 'import_meta_url' },
+      banner: { js: 'var import_meta_url = require("url").pathToFileURL(__filename).href;' },
       ...e.esbuild,
     });
     for (const file of Object.keys(result.metafile?.inputs ?? {})) inputs.add(file);

@@ -16,6 +16,7 @@ import { registerBatch } from './routes/batch.ts';
 import { registerDesignReviews } from './routes/design-reviews.ts';
 import { registerDocs } from './routes/docs.ts';
 import { registerHealth } from './routes/health.ts';
+import { registerPlayground } from './routes/playground.ts';
 import { registerRecommendations } from './routes/recommendations.ts';
 import { registerRules } from './routes/rules.ts';
 import { registerSchemas } from './routes/schemas.ts';
@@ -82,6 +83,7 @@ export function createApp(options: AppOptions): App {
   app.use(requestId({ limitLength: 128 }));
   if (log) app.use(accessLog(log));
   if (options.allowedHosts) app.use(hostCheck(options.allowedHosts));
+  registerPlayground(app); // before the API's security headers: the page sets its own CSP (see the route)
   app.use(secureHeaders({
     // JSON needs nothing from anywhere. /docs (Swagger UI from this origin) sets its own policy, which
     // overwrite: false keeps; every other response gets this one.

@@ -22,7 +22,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const catalogDiagnostics = vscode.languages.createDiagnosticCollection('statewise-rules');
   const reviewDiagnostics = vscode.languages.createDiagnosticCollection('statewise-reviews');
   const advisor = createAdvisor({ engineModule: loadEngineModule, secrets: context.secrets, catalogDiagnostics });
-  const panel = createRecommendationPanel({
+  const panel = createRecommendationPanel(context.extensionUri, {
+    advise: (source) => advisor.advise(source),
     generateReview: async (source) => { await generateReview(advisor, source); },
     saveRequirements: async (source) => {
       const saved = await saveRequirements(source);

@@ -9,6 +9,8 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('openSource') }),
   z.strictObject({ type: z.literal('saveRequirements') }),
   z.strictObject({ type: z.literal('copySummary') }),
+  z.strictObject({ type: z.literal('ready') }),
+  z.strictObject({ type: z.literal('revealLine'), line: z.number().int().min(1).max(1_000_000) }),
 ]);
 export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
 

@@ -43,7 +43,7 @@ export function summarize(
   const ruledOut = others.filter((v) => !plans[v].feasible && plans[v].blockers.length > 0)
     .map((v) => `the ${v} plan fails ${plans[v].blockers[0]!.check} (${plans[v].blockers[0]!.because})`);
   const physics = ruledOut.length ? ` ${cap(ruledOut.join('; '))}.` : '';
-  return `${lead}${reason}${physics} ${cap(verdict)} scores ${scores[verdict]} against ${scores[runnerUp]} for ${runnerUp} (confidence ${confidence}).`;
+  return `${lead}${reason}${physics} ${cap(verdict)} scores ${scores[verdict]} against ${scores[runnerUp]} for ${runnerUp} (confidence ${Math.round(confidence * 100)}%).`;
 }
 
 function cap(s: string): string {

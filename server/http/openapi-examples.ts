@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../../adapters/index.ts';
 import { parse } from 'yaml';
 import { parseRequirements, renderReview, type Engine } from '../../rules/index.ts';
 
@@ -11,7 +12,7 @@ import { parseRequirements, renderReview, type Engine } from '../../rules/index.
 /** The example files shown, by OpenAPI example name: a stateless, a stateful and a hybrid answer. */
 export const DOC_EXAMPLES = ['online-shop', 'team-chat', 'live-dashboard'] as const;
 
-const EXAMPLES_DIR = fileURLToPath(new URL('../../examples/', import.meta.url));
+const EXAMPLES_DIR = join(packageRoot(import.meta.url), 'examples');
 
 interface Example { summary: string; value: unknown }
 type Doc = { paths?: Record<string, Record<string, { requestBody?: Body; responses?: Record<string, Body> } | undefined> | undefined> };

@@ -111,6 +111,18 @@ describe('production install, as the Dockerfile does it (slow)', () => {
       const answer = await fetch(`${url}/v1/recommendations`, { method: 'POST', headers: { 'content-type': 'application/yaml', authorization: `Bearer ${key}` }, body });
       expect(answer.status).toBe(200);
       expect(await answer.json()).toEqual(expected);
+
+      // What people open in a browser works without dev dependencies: the playground with its examples and mermaid,
+      // the API reference with request examples from examples/.
+      const page = await fetch(`${url}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('online-shop');
+      const mermaid = await fetch(`${url}/assets/mermaid.min.js`);
+      expect(mermaid.status).toBe(200);
+      expect((await mermaid.arrayBuffer()).byteLength).toBeGreaterThan(1_000_000);
+      expect((await fetch(`${url}/docs`)).status).toBe(200);
+      const openapi = await (await fetch(`${url}/openapi.json`)).text();
+      expect(openapi).toContain('examples/online-shop.statewise.yaml');
     } finally {
       child.kill('SIGTERM');
     }

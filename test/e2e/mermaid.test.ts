@@ -97,12 +97,22 @@ describe('Mermaid diagrams in a real browser', () => {
 
   it('renders labels full of Mermaid syntax characters, escaped, and shows them as written', async () => {
     const rec = engine.advise(requirementsFromText(readFileSync(join(ROOT, 'examples', EXAMPLES[0]!), 'utf8')));
-    const name = 'a "q" [b] (c) {d} #e; f|g `h` <i> end';
+    const name = 'a "q" [b] (c) {d} #e; f|g `h` <i> &amp; #40; end';
     const hostile = { ...rec, placements: [{ ...rec.placements[0]!, state: name, store: 'database' as const }] };
     const result = await render('hostile', 'escaping', flowchart(hostile));
     expect(result.error).toBeUndefined();
     expect(result.svg).toMatch(/^<svg[\s>]/);
     expect(result.text).toContain(name);
+  });
+
+  it('writes parentheses in labels as they are (no #40; codes left for a Markdown reader) and draws them literally', async () => {
+    const rec = engine.advise(requirementsFromText(readFileSync(join(ROOT, 'examples', 'team-chat.statewise.yaml'), 'utf8')));
+    const code = flowchart(rec);
+    expect(code).toContain('["Instance memory (sticky)"]');
+    expect(code).not.toMatch(/#4[01];/);
+    const result = await render('parens', 'parentheses', code);
+    expect(result.text).toContain('Instance memory (sticky)');
+    expect(result.text).toContain('Database: postgres');
   });
 
   it('reports a parse error for an unescaped label (the harness can fail)', async () => {

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
+import { describe, expect, it } from 'vitest';
+import { alternativeReason, esc, itemLines, renderAnswer, ruleHref } from '../../../web/render/index.ts';
+import { flowchart } from '../../../rules/index.ts';
+import { builtinEngine, requirementsFromText } from '../../support/engine.ts';
+import { ROOT } from '../../support/review.ts';
+
+const engine = builtinEngine();
+const text = readFileSync(join(ROOT, 'examples/shop-with-live-support.statewise.yaml'), 'utf8');
+const rec = engine.advise(requirementsFromText(text), { today: '2026-11-30' });
+const html = renderAnswer(rec, { itemLines: itemLines(text) });
+
+describe('the shared answer renderer', () => {
+  it('says confidence as a percentage, in the heading and the summary alike', () => {
+    const percent = `${Math.round(rec.confidence * 100)}%`;
+    expect(html).toContain(`confidence ${percent}</p>`);
+    expect(rec.summary).toContain(`(confidence ${percent})`);
+    expect(rec.summary).not.toMatch(/confidence 0\.\d/);
+  });
+
+  it('draws scores as SVG bars on a track, sized by the score (no <meter>)', () => {
+    expect(html).not.toContain('<meter');
+    for (const v of ['stateless', 'stateful', 'hybrid'] as const) {
+      const row = new RegExp(`class="sw-score[^"]*" data-verdict="${v}"[\\s\\S]*?<rect class="sw-track"[^>]*width="100"[\\s\\S]*?<rect class="sw-fill" x="0" y="0" width="(\\d+(?:\\.\\d+)?)"`).exec(html);
+      expect(Number(row?.[1])).toBe(rec.scores[v]);
+    }
+  });
+
+  it('embeds the design review\'s own diagram source, escaped', () => {
+    expect(html).toContain(`<pre class="sw-diagram-source">${esc(flowchart(rec))}</pre>`);
+  });
+
+  it('has one card per item whose alternatives do not repeat the store and score', () => {
+    const cards = html.match(/<article class="sw-card/g) ?? [];
+    expect(cards.length).toBe(rec.placements.length);
+    for (const p of rec.placements) {
+      for (const a of p.alternatives) {
+        const reason = alternativeReason(a);
+        expect(reason.startsWith(`${a.store} scores`)).toBe(false);
+        expect(reason).not.toMatch(new RegExp(`; ${a.store} scores \\d+$`));
+      }
+    }
+    expect(alternativeReason({ store: 'distributed-cache', score: 67, whyNot: 'distributed-cache scores 67 against 75 for database: cart has lossImpact costly (place.x)' }))
+      .toBe('cart has lossImpact costly (place.x)');
+    expect(alternativeReason({ store: 'database', score: 30, whyNot: 'the stateful plan keeps session state in instance memory (plan.stateful); database scores 30' }))
+      .toBe('the stateful plan keeps session state in instance memory (plan.stateful)');
+  });
+
+  it('links item names to their line in the requirements file and rule ids to their documentation', () => {
+    const lines = text.split('\n');
+    for (const p of rec.placements.filter((x) => !x.implied)) {
+      const line = lines.findIndex((l) => l.trim() === `- name: ${p.state}`) + 1;
+      expect(line).toBeGreaterThan(0);
+      expect(html).toContain(`data-line="${line}" title="line ${line} of the requirements file"><code>${p.state}</code>`);
+    }
+    for (const f of rec.factors.slice(0, 8)) expect(html).toContain(`href="${esc(ruleHref(f.rule))}"`);
+    expect(ruleHref('svc.bidirectional-sockets')).toBe('https://github.com/statewise/statewise/blob/main/docs/rules.md#svcbidirectional-sockets');
+    // The anchor is the one docs/rules.md's heading gets.
+    const headings = new MarkdownIt().parse(readFileSync(join(ROOT, 'docs/rules.md'), 'utf8'), {}).filter((t) => t.type === 'inline').map((t) => t.content);
+    expect(headings).toContain('svc.bidirectional-sockets');
+  });
+
+  it('shows every plan with feasibility and cost, and a latency gauge of hot path against budget', () => {
+    for (const v of ['stateless', 'stateful', 'hybrid'] as const) {
+      const row = new RegExp(`data-plan="${v}">[\\s\\S]*?</tr>`).exec(html)?.[0] ?? '';
+      expect(row).toContain(rec.plans[v].feasible ? '✓ feasible' : '✗ infeasible');
+      expect(row).toContain(`$${Math.round(rec.plans[v].cost.monthlyUsd).toLocaleString('en-US')}/month`);
+    }
+    const share = rec.capacity.hotPathMs / rec.capacity.latencyBudgetMs;
+    const gauge = /data-gauge="latency">[\s\S]*?stroke-dasharray="([\d.]+) 100"/.exec(html);
+    expect(Number(gauge?.[1])).toBeCloseTo(Math.min(100, share * 100), 1);
+  });
+
+  it('marks failing checks on the card and in the diagram', () => {
+    const failing = structuredClone(rec);
+    failing.placements[0]!.checks[0]!.passed = false;
+    const out = renderAnswer(failing);
+    expect(out).toContain('sw-card sw-card-failed');
+    expect(out).toContain(`⚠ fails ${failing.placements[0]!.checks[0]!.check}`);
+    expect(flowchart(failing)).toContain(`⚠ ${failing.placements[0]!.state}`);
+    expect(flowchart(failing)).toMatch(/\n {2}class store_\w+ failed$/);
+  });
+
+  it('escapes every engine string, whatever it holds (property)', () => {
+    fc.assert(fc.property(fc.string(), fc.string(), (service, because) => {
+      const evil = structuredClone(rec);
+      evil.service = `<img src=x onerror=alert(1)>${service}`;
+      evil.summary = `"><script>alert(1)</script>${because}`;
+      evil.placements[0]!.why[0] = `<b onclick=x>${because}</b> (place.x)`;
+      evil.risks.push({ id: 'r', rule: 'r.<i>', severity: 'high', text: `<svg onload=alert(1)>${because}`, mitigation: because });
+      const out = renderAnswer(evil);
+      expect(out).not.toMatch(/<img |<script>|<b onclick|<svg onload|<i>/);
+    }), { numRuns: 50 });
+  });
+});
