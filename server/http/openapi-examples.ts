@@ -23,7 +23,7 @@ export function addExamples<D extends object>(doc: D, engine: Engine, today: str
   const d = doc as Doc;
   const loaded = DOC_EXAMPLES.flatMap((name) => {
     let text: string;
-    try { text = readFileSync(`${EXAMPLES_DIR}${name}.statewise.yaml`, 'utf8'); } catch { return []; }
+    try { text = readFileSync(join(EXAMPLES_DIR, `${name}.statewise.yaml`), 'utf8'); } catch { return []; }
     const req = parseRequirements(text);
     if (!req.ok) return [];
     return [{ name, input: parse(text) as unknown, requirements: req.value, answer: engine.advise(req.value, { today }) }];

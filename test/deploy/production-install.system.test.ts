@@ -139,8 +139,11 @@ describe('production install, as the Dockerfile does it (slow)', () => {
       return execFileSync(process.execPath, ['bin/statewise.js', '--version'], { cwd: build, env: e, encoding: 'utf8' }).trim();
     };
     expect(run({})).toBe('statewise 0.1.0');
-    const cliFile = join(build, 'server', 'cli.ts');
-    writeFileSync(cliFile, readFileSync(cliFile, 'utf8').replace("'statewise 0.1.0'", "'statewise 0.1.0-edited'"));
+    // An edit a developer could make: the version the CLI prints (adapters/version.ts is an input of dist/cli.cjs).
+    const versionFile = join(build, 'adapters', 'version.ts');
+    const edited = readFileSync(versionFile, 'utf8').replace('= pkg.version;', "= `${pkg.version}-edited`;");
+    expect(edited).toContain('-edited');
+    writeFileSync(versionFile, edited);
     expect(run({})).toBe('statewise 0.1.0-edited');
     expect(run({ STATEWISE_RUN: 'dist' })).toBe('statewise 0.1.0');
     execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: build, stdio: 'ignore' });
