@@ -149,7 +149,7 @@ describe('web playground at /', () => {
     const message = await problem.textContent();
     expect(message).toContain(`line ${line}`);
     expect(message).toContain('/traffic/peakRps');
-    expect(message).toMatch(/>=\s?0/);
+    expect(message).toMatch(/must be at least 0/);
     expect(await page.locator('#gutter .pg-error').getAttribute('data-line')).toBe(String(line));
     expect(await page.locator('#banner').isVisible()).toBe(true);
     expect(await page.locator('#banner').textContent()).toContain('showing the last valid answer');
