@@ -32,9 +32,11 @@ export function defaultAdviceThreads(workers: number, cores = availableParalleli
 /**
  * Advice tasks that may wait per process before the next is refused with 503. Per process, not per thread: what
  * waits is one request per open connection, however few threads there are. Each holds one body (≤ the body limit),
- * so the default bounds waiting work to ~64 × 256 KB of text plus its parsed form.
+ * so the default bounds waiting work to ~256 × 256 KB of text plus its parsed form. 64 was too few: the CI soak's
+ * 100 connections at 100 req/s (well within two threads' capacity) got 13% 503s because every connection had a
+ * request waiting at once.
  */
-export const DEFAULT_ADVICE_QUEUE = 64;
+export const DEFAULT_ADVICE_QUEUE = 256;
 
 /** Host names a server bound to a loopback address answers for (DNS rebinding guard), besides --allowed-host. */
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'] as const;

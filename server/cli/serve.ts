@@ -29,7 +29,7 @@ Options (flag, then environment variable, then default):
   --advice-threads N|auto                        threads that run advice, per process (STATEWISE_ADVICE_THREADS;
                                                  default auto = cores ÷ workers, at least 1), so the event loop stays
                                                  free for probes; 0 = advice on the event loop
-  --advice-queue N      STATEWISE_ADVICE_QUEUE   advice tasks that may wait per process (default 64);
+  --advice-queue N      STATEWISE_ADVICE_QUEUE   advice tasks that may wait per process (default 256);
                                                  one more gets 503 with Retry-After
   --quiet               STATEWISE_QUIET=1        no access log on stdout
 

@@ -24,9 +24,9 @@ describe('advice threads per process: the cores shared out among the cluster, ne
     }
   });
 
-  it('auto follows --workers; a number wins; 0 means on the event loop; the queue defaults to 64 per process', () => {
-    expect(ok({ workers: '64' })).toMatchObject({ adviceThreads: 1, adviceQueue: 64, maxBatches: 65 });
-    expect(ok({ 'advice-threads': '3' })).toMatchObject({ adviceThreads: 3, adviceQueue: 64 });
+  it('auto follows --workers; a number wins; 0 means on the event loop; the queue defaults to 256 per process', () => {
+    expect(ok({ workers: '64' })).toMatchObject({ adviceThreads: 1, adviceQueue: 256, maxBatches: 257 });
+    expect(ok({ 'advice-threads': '3' })).toMatchObject({ adviceThreads: 3, adviceQueue: 256 });
     expect(ok({}, { STATEWISE_ADVICE_THREADS: '0', STATEWISE_ADVICE_QUEUE: '5' })).toMatchObject({ adviceThreads: 0, adviceQueue: 5 });
     expect(ok({ 'advice-threads': 'auto', 'advice-queue': '0' })).toMatchObject({ adviceQueue: 0 });
     // --max-batches defaults to every pool slot (threads + queue); on the event loop to cores, at least 2 (as before).

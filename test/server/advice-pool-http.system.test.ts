@@ -191,7 +191,7 @@ describe('statewise serve --rules DIR: the advice threads use the custom catalog
     });
     const server = await spawnServer(['--quiet', '--rules', dir, '--advice-threads', '1'], { startTimeoutMs: 60_000 });
     try {
-      expect(server.stderr.join('\n')).toMatch(/advice on 1 thread, queue 64/);
+      expect(server.stderr.join('\n')).toMatch(/advice on 1 thread, queue 256/);
       const health = await (await fetch(server.url + '/healthz')).json() as { rulesVersion: string };
       expect(health.rulesVersion).not.toBe(builtinEngine().rulesVersion);
       const res = await post(server.url, '/v1/recommendations', JSON.stringify({ service: 'api', traffic: { peakRps: 50 }, state: [{ name: 'cart', owner: 'user' }] }));

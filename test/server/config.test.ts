@@ -24,7 +24,7 @@ describe('serve configuration', () => {
       allowedHosts: [],
       // One process: every core runs advice threads (at least one), 64 tasks may wait, and a batch may hold any of
       // those slots (running or waiting).
-      adviceThreads: Math.max(1, availableParallelism()), adviceQueue: 64, maxBatches: Math.max(1, availableParallelism()) + 64,
+      adviceThreads: Math.max(1, availableParallelism()), adviceQueue: 256, maxBatches: Math.max(1, availableParallelism()) + 256,
     });
   });
 
