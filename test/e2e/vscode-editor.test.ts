@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_CATALOG, createEngine, loadCatalog, parseRequirements, renderReview } from '../../rules/index.ts';
@@ -120,6 +120,8 @@ describe('statewise editor affordances in VS Code (code-server)', () => {
     await expect.poll(async () => (await status.innerText()).trim(), { timeout: 20_000 })
       .toBe(`statewise: hybrid · ${Math.round(recommendation.confidence * 100)}%`);
     await shot('codelens-status');
+    // `npm run docs:images` sets it: the README's CodeLens picture is refreshed from this run.
+    if (process.env.UPDATE_README_IMAGES === '1') copyFileSync(join(ARTIFACTS, 'vscode-editor-codelens-status.png'), join(ROOT, 'docs/images/vscode-codelens.png'));
   });
 
   it('the editor-title button opens the recommendation for the file', async () => {
