@@ -14,10 +14,10 @@ export function stateLensTitle(p: Pick<Placement, 'store' | 'technology' | 'ttl'
 /**
  * The verdict at the top of the file: the verdict in capitals and the confidence in percent (as the panel says it),
  * flagged when no plan passes every feasibility check.
- * @example verdictLensTitle({ verdict: 'hybrid', confidence: 0.84, feasible: true }) === 'HYBRID · 84'
+ * @example verdictLensTitle({ verdict: 'hybrid', confidence: 0.84, feasible: true }) === 'HYBRID · 84%' (the confidence, as the status bar and the panel say it)
  */
 export function verdictLensTitle(r: Pick<Recommendation, 'verdict' | 'confidence' | 'feasible'>): string {
-  return `${r.verdict.toUpperCase()} · ${Math.round(r.confidence * 100)}${r.feasible ? '' : ' · not feasible'}`;
+  return `${r.verdict.toUpperCase()} · ${Math.round(r.confidence * 100)}%${r.feasible ? '' : ' · not feasible'}`;
 }
 
 /** The status-bar text for a requirements file: its verdict, or how many problems keep it from having one. */

@@ -102,7 +102,7 @@ describe('statewise editor affordances in VS Code (code-server)', () => {
     expect(recommendation.verdict).toBe('hybrid');
     await openFile(vs, 'shop.statewise.yaml');
     const lenses = vs.page.locator('.codelens-decoration');
-    const top = `${recommendation.verdict.toUpperCase()} · ${Math.round(recommendation.confidence * 100)}`;
+    const top = `${recommendation.verdict.toUpperCase()} · ${Math.round(recommendation.confidence * 100)}%`;
     await lenses.filter({ hasText: top }).first().waitFor({ timeout: 60_000 });
     const topText = (await lenses.filter({ hasText: top }).first().innerText()).replace(/\s+/g, ' ');
     expect(topText).toBe(`${top} | Recommend | Review`);
@@ -156,7 +156,7 @@ describe('statewise editor affordances in VS Code (code-server)', () => {
     await expect.poll(async () => (await status.innerText()).trim(), { timeout: 30_000 })
       .toBe(`statewise: ${recommendation.verdict} · ${Math.round(recommendation.confidence * 100)}%`);
     // The CodeLens follows the edit too: the verdict replaces the problem count.
-    const top = `${recommendation.verdict.toUpperCase()} · ${Math.round(recommendation.confidence * 100)} | Recommend | Review`;
+    const top = `${recommendation.verdict.toUpperCase()} · ${Math.round(recommendation.confidence * 100)}% | Recommend | Review`;
     await expect.poll(async () => (await vs.page.locator('.codelens-decoration').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()), { timeout: 20_000 })
       .toContain(top);
     await shot('quickfix-enum-after');
