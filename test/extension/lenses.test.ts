@@ -13,7 +13,7 @@ describe('CodeLens and status-bar texts', () => {
 
   it('the verdict line: capitals and whole percent; infeasible said', () => {
     expect(verdictLensTitle({ verdict: 'hybrid', confidence: 0.844, feasible: true })).toBe('HYBRID · 84%');
-    expect(verdictLensTitle({ verdict: 'stateful', confidence: 0.5, feasible: false })).toBe('STATEFUL · 50 · not feasible');
+    expect(verdictLensTitle({ verdict: 'stateful', confidence: 0.5, feasible: false })).toBe('STATEFUL · 50% · not feasible');
     expect(statusText({ verdict: { verdict: 'stateless', confidence: 0.9, feasible: true } })).toBe('$(pass) statewise: stateless · 90%');
     expect(statusText({ problems: 1 })).toBe('$(error) statewise: 1 problem');
     expect(statusText({ problems: 3 })).toBe('$(error) statewise: 3 problems');
