@@ -145,17 +145,19 @@ describe('recommendation panel v2', () => {
   });
 
   it('re-renders while the file is typed in, and keeps the last valid answer under a banner on errors', async () => {
-    // Panel to the right, the requirements file on the left, as a user would arrange them to edit.
+    // Panel and requirements file side by side, as a user would arrange them to edit.
+    // The panel, then the file, are made active in the one group, so the move takes the file to the right and the
+    // panel stays on the left (keys typed while a webview has the focus never reach the command palette).
+    await page.locator('.tab', { hasText: 'statewise: shop-frontend' }).first().click();
+    await openFile(page, 'shop.statewise.yaml');
     await runCommand(page, 'View: Move Editor into Right Group');
     await expect.poll(() => page.locator('.editor-group-container').count(), { timeout: 15_000 }).toBe(2);
-    // Focus the first group's editor, the requirements file, by clicking into its text as a user would (Ctrl+1 alone
-    // lost the focus to a notification or CodeLens refresh in a full e2e run).
-    await page.keyboard.press('Control+1');
-    await page.locator('.editor-group-container').first().locator('.view-lines').click();
+    const fileGroup = page.locator('.editor-group-container', { has: page.locator('.tab.active', { hasText: 'shop.statewise.yaml' }) }).first();
+    await fileGroup.locator('.view-lines').click();
     await page.waitForTimeout(500);
     await page.keyboard.press('Control+End');
     await page.keyboard.type(ADDED, { delay: 5 });
-    await expect.poll(async () => (await page.locator('.editor-group-container').first().locator('.view-lines').innerText()).replace(/\u00a0/g, ' '), { timeout: 10_000 })
+    await expect.poll(async () => (await fileGroup.locator('.view-lines').innerText()).replace(/\u00a0/g, ' '), { timeout: 10_000 })
       .toContain('read-receipts');
     await page.screenshot({ path: join(SHOTS, 'panel-typed.png') });
     const text = SHOP + ADDED;
