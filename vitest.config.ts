@@ -18,6 +18,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Test files share one module graph per worker: the core has no hidden global state (factories resolve their
+    // options once), so isolation only bought re-importing zod, yaml and the catalogue per file (65 s → 30 s here).
+    isolate: false,
     // bin/statewise.js runs the sources, never dist/ (a build of them): tests are about the sources.
     env: { STATEWISE_RUN: 'sources' },
     ...PROPERTY_SETUP,
