@@ -140,7 +140,8 @@ export function loadCatalog(builtin: readonly CatalogSource[], options: LoadOpti
   for (const [id, m] of merged.rules) {
     const problems: CompileProblem[] = [];
     const compiled = compileRule(m.rule, m.file, m.line, m.at, problems);
-    issues.push(...locateIssues(problems.map((p) => issue(p.code, p.path, p.message)), m.parsed).map((i) => ({ ...i, file: m.file })));
+    // Only a problem needs the parsed text: for a pre-parsed built-in file, reading `m.parsed` parses it.
+    if (problems.length) issues.push(...locateIssues(problems.map((p) => issue(p.code, p.path, p.message)), m.parsed).map((i) => ({ ...i, file: m.file })));
     if (problems.length === 0) rules.set(id, compiled);
   }
   if (!prices) issues.push({ ...issue('missing_prices', ['prices'], 'no catalogue file gives unit prices (prices:)'), file: builtin[0]?.name ?? 'catalogue' });
