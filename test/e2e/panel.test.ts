@@ -6,6 +6,7 @@ import { renderReview, storeNodeId, type Recommendation } from '../../rules/inde
 import { frameWith, openFile, packageExtension, runCommand, startCodeServer, type CodeServer } from '../support/code-server-panel.ts';
 import { builtinEngine, requirementsFromText } from '../support/engine.ts';
 import { ROOT } from '../support/review.ts';
+import { readDiagram, type DiagramView } from '../support/diagram.ts';
 
 /**
  * The recommendation panel v2 and the Markdown preview's diagram in a real VS Code (code-server + Debian chromium,
@@ -43,18 +44,11 @@ afterAll(async () => {
 });
 
 /** The rendered diagram in a frame: its SVG labels and node ids. */
-async function diagramIn(frame: Frame): Promise<{ labels: string; nodes: string[] }> {
-  return frame.evaluate(() => {
-    const svg = (globalThis as Browserish).document.querySelector('.sw-diagram svg');
-    if (!svg) return { labels: '', nodes: [] };
-    return {
-      labels: Array.from(svg.querySelectorAll('.edgeLabel, .nodeLabel')).map((e: Browserish) => e.textContent ?? '').join(' | '),
-      nodes: Array.from(svg.querySelectorAll('g.node')).map((g: Browserish) => g.id as string),
-    };
-  });
+function diagramIn(frame: Frame): Promise<DiagramView> {
+  return readDiagram(frame, '.sw-diagram svg');
 }
 
-function expectDiagramOf(d: { labels: string; nodes: string[] }, rec: Recommendation): void {
+function expectDiagramOf(d: DiagramView, rec: Recommendation): void {
   for (const p of rec.placements) {
     expect(d.labels, `item ${p.state} on an edge`).toContain(p.state);
     expect(d.nodes.some((id) => id.includes(`-${storeNodeId(p.store)}-`)), `a node for ${p.store} among ${d.nodes.join(', ')}`).toBe(true);

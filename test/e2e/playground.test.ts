@@ -8,6 +8,7 @@ import { startServer, type RunningServer } from '../../server/serve.ts';
 import { launchChromium, loopbackOnly } from '../support/chromium.ts';
 import { builtinEngine, requirementsFromText } from '../support/engine.ts';
 import { ROOT } from '../support/review.ts';
+import { readDiagram, type DiagramView } from '../support/diagram.ts';
 
 /**
  * The web playground at `/` in Debian chromium against a real `statewise serve` on loopback: pick an example, edit
@@ -60,18 +61,11 @@ async function rendered(after: number): Promise<number> {
 }
 
 /** The text of the rendered diagram's SVG labels, and the ids of its nodes. */
-async function diagram(): Promise<{ labels: string; nodes: string[] }> {
-  return page.evaluate(() => {
-    const svg = (globalThis as Browserish).document.querySelector('#answer .sw-diagram svg');
-    if (!svg) return { labels: '', nodes: [] };
-    return {
-      labels: Array.from(svg.querySelectorAll('.edgeLabel, .nodeLabel')).map((e: Browserish) => e.textContent ?? '').join(' | '),
-      nodes: Array.from(svg.querySelectorAll('g.node')).map((g: Browserish) => g.id as string),
-    };
-  });
+function diagram(): Promise<DiagramView> {
+  return readDiagram(page, '#answer .sw-diagram svg');
 }
 
-function expectDiagramOf(d: { labels: string; nodes: string[] }, rec: Recommendation): void {
+function expectDiagramOf(d: DiagramView, rec: Recommendation): void {
   for (const p of rec.placements) {
     expect(d.labels, `item ${p.state} on an edge`).toContain(p.state);
     expect(d.nodes.some((id) => id.includes(`-${storeNodeId(p.store)}-`)), `node for ${p.store} in ${d.nodes.join(',')}`).toBe(true);

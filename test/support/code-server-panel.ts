@@ -2,12 +2,12 @@
 // do the same job; merging them into one is left for the next change to either suite.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { launchChromium, loopbackOnly } from './chromium.ts';
 import { ROOT } from './review.ts';
+import { freePort } from './code-server.ts';
 
 /**
  * A real VS Code for e2e tests: code-server 4.100.3 (installed into e2e/vscode/ by e2e/setup.sh) with the packaged
@@ -24,17 +24,6 @@ export interface CodeServer {
   userSettings: string;
   log(): string;
   close(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
 }
 
 /** Builds and packages the extension (`npm run package:extension`, which builds the web assets first); returns the .vsix. */
