@@ -210,7 +210,7 @@ export function buildPlans(assessments: readonly ItemAssessment[], choices: Choi
   const plan = (arch: Verdict, c: Choice, note: string): Plan => {
     const stores = new Map(fixed);
     c.picks.forEach((s, i) => stores.set(session[i]!.item.name, STORES[s]!));
-    const failing = c.failures ? `; ${count(c.failures, 'placement')} fail a feasibility check` : '';
+    const failing = c.failures ? `; ${count(c.failures, 'placement')} ${c.failures === 1 ? 'fails' : 'fail'} a feasibility check` : '';
     return {
       arch, feasible: c.feasible, possible: c.possible, stores, meanScore: c.meanScore, fit: c.fit,
       failures: c.failures, violation: c.violation, note: c.possible ? `${note}${failing}` : note,
