@@ -4,7 +4,7 @@ import { inputDigest } from '../contract/digest.ts';
 import type { Catalog } from '../catalog/load.ts';
 import { STORE_INDEX } from '../model/stores.ts';
 import { buildContext, type EvalContext, type PlanView } from './context.ts';
-import { assessItem, type ItemAssessment } from './placement.ts';
+import { assessItem, type Fired, type ItemAssessment } from './placement.ts';
 import { buildPlans, choosePlans, type Choices, type Plan } from './plans.ts';
 import { score, serviceFired, type Scored } from './score.ts';
 import { verdictWith } from './reevaluate.ts';
@@ -28,7 +28,7 @@ export interface Decision {
   choices: Choices<ItemAssessment>;
   plans: Record<Verdict, Plan>;
   /** 1 per service rule that held, for re-evaluations to reuse. */
-  fired: Uint8Array;
+  fired: Fired;
   scored: Scored;
 }
 

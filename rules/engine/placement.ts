@@ -17,15 +17,21 @@ export interface StoreEffect extends Reason { delta: number }
 export interface ItemScore {
   item: EvalItem;
   /** Clamped score (0..100) per store, in STORES order; removed stores keep their raw score. */
-  score: Float64Array;
+  score: number[];
   /** Bit STORE_INDEX[s] is set while store s is allowed: no gate removed it and every feasibility check passes. */
   allowedMask: number;
   /** The same, by gates alone: what a plan may fall back to when no feasible store is left (the least-failing one). */
   gateMask: number;
   feasibility: ItemFeasibility;
   /** 1 per item rule (tables.itemRules order) that held: a re-evaluation reuses the rules its change cannot reach. */
-  fired: Uint8Array;
+  fired: Fired;
 }
+
+/**
+ * 1 per rule that held, 0 otherwise. Plain arrays rather than typed ones: an evaluation builds several per item, and
+ * copying a small packed array is several times cheaper than allocating a typed array's buffer.
+ */
+export type Fired = number[];
 
 /** The explained assessment, for placements and the answer's sentences. */
 export interface ItemAssessment extends ItemScore {
@@ -52,8 +58,19 @@ function newTechnology(ctx: EvalContext, f: ItemFeasibility, s: number): boolean
   return tech !== undefined && tech !== 'signed-token' && tech !== 'instance-memory' && !run.includes(tech);
 }
 
+const BASE_SCORES: readonly number[] = Array.from({ length: STORE_COUNT }, () => STORE_BASE);
+/** Zero-filled templates by length (a rule list's length: a handful per catalogue). */
+const ZEROS = new Map<number, readonly number[]>();
+
+/** A packed array of n zeros, copied from a template: the copy is what costs least. */
+export function zeros(n: number): Fired {
+  let template = ZEROS.get(n);
+  if (!template) ZEROS.set(n, template = Array.from({ length: n }, () => 0));
+  return template.slice();
+}
+
 /** Base answers to copy for the rules that a varied input cannot reach. */
-export interface Reuse { fired: Uint8Array; affected: Uint8Array }
+export interface Reuse { fired: Fired; affected: Uint8Array }
 
 /**
  * The one evaluation loop over gates and placement rules. With `reuse`, only rules marked affected are tested;
@@ -62,13 +79,13 @@ export interface Reuse { fired: Uint8Array; affected: Uint8Array }
 export function scoreItem(
   catalog: Catalog, ctx: EvalContext, item: EvalItem, reuse?: Reuse, given?: ItemFeasibility, explain = false, givenFor?: number,
 ): ItemScore {
-  const rules = catalog.tables.itemRules;
-  const fired = new Uint8Array(rules.length);
-  const score = new Float64Array(STORE_COUNT).fill(STORE_BASE);
+  const { itemRules: rules, itemTests: tests } = catalog.tables;
+  const fired = zeros(rules.length);
+  const score = BASE_SCORES.slice();
   let removed = 0;
   for (let r = 0; r < rules.length; r++) {
     const ir = rules[r]!;
-    const holds = reuse && reuse.affected[r] === 0 ? reuse.fired[r] === 1 : ir.rule.test(ctx, item, undefined);
+    const holds = reuse && reuse.affected[r] === 0 ? reuse.fired[r] === 1 : tests[r]!(ctx, item, undefined);
     if (!holds) continue;
     fired[r] = 1;
     removed |= ir.removes;

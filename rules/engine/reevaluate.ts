@@ -4,7 +4,7 @@ import type { Catalog } from '../catalog/load.ts';
 import type { Predicate } from '../catalog/condition.ts';
 import type { Decision } from './advise.ts';
 import { buildContext, rescaleContext, type EvalContext, type EvalItem } from './context.ts';
-import { scoreItem, type ItemScore } from './placement.ts';
+import { scoreItem, type Fired, type ItemScore } from './placement.ts';
 import { assessFeasibility } from './feasibility.ts';
 import { baseOutcomes, BUDGETS, checksMovedBy, sameAsBase, sameAsBaseFor, scaledMask } from './feasibility-reuse.ts';
 import { fleetInstances } from '../model/fleet.ts';
@@ -122,7 +122,7 @@ function sameDerived(base: EvalContext, req: Requirements): EvalContext['derived
 }
 
 /** Whether any of the listed rules answers differently from `fired` (the base answers). */
-function moved(indexes: readonly number[], tests: readonly Predicate[], fired: Uint8Array, ctx: EvalContext, item: EvalItem | undefined): boolean {
+function moved(indexes: readonly number[], tests: readonly Predicate[], fired: Fired, ctx: EvalContext, item: EvalItem | undefined): boolean {
   for (const r of indexes) if (tests[r]!(ctx, item, undefined) !== (fired[r] === 1)) return true;
   return false;
 }

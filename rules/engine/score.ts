@@ -2,7 +2,7 @@ import { VERDICTS, type Factor, type Scores, type Verdict } from '../contract/re
 import type { Catalog } from '../catalog/load.ts';
 import type { EvalContext } from './context.ts';
 import type { Plan } from './plans.ts';
-import { cmp, type Reuse } from './placement.ts';
+import { cmp, zeros, type Fired, type Reuse } from './placement.ts';
 
 /** Every architecture starts here; fired rules and the plan fit move it. */
 export const SCORE_BASE = 50;
@@ -23,9 +23,9 @@ type Sums = Record<Verdict, number>;
  * Which service rules hold: 1 per rule in catalogue order. With `reuse`, only rules the varied input can reach are
  * tested; the others keep the base answer.
  */
-export function serviceFired(catalog: Catalog, ctx: EvalContext, reuse?: Reuse): Uint8Array {
+export function serviceFired(catalog: Catalog, ctx: EvalContext, reuse?: Reuse): Fired {
   const rules = catalog.service;
-  const fired = new Uint8Array(rules.length);
+  const fired = zeros(rules.length);
   for (let r = 0; r < rules.length; r++) {
     const holds = reuse && reuse.affected[r] === 0 ? reuse.fired[r] === 1 : rules[r]!.test(ctx, undefined, undefined);
     if (holds) fired[r] = 1;
@@ -34,7 +34,7 @@ export function serviceFired(catalog: Catalog, ctx: EvalContext, reuse?: Reuse):
 }
 
 /** The base plus every fired rule's effect (in catalogue order) plus the plan fit: unclamped sums per architecture. */
-function sumsOf(catalog: Catalog, fired: Uint8Array, plans: Record<Verdict, PlanFit>): Sums {
+function sumsOf(catalog: Catalog, fired: Fired, plans: Record<Verdict, PlanFit>): Sums {
   const sums = { stateless: SCORE_BASE, stateful: SCORE_BASE, hybrid: SCORE_BASE };
   for (let r = 0; r < fired.length; r++) {
     if (!fired[r]) continue;
@@ -85,7 +85,7 @@ function leader(sums: Sums, eligible: (v: Verdict) => boolean): Verdict | undefi
 }
 
 /** Just the verdict, for the tipping-point search: the same sums and ranking as `score`, without any sentence. */
-export function verdictOf(catalog: Catalog, fired: Uint8Array, plans: Record<Verdict, PlanFit>): Verdict {
+export function verdictOf(catalog: Catalog, fired: Fired, plans: Record<Verdict, PlanFit>): Verdict {
   return rank(sumsOf(catalog, fired, plans), plans).verdict;
 }
 
