@@ -47,15 +47,20 @@ export function assessFeasibility(catalog: Catalog, ctx: EvalContext, item: Eval
     let best: StoreFeasibility | undefined;
     // The team's technologies first, then the rest. Without `explain`, a candidate stops at its first failing
     // check; only when none passes are the violations summed, to find the least-failing one.
+    const checks = checksFor(catalog, s);
     for (const profile of candidates) {
-      if (!explain && !passes(checksFor(catalog, s), ctx, item, store, profile)) continue;
-      const result = evaluate(checksFor(catalog, s), ctx, item, store, profile, explain);
+      if (!explain) {
+        // Unexplained, a passing candidate is all that is wanted: evaluating it again would give exactly this.
+        if (passes(checks, ctx, item, store, profile)) { best = { profile, passed: true, outcomes: NO_OUTCOMES, violation: 0 }; break; }
+        continue;
+      }
+      const result = evaluate(checks, ctx, item, store, profile, explain);
       if (!best || result.violation < best.violation) best = result;
       if (result.passed) break;
     }
     if (!best && !explain) {
       for (const profile of candidates) {
-        const result = evaluate(checksFor(catalog, s), ctx, item, store, profile, false);
+        const result = evaluate(checks, ctx, item, store, profile, false);
         if (!best || result.violation < best.violation) best = result;
       }
     }
