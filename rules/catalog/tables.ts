@@ -38,6 +38,8 @@ export interface Affected {
    * equals the base item at its position in every fact the input cannot move.
    */
   reshapes: boolean;
+  /** The input's own fact and the derived facts that follow it: what a check must read to be moved by it. */
+  facts: ReadonlySet<string>;
 }
 
 export interface EngineTables {
@@ -110,6 +112,7 @@ export function buildTables(
       serviceIndexes: indexes(serviceMask),
       context: input.startsWith('context.') ? 'rebuilt' : derivedFacts ? 'rescaled' : 'same',
       reshapes: input.startsWith('context.'),
+      facts,
     };
   };
   return {

@@ -2,7 +2,7 @@ import type { Requirements } from '../contract/requirements.ts';
 import type { Catalog, CompiledCheckRule } from '../catalog/load.ts';
 import type { EvalContext, EvalItem } from './context.ts';
 import {
-  allCandidates, candidatesFor, checksFor, NONE, passes, within, type CandidateOutcomes, type ItemFeasibility,
+  allCandidates, candidatesFor, checksFor, NONE, within, type CandidateOutcomes, type ItemFeasibility,
 } from './feasibility.ts';
 import type { Profile } from '../model/profile.ts';
 import type { Probe } from '../model/measures.ts';
@@ -34,13 +34,18 @@ export function baseOutcomes(catalog: Catalog, ctx: EvalContext, item: EvalItem,
 
 const MOVES = new WeakMap<Catalog, Map<string, (rule: CompiledCheckRule) => boolean>>();
 
-/** Whether a change of `input` can reach a check: through its figures' declared inputs or its condition. */
-export function checksMovedBy(catalog: Catalog, input: string): (rule: CompiledCheckRule) => boolean {
+/**
+ * Whether a change of `input` can reach a check: through its figures' declared inputs or its condition. `facts`:
+ * the input's fact and the derived ones that follow it (tables' `affected(input).facts`); a check that declares
+ * the input itself among its inputs is reached whether or not its figures read a derived one.
+ */
+export function checksMovedBy(catalog: Catalog, input: string, facts: ReadonlySet<string> = new Set([input])): (rule: CompiledCheckRule) => boolean {
   let byInput = MOVES.get(catalog);
   if (!byInput) MOVES.set(catalog, byInput = new Map());
   let moves = byInput.get(input);
   if (!moves) {
-    const ids = new Set(catalog.checks.filter((c) => c.inputs.has(input) || c.reads.has(input)).map((c) => c.id));
+    const reaches = (paths: ReadonlySet<string>) => paths.has(input) || [...facts].some((f) => paths.has(f));
+    const ids = new Set(catalog.checks.filter((c) => reaches(c.inputs) || reaches(c.reads)).map((c) => c.id));
     moves = (rule) => ids.has(rule.id);
     byInput.set(input, moves);
   }
@@ -68,34 +73,8 @@ export function scaledMask(catalog: Catalog, ctx: EvalContext, item: EvalItem, g
 
 /**
  * Whether `item` (re-derived for a varied input) still gets the base answer of every store: the same stores pass,
- * with the same technologies. The tipping-point search asks this for every item of most evaluations, so it tries
- * the base's own winner first and stops at the first difference (then the caller assesses the item afresh).
- */
-export function sameAsBase(catalog: Catalog, ctx: EvalContext, item: EvalItem, base: ItemFeasibility, among: number): boolean {
-  const ordered = candidatesFor(catalog, ctx.req.constraints.stores);
-  for (let s = 0; s < STORE_COUNT; s++) {
-    if ((among & (1 << s)) === 0 || s === NONE) continue;
-    const store = STORES[s]!;
-    const checks = checksFor(catalog, s);
-    const was = base.stores[s];
-    const candidates = ordered[s]!;
-    if (was?.passed) {
-      // The winner stays the winner only if every candidate before it still fails and it still passes.
-      for (const p of candidates) {
-        if (p === was.profile) break;
-        if (passes(checks, ctx, item, store, p)) return false;
-      }
-      if (!passes(checks, ctx, item, store, was.profile)) return false;
-    } else {
-      for (const p of candidates) if (passes(checks, ctx, item, store, p)) return false;
-    }
-  }
-  return true;
-}
-
-/**
- * `sameAsBase`, for a change of one service-level input: checks the input cannot reach keep their base outcome
- * (`baseOutcomes`: every candidate's, from `allCandidates`), and only the reachable ones (`moves`) are computed.
+ * with the same technologies. Checks the input cannot reach keep their base outcome (`baseOutcomes`: every
+ * candidate's, from `allCandidates`); only the reachable ones (`moves`) are computed, stopping at the first difference.
  */
 export function sameAsBaseFor(
   catalog: Catalog, ctx: EvalContext, item: EvalItem, base: ItemFeasibility, baseOutcomes: CandidateOutcomes, among: number,

@@ -6,7 +6,7 @@ import type { Decision } from './advise.ts';
 import { buildContext, rescaleContext, type EvalContext, type EvalItem } from './context.ts';
 import { scoreItem, type Fired, type ItemScore } from './placement.ts';
 import { assessFeasibility } from './feasibility.ts';
-import { baseOutcomes, BUDGETS, checksMovedBy, sameAsBase, sameAsBaseFor, scaledMask } from './feasibility-reuse.ts';
+import { baseOutcomes, BUDGETS, checksMovedBy, sameAsBaseFor, scaledMask } from './feasibility-reuse.ts';
 import { fleetInstances } from '../model/fleet.ts';
 import { choosePlans } from './plans.ts';
 import { serviceFired, verdictOf } from './score.ts';
@@ -45,12 +45,12 @@ export function verdictWith(catalog: Catalog, base: Decision, req: Requirements,
   const baseFeasible = base.plans[base.scored.verdict].feasible;
   const checksMove = !CHECK_FREE.has(changed);
   const budget = BUDGETS[changed];
-  // Whether an item's stores still pass as in the base: for a service-level input, only the checks it reaches are
-  // recomputed; a context input can reshape items, so everything is.
-  const moves = affected.context === 'rebuilt' ? undefined : checksMovedBy(catalog, changed);
-  const unchanged = (was: ItemScore, item: EvalItem) => (moves
-    ? sameAsBaseFor(catalog, ctx, item, was.feasibility, baseOutcomes(catalog, base.ctx, was.item, was.gateMask), was.gateMask, moves)
-    : sameAsBase(catalog, ctx, item, was.feasibility, was.gateMask));
+  // Whether an item's stores still pass as in the base: only the checks the input reaches are recomputed. A context
+  // input reaches them through the item-list figures and `connection` (an item it reshaped was scored afresh above;
+  // the others equal their base items in every other fact, and no context input moves the fleet).
+  const moves = checksMovedBy(catalog, changed, affected.facts);
+  const unchanged = (was: ItemScore, item: EvalItem) =>
+    sameAsBaseFor(catalog, ctx, item, was.feasibility, baseOutcomes(catalog, base.ctx, was.item, was.gateMask), was.gateMask, moves);
   const q = budget ? budget(req) / budget(base.ctx.req) : 1;
   const n = ctx.items.length;
   let scores: ItemScore[] | undefined = n === base.assessments.length ? undefined : base.assessments.slice(0, n);
