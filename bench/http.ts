@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { load, type LoadResult } from './lib/load.ts';
 import { pinSelf, startEcho, startStatewise, type Spawned } from './lib/server.ts';
-import { SMALL, TYPICAL } from './lib/inputs.ts';
+import { SMALL, TYPICAL, variants } from './lib/inputs.ts';
 import { fmt, median } from './lib/stats.ts';
 import { table } from './lib/table.ts';
 import type { BenchOptions, BenchResult } from './lib/result.ts';
@@ -16,7 +16,9 @@ import type { BenchOptions, BenchResult } from './lib/result.ts';
 export const GOAL_ADVISOR_ECHO = 0.6;
 export const GOAL_P99_MS = 10;
 
-const BODY = JSON.stringify(TYPICAL);
+/** Distinct bodies (the typical service, every number scaled by its own factor): no answer can be reused. */
+export const DISTINCT_BODIES = 256;
+const BODIES = variants(TYPICAL, DISTINCT_BODIES, 15).map((d) => JSON.stringify(d));
 
 export async function runHttp(options: BenchOptions): Promise<BenchResult[]> {
   const seconds = options.quick ? 2 : 10;
@@ -37,18 +39,23 @@ export async function runHttp(options: BenchOptions): Promise<BenchResult[]> {
   return results;
 }
 
-type Target = { name: string; url: string; method: 'GET' | 'POST'; body?: string };
+type Target = { name: string; url: string; method: 'GET' | 'POST'; bodies?: readonly string[] };
 
 async function endpoints(api: Spawned, echo: Spawned, seconds: number, rounds: number, pinned: boolean): Promise<BenchResult> {
   const targets: Target[] = [
-    { name: 'POST /v1/recommendations (typical, 5 items)', url: `${api.url}/v1/recommendations`, method: 'POST', body: BODY },
-    { name: 'POST /echo (bare Hono, same JSON body)', url: `${echo.url}/echo`, method: 'POST', body: BODY },
+    { name: `POST /v1/recommendations (typical, 5 items; ${DISTINCT_BODIES} distinct bodies)`, url: `${api.url}/v1/recommendations`, method: 'POST', bodies: BODIES },
+    { name: 'POST /echo (bare Hono, the same bodies)', url: `${echo.url}/echo`, method: 'POST', bodies: BODIES },
     { name: 'GET /healthz', url: `${api.url}/healthz`, method: 'GET' },
   ];
-  // The advisor must answer correctly before its speed means anything.
-  const check = await fetch(targets[0]!.url, { method: 'POST', body: BODY, headers: { 'content-type': 'application/json' } });
-  const verdict = ((await check.json()) as { verdict?: string }).verdict;
-  if (check.status !== 200 || !verdict) throw new Error(`POST /v1/recommendations answered ${check.status}`);
+  // The advisor must answer correctly before its speed means anything: every body is valid and distinct.
+  const digests = new Set<string>();
+  for (const body of BODIES) {
+    const check = await fetch(targets[0]!.url, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    const answer = (await check.json()) as { verdict?: string; inputDigest?: string };
+    if (check.status !== 200 || !answer.verdict || !answer.inputDigest) throw new Error(`POST /v1/recommendations answered ${check.status}`);
+    digests.add(answer.inputDigest);
+  }
+  if (digests.size !== BODIES.length) throw new Error(`only ${digests.size} of ${BODIES.length} bodies are distinct inputs`);
   // Warm-up: the advisor needs a few thousand requests before the JIT has settled.
   for (const t of targets) await load(t.url, { ...t, seconds: Math.max(2, seconds / 5) });
   const runs = targets.map(() => [] as LoadResult[]);
@@ -82,12 +89,12 @@ async function workers(seconds: number, rounds: number): Promise<BenchResult> {
   const two = await startStatewise(['--workers', '2']);
   const url = (s: Spawned) => `${s.url}/v1/recommendations`;
   try {
-    for (const s of [one, two]) await load(url(s), { method: 'POST', body: BODY, seconds: Math.max(2, seconds / 5) });
+    for (const s of [one, two]) await load(url(s), { method: 'POST', bodies: BODIES, seconds: Math.max(2, seconds / 5) });
     const a: LoadResult[] = [];
     const b: LoadResult[] = [];
     for (let r = 0; r < rounds; r++) {
-      a.push(await load(url(one), { method: 'POST', body: BODY, seconds }));
-      b.push(await load(url(two), { method: 'POST', body: BODY, seconds }));
+      a.push(await load(url(one), { method: 'POST', bodies: BODIES, seconds }));
+      b.push(await load(url(two), { method: 'POST', bodies: BODIES, seconds }));
     }
     const [x, y] = [summarize(a), summarize(b)];
     const ratio = y.rps / x.rps;

@@ -6,13 +6,14 @@ import { runHttp } from './http.ts';
 import { runExtension } from './extension.ts';
 import { runStartup } from './startup.ts';
 import { runActivation } from './activation.ts';
+import { runMemory } from './memory.ts';
 import type { BenchOptions, BenchResult } from './lib/result.ts';
 import { table } from './lib/table.ts';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- --quick` runs shorter versions (CI, under a minute) and
  * exits 1 when a ratio regressed more than 2× against the baseline ratios recorded in bench/RESULTS.md.
- * `--only NAME[,NAME]` runs some of them (engine, advice, http, extension, startup, activation).
+ * `--only NAME[,NAME]` runs some of them (engine, advice, http, memory, extension, startup, activation).
  * Only ratios measured within one run are compared: absolute times on a shared machine drift too much.
  */
 const args = process.argv.slice(2);
@@ -26,6 +27,7 @@ const BENCHES: [string, (o: BenchOptions) => Promise<BenchResult[]> | BenchResul
   ['engine', runEngineVsJre],
   ['advice', runAdvice],
   ['http', runHttp],
+  ['memory', runMemory],
   ['extension', runExtension],
   ['startup', runStartup],
   ['activation', runActivation],
@@ -44,6 +46,7 @@ export const DIRECTION: Record<string, 'higher' | 'lower'> = {
   'http.batch.perItem1000/perItem10': 'lower',
   'startup.advise/node': 'lower',
   'activation.extension/yamlRequire': 'lower',
+  'memory.rss.end/warm': 'lower',
 };
 
 async function main(): Promise<number> {

@@ -1,6 +1,6 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from './lib/server.ts';
+import { buildOnce, ROOT } from './lib/server.ts';
 import { fmt, median, quantile } from './lib/stats.ts';
 import { table } from './lib/table.ts';
 import type { BenchOptions, BenchResult } from './lib/result.ts';
@@ -25,7 +25,7 @@ function timeRun(args: readonly string[], env: NodeJS.ProcessEnv): number {
 }
 
 export function runStartup(options: BenchOptions): BenchResult {
-  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build.ts')], { cwd: ROOT, stdio: 'ignore', timeout: 300_000 });
+  buildOnce();
   const bin = join(ROOT, 'bin', 'statewise.js');
   const dist = { ...process.env, STATEWISE_RUN: 'dist' };
   const sources = { ...process.env, STATEWISE_RUN: 'sources' };

@@ -99,8 +99,32 @@ export const SMALL: RequirementsInput = {
   state: [{ name: 'access-token', owner: 'session', lifetime: 'hours', sizeKb: 1, writesPerMinute: 0, consistency: 'eventual', hotPath: true }],
 };
 
-/** A large service: the typical context with 50 generated items. */
-export function large(t: Thresholds = new Map()): RequirementsInput {
-  const r = prng(50);
+/** A large service: the typical context with 50 generated items (`seed` 50 is the one recorded before issue 15). */
+export function large(t: Thresholds = new Map(), seed = 50): RequirementsInput {
+  const r = prng(seed);
   return { ...TYPICAL, service: 'large-service', state: Array.from({ length: 50 }, (_, i) => stateItem(r, i, t)) };
+}
+
+/**
+ * `count` distinct documents shaped like `doc`: the same context, items and enums, with every number scaled by its
+ * own seeded factor in [0.5, 2] (and the service renamed). A benchmark driven by these measures the work, not
+ * anything keyed by input: no two requests are the same document, while each stays the kind of service measured.
+ */
+export function variants(doc: RequirementsInput, count: number, seed: number): RequirementsInput[] {
+  const r = prng(seed);
+  const scale = (v: number) => Math.round(v * 2 ** (r() * 2 - 1) * 100) / 100;
+  return Array.from({ length: count }, (_, i) => {
+    const traffic = { ...doc.traffic!, peakRps: scale(doc.traffic!.peakRps) };
+    if (traffic.sessionMinutes !== undefined) traffic.sessionMinutes = scale(traffic.sessionMinutes);
+    return {
+      ...doc,
+      service: `${doc.service}-${i}`,
+      traffic,
+      state: (doc.state ?? []).map((s) => ({
+        ...s,
+        ...(s.sizeKb !== undefined ? { sizeKb: scale(s.sizeKb) } : {}),
+        ...(s.writesPerMinute !== undefined ? { writesPerMinute: scale(s.writesPerMinute) } : {}),
+      })),
+    };
+  });
 }

@@ -1,9 +1,21 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root, for spawning `bin/statewise.js` and the echo server. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+let built = false;
+
+/**
+ * Builds dist/ once per benchmark run (scripts/build.ts), so every server measured runs the compiled bundle as
+ * production does — never the sources through tsx, which bin/ falls back to when dist/ is older than a source.
+ */
+export function buildOnce(): void {
+  if (built) return;
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: ROOT, stdio: 'ignore', timeout: 300_000 });
+  built = true;
+}
 
 export interface Spawned { url: string; child: ChildProcess; stop(): Promise<void> }
 
@@ -23,9 +35,9 @@ export function freePort(): Promise<number> {
  * Starts a server process, pinned with `taskset -c CPUS` when given, and resolves once GET /healthz answers.
  * Loopback only: every URL is http://127.0.0.1.
  */
-export async function spawnServer(args: readonly string[], port: number, cpus?: string): Promise<Spawned> {
+export async function spawnServer(args: readonly string[], port: number, cpus?: string, env: NodeJS.ProcessEnv = process.env): Promise<Spawned> {
   const [cmd, argv] = cpus ? ['taskset', ['-c', cpus, process.execPath, ...args]] : [process.execPath, [...args]];
-  const child = spawn(cmd, argv, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(cmd, argv, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => { stderr += String(d); });
   const url = `http://127.0.0.1:${port}`;
@@ -50,10 +62,11 @@ export async function spawnServer(args: readonly string[], port: number, cpus?: 
   };
 }
 
-/** The real API: `node bin/statewise.js serve --port P --quiet [...]`. */
+/** The real API, compiled: `node bin/statewise.js serve --port P --quiet [...]` with dist/ built first. */
 export async function startStatewise(extra: readonly string[] = [], cpus?: string): Promise<Spawned> {
+  buildOnce();
   const port = await freePort();
-  return spawnServer(['bin/statewise.js', 'serve', '--port', String(port), '--quiet', ...extra], port, cpus);
+  return spawnServer(['bin/statewise.js', 'serve', '--port', String(port), '--quiet', ...extra], port, cpus, { ...process.env, STATEWISE_RUN: 'dist' });
 }
 
 /** The bare Hono echo server (bench/echo-server.ts), started the same way. */

@@ -1,7 +1,11 @@
 // Minimal types for the parts of autocannon 9 the reliability suite uses (the package ships none).
 declare module 'autocannon' {
   import type { EventEmitter } from 'node:events';
-  interface Request { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer }
+  interface Request {
+    method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer;
+    /** Called before each request; returns the request to send (the benchmarks vary the body). */
+    setupRequest?: (req: Request, context: Record<string, unknown>) => Request;
+  }
   interface Options {
     url: string; connections?: number; duration?: number; amount?: number; timeout?: number; pipelining?: number;
     requests?: Request[]; overallRate?: number; headers?: Record<string, string>; method?: string; body?: string; reconnectRate?: number;
