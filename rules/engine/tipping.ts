@@ -64,7 +64,7 @@ export function tippingPoints(catalog: Catalog, base: Decision, verdict: Verdict
     const points = breakpoints(n.input, req, catalog);
     // Each check crossing once, just past it (checks are `value ≤ limit`): scaled up and down, the figures being
     // linear in sizes, rates and budgets. A crossing remembers which check it is, for the note.
-    const labels = new Map<number, string>();
+    const labels = new Map<number, Crossing>();
     if (n.physical && from > 0) {
       const crossings = crossingRatios(base, n.input);
       for (const r of nearestRatios(crossings)) {
@@ -95,8 +95,11 @@ export function tippingPoints(catalog: Catalog, base: Decision, verdict: Verdict
  * scaling a linear input by one of these (or its inverse) puts that check exactly at its limit. Item inputs
  * (`state[cart].sizeKb`) take only that item's checks.
  */
-function crossingRatios(base: Decision, input: string): Map<number, string> {
-  const out = new Map<number, string>();
+interface Crossing { check: string; item: string; store: string; technology: string }
+const crossingLabel = (c: Crossing) => `${c.check} for ${c.item} in ${c.store} (${c.technology})`;
+
+function crossingRatios(base: Decision, input: string): Map<number, Crossing> {
+  const out = new Map<number, Crossing>();
   const item = input.startsWith('state[') ? input.slice(6, input.indexOf('].')) : undefined;
   const fact = item === undefined ? input : `state[].${input.slice(input.indexOf('].') + 2)}`;
   const chosen = base.plans[base.scored.verdict].stores;
@@ -108,9 +111,10 @@ function crossingRatios(base: Decision, input: string): Map<number, string> {
         if (o.value <= 0 || o.limit <= 0 || !o.rule.inputs.has(fact)) continue;
         const r = o.limit / o.value;
         if (!(r > 1e-6 && r < 1e6 && r !== 1)) continue;
-        // Several stores can cross at the same ratio: name the one the answer chose, else the first.
+        // Several stores can cross at the same ratio: name the one the answer chose, else the first. The sentence is
+        // built only for the crossing a tipping point reports (most ratios are never tried).
         const store = STORES[storeIndexOf(a, f)]!;
-        if (!out.has(r) || chosen.get(a.item.name) === store) out.set(r, `${o.rule.id} for ${a.item.name} in ${store} (${f.profile.technology})`);
+        if (!out.has(r) || chosen.get(a.item.name) === store) out.set(r, { check: o.rule.id, item: a.item.name, store, technology: f.profile.technology });
       }
     }
   }
@@ -122,7 +126,7 @@ function storeIndexOf(a: Decision['assessments'][number], f: NonNullable<Decisio
   return a.feasibility.stores.indexOf(f);
 }
 
-function nearestRatios(ratios: Map<number, string>): number[] {
+function nearestRatios(ratios: Map<number, Crossing>): number[] {
   return [...ratios.keys()].sort((x, y) => Math.abs(Math.log(x)) - Math.abs(Math.log(y))).slice(0, CROSSINGS_PER_DIRECTION * 2);
 }
 
@@ -155,7 +159,7 @@ function breakpoints(input: string, req: Requirements, catalog: Catalog): number
 
 function scan(
   n: NumericInput, req: Requirements, from: number, direction: 1 | -1, points: number[],
-  flips: (r: Requirements, input: string) => Outcome | undefined, labels: ReadonlyMap<number, string>,
+  flips: (r: Requirements, input: string) => Outcome | undefined, labels: ReadonlyMap<number, Crossing>,
 ): { value: number; outcome: Outcome; label?: string } | undefined {
   // Try a hair beyond each breakpoint in the direction of travel: every comparison (`gte`, `gt`, `lt`, `lte`) and
   // every check has changed its answer there. On a flip, the breakpoint itself and a round figure are tried too,
@@ -179,7 +183,8 @@ function scan(
   for (const [hair, exact, point] of candidates) {
     const outcome = flips(n.set(req, hair), n.input);
     if (!outcome) continue;
-    const label = labels.get(point);
+    const crossing = labels.get(point);
+    const label = crossing && crossingLabel(crossing);
     let found: { value: number; outcome: Outcome; label?: string } = { value: hair, outcome, ...(label ? { label } : {}) };
     if (exact !== hair && beyond(exact)) {
       const at = flips(n.set(req, exact), n.input);
