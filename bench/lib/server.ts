@@ -50,10 +50,13 @@ export async function spawnServer(args: readonly string[], port: number, cpus?: 
   };
 }
 
-/** The real API: `node bin/statewise.js serve --port P --quiet [...]`. */
+/**
+ * The real API: `node bin/statewise.js serve --port P --quiet --answer-cache 0 [...]`. The answer cache is off: the
+ * load repeats one body, which would otherwise measure the cache (a map lookup) instead of advice.
+ */
 export async function startStatewise(extra: readonly string[] = [], cpus?: string): Promise<Spawned> {
   const port = await freePort();
-  return spawnServer(['bin/statewise.js', 'serve', '--port', String(port), '--quiet', ...extra], port, cpus);
+  return spawnServer(['bin/statewise.js', 'serve', '--port', String(port), '--quiet', '--answer-cache', '0', ...extra], port, cpus);
 }
 
 /** The bare Hono echo server (bench/echo-server.ts), started the same way. */
