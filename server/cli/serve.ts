@@ -32,7 +32,7 @@ Options (flag, then environment variable, then default):
   --advice-queue N      STATEWISE_ADVICE_QUEUE   advice tasks that may wait per process (default 256);
                                                  one more gets 503 with Retry-After
   --answer-cache N      STATEWISE_ANSWER_CACHE   answers kept per process for repeated requests (default 256,
-                                                 at most 32 MB in all; 0 = off); see X-Statewise-Cache
+                                                 at most 32 MB; 0 = off); header X-Statewise-Cache: hit or miss
   --quiet               STATEWISE_QUIET=1        no access log on stdout
 
 Prints "listening on URL" on stderr once ready. SIGTERM/SIGINT drains in-flight requests (10 s), then exits 0;
