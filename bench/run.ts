@@ -42,6 +42,7 @@ export const DIRECTION: Record<string, 'higher' | 'lower'> = {
   'advice.typical/jsonRoundTrip': 'lower',
   'advice.large/typical': 'lower',
   'http.advisor/echo': 'higher',
+  'http.cached/echo': 'higher',
   'http.workers2/workers1': 'higher',
   'http.batch.perItem1000/perItem10': 'lower',
   'startup.advise/node': 'lower',

@@ -22,8 +22,9 @@ export type AdviceRejection = { ok: false; kind: 'malformed-body' | 'invalid-req
  * `body` is the response body: the recommendation JSON, the review Markdown, or the whole batch answer JSON. Inline
  * it is the text; from a worker thread it is the same text as UTF-8 bytes, moved (not copied) to the event loop so
  * a 10 MB batch answer costs the event loop neither a copy nor an encoding pass nor garbage on its heap.
+ * `cached` is set only by the answer cache (server/answer-cache.ts): true for an answer given from memory.
  */
-export type AdviceResult = { ok: true; body: string | Uint8Array<ArrayBuffer> } | AdviceRejection;
+export type AdviceResult = { ok: true; body: string | Uint8Array<ArrayBuffer>; cached?: boolean } | AdviceRejection;
 
 /** What the tasks compute: the body as text (a worker thread then encodes it for the move). */
 export type TextResult = { ok: true; body: string } | AdviceRejection;

@@ -16,7 +16,7 @@ export interface Advisor {
   run(task: AdviceTask, signal: AbortSignal): Promise<AdviceResult>;
   /** Stops the threads (no-op inline); tasks still running are rejected. */
   close(): Promise<void>;
-  /** For the start message ("advice …"): `inline` or `on 2 threads, queue 32`. */
+  /** For the start message ("advice …"): `inline` or `on 2 threads, queue 32` (the answer cache adds `, answer cache 256`). */
   readonly description: string;
 }
 

@@ -6,8 +6,9 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { MiddlewareHandler } from 'hono';
 import { today } from '../adapters/index.ts';
 import type { Engine } from '../rules/index.ts';
-import { DEFAULT_MAX_BATCHES } from './config.ts';
+import { ANSWER_CACHE_MAX_BYTES, DEFAULT_ANSWER_CACHE_ENTRIES, DEFAULT_MAX_BATCHES } from './config.ts';
 import { inlineAdvisor, type Advisor } from './advisor.ts';
+import { ANSWER_CACHE_HEADER, cachedAdvisor, type AnswerCacheOptions } from './answer-cache.ts';
 import { accessLog } from './http/access-log.ts';
 import { bearerAuth } from './http/auth.ts';
 import { errorHandler, problem } from './http/problem.ts';
@@ -31,6 +32,11 @@ export interface AppOptions {
    * serve` passes the worker-thread pool (server/advice-pool.ts), whose threads hold engines for the same catalogue.
    */
   advisor?: Advisor;
+  /**
+   * Answers kept for repeated recommendation and review requests (server/answer-cache.ts), in front of `advisor`:
+   * default DEFAULT_ANSWER_CACHE_ENTRIES entries and ANSWER_CACHE_MAX_BYTES; `entries: 0` turns it off.
+   */
+  answerCache?: Partial<AnswerCacheOptions>;
   /** Bearer API keys; empty or absent = no authentication. */
   apiKeys?: readonly string[];
   /** Largest accepted request body in bytes (default 256 KB). */
@@ -56,8 +62,9 @@ export interface AppOptions {
 
 
 /**
- * The statewise HTTP app. Options are resolved once here; the app keeps no state between requests, so any number
- * of copies (workers, replicas) answer identically.
+ * The statewise HTTP app. Options are resolved once here; the app keeps no state between requests but the answer
+ * cache, which only gives back the bytes advice would give again, so any number of copies (workers, replicas)
+ * answer identically (only X-Statewise-Cache differs).
  * @example const app = createApp({ engine }); await app.request('/healthz')
  */
 export function createApp(options: AppOptions): App {
@@ -70,7 +77,7 @@ export function createApp(options: AppOptions): App {
   const app: App = new OpenAPIHono<AppEnv>();
   const deps: RouteDeps = {
     engine: options.engine,
-    advisor: options.advisor ?? inlineAdvisor(options.engine),
+    advisor: cachedAdvisor(options.advisor ?? inlineAdvisor(options.engine), answerCacheOptions(options.answerCache)),
     today: options.today ?? today,
     // Connection: close — the rest of an oversized body is never read, so the socket cannot carry another request;
     // saying keep-alive would make clients reuse a socket the server is about to close (they then fail the next call).
@@ -94,7 +101,7 @@ export function createApp(options: AppOptions): App {
   if (origins.length) {
     app.use(cors({
       origin: origins, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type', 'Authorization', 'X-Request-Id'],
-      exposeHeaders: ['X-Request-Id'], maxAge: 600,
+      exposeHeaders: ['X-Request-Id', ANSWER_CACHE_HEADER], maxAge: 600,
     }));
   }
   app.use('/v1/*', async (c, next) => { await next(); c.res.headers.set('Cache-Control', 'no-store'); });
@@ -121,6 +128,11 @@ export function createApp(options: AppOptions): App {
   });
   app.onError(errorHandler(report));
   return app;
+}
+
+/** The answer cache's bounds with the defaults filled in. */
+export function answerCacheOptions(given: Partial<AnswerCacheOptions> = {}): AnswerCacheOptions {
+  return { entries: given.entries ?? DEFAULT_ANSWER_CACHE_ENTRIES, maxBytes: given.maxBytes ?? ANSWER_CACHE_MAX_BYTES };
 }
 
 /**

@@ -38,6 +38,21 @@ export function defaultAdviceThreads(workers: number, cores = availableParalleli
  */
 export const DEFAULT_ADVICE_QUEUE = 256;
 
+/**
+ * Answers kept per process for repeated requests (server/answer-cache.ts) when --answer-cache is not given: room for
+ * the requirements files of a repository with many services, through both routes, for one day (the date is part of
+ * the key, so yesterday's answers age out).
+ */
+export const DEFAULT_ANSWER_CACHE_ENTRIES = 256;
+
+/**
+ * Most bytes the answer cache holds per process (a constant, not a flag: --answer-cache 0 turns it off, and the
+ * entry count is the knob). A typical answer is 10–30 K characters kept as two-byte strings plus its ~1 KB body:
+ * ~50 KB, so 256 typical entries fit in ~13 MB; 32 MB leaves room for larger documents and still stops 256 bodies
+ * at the 256 KB limit (64 MB of keys alone) from outgrowing the rest of the server (RSS ~130 MB in the soak).
+ */
+export const ANSWER_CACHE_MAX_BYTES = 32 << 20;
+
 /** Host names a server bound to a loopback address answers for (DNS rebinding guard), besides --allowed-host. */
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'] as const;
 
@@ -63,6 +78,7 @@ export const SERVE_FLAGS = {
   'max-batches': { type: 'string' },
   'advice-threads': { type: 'string' },
   'advice-queue': { type: 'string' },
+  'answer-cache': { type: 'string' },
   quiet: { type: 'boolean' },
 } as const;
 
@@ -94,10 +110,14 @@ const ConfigSchema = z.object({
   adviceThreads: z.string().trim().regex(/^(auto|\d{1,3})$/, THREADS_MESSAGE).transform((s) => (s === 'auto' ? 'auto' as const : Number(s)))
     .refine((n) => n === 'auto' || n <= 64, THREADS_MESSAGE),
   adviceQueue: digits(0, 100_000).optional(),
+  answerCache: digits(0, 100_000),
   quiet: z.boolean(),
 });
 
-/** The validated configuration; `adviceThreads` 0 means advice runs inline on the event loop (no pool). */
+/**
+ * The validated configuration; `adviceThreads` 0 means advice runs inline on the event loop (no pool); `answerCache`
+ * is the answer cache's entry count (0 = off).
+ */
 export type ServeConfig = Omit<z.output<typeof ConfigSchema>, 'adviceThreads' | 'adviceQueue' | 'maxBatches'>
   & { adviceThreads: number; adviceQueue: number; maxBatches: number };
 export type ConfigResult = { ok: true; config: ServeConfig } | { ok: false; errors: string[] };
@@ -148,6 +168,7 @@ export function resolveConfig(values: Values, env: NodeJS.ProcessEnv, cwd = proc
     maxBatches: pick('maxBatches', 'max-batches', 'STATEWISE_MAX_BATCHES'),
     adviceThreads: pick('adviceThreads', 'advice-threads', 'STATEWISE_ADVICE_THREADS', 'auto'),
     adviceQueue: pick('adviceQueue', 'advice-queue', 'STATEWISE_ADVICE_QUEUE'),
+    answerCache: pick('answerCache', 'answer-cache', 'STATEWISE_ANSWER_CACHE', String(DEFAULT_ANSWER_CACHE_ENTRIES)),
     quiet: values.quiet === true || quietEnv === '1' || quietEnv === 'true',
   };
   const parsed = ConfigSchema.safeParse(raw, { error: statewiseError });

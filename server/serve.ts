@@ -2,7 +2,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createAdvicePool, type AdvicePoolOptions } from './advice-pool.ts';
-import { createApp, type AppOptions } from './app.ts';
+import { inlineAdvisor } from './advisor.ts';
+import { cachedAdvisor } from './answer-cache.ts';
+import { answerCacheOptions, createApp, type AppOptions } from './app.ts';
 import { allowedHostsFor, SHUTDOWN_DEADLINE_MS } from './config.ts';
 
 /** Node's own defaults are generous (5 min request timeout); a shared service wants them tight and explicit. */
@@ -44,7 +46,7 @@ export interface RunningServer {
   port: number;
   /** Requests accepted but not yet answered. */
   inFlight(): number;
-  /** Where advice runs, for the start message: `inline` or `on 2 threads, queue 32`. */
+  /** Where advice runs, for the start message: `inline` or `on 2 threads, queue 32`, then `, answer cache 256` when on. */
   advice: string;
   /** Stops accepting, lets in-flight requests finish, then closes; after `deadlineMs` cuts what is left. */
   close(deadlineMs?: number): Promise<'drained' | 'deadline'>;
@@ -58,10 +60,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const timeouts = { ...TIMEOUTS, ...options.timeouts };
   // Before listening: "answers at all" must keep meaning "ready", advice threads included.
   const pool = options.pool && !options.advisor ? await createAdvicePool({ ...options.pool, rulesVersion: options.engine.rulesVersion }) : undefined;
-  const advisor = options.advisor ?? pool;
+  // The answer cache goes in front here rather than in createApp, so the start message can describe it; createApp
+  // is told not to add a second one.
+  const advisor = cachedAdvisor(options.advisor ?? pool ?? inlineAdvisor(options.engine), answerCacheOptions(options.answerCache));
   // Set (even to undefined, meaning any host) by the CLI from --allowed-host; otherwise derived from the bound address.
   const app = createApp({
-    ...options, ...(advisor ? { advisor } : {}),
+    ...options, advisor, answerCache: { entries: 0 },
     allowedHosts: 'allowedHosts' in options ? options.allowedHosts : allowedHostsFor(options.host, []),
   });
   let inFlight = 0;
@@ -92,7 +96,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     url: `http://${host}:${address.port}`,
     port: address.port,
     inFlight: () => inFlight,
-    advice: advisor?.description ?? 'inline',
+    advice: advisor.description,
     close(deadlineMs = SHUTDOWN_DEADLINE_MS) {
       closing = true;
       return (closed ??= new Promise<'drained' | 'deadline'>((resolve) => {

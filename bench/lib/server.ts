@@ -62,7 +62,11 @@ export async function spawnServer(args: readonly string[], port: number, cpus?: 
   };
 }
 
-/** The real API, compiled: `node bin/statewise.js serve --port P --quiet [...]` with dist/ built first. */
+/**
+ * The real API, compiled: `node bin/statewise.js serve --port P --quiet [...]` with dist/ built first. Its answer
+ * cache is on unless `extra` says `--answer-cache 0`: the benchmarks of advice turn it off (and send distinct bodies
+ * anyway); the memory benchmark measures the defaults production runs.
+ */
 export async function startStatewise(extra: readonly string[] = [], cpus?: string): Promise<Spawned> {
   buildOnce();
   const port = await freePort();

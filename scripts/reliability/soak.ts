@@ -33,8 +33,10 @@ if (!(duration >= 5 && duration <= 24 * 3600) || !(connections >= 1 && connectio
 }
 
 const PRELOAD = new URL('../../test/support/load/stats-preload.mjs', import.meta.url).href;
-// Not --quiet: the access log lets the soak tell requests the server answered from ones it never saw.
-const server = await spawnServer(['--workers', values.workers!], {
+// Not --quiet: the access log lets the soak tell requests the server answered from ones it never saw. The answer
+// cache is off: the load repeats a few bodies, and a soak of cache hits would not exercise the advice threads (the
+// cache's own bounds are tested in test/server/answer-cache*.test.ts and measured by `npm run bench -- --only memory`).
+const server = await spawnServer(['--workers', values.workers!, '--answer-cache', '0'], {
   nodeArgs: ['--expose-gc', '--import', PRELOAD], env: { STATEWISE_STATS_MS: String(sampleS * 1000) },
 });
 const log = (line: string) => process.stderr.write(`soak: ${line}\n`);

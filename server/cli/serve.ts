@@ -31,6 +31,8 @@ Options (flag, then environment variable, then default):
                                                  free for probes; 0 = advice on the event loop
   --advice-queue N      STATEWISE_ADVICE_QUEUE   advice tasks that may wait per process (default 256);
                                                  one more gets 503 with Retry-After
+  --answer-cache N      STATEWISE_ANSWER_CACHE   answers kept per process for repeated requests (default 256,
+                                                 at most 32 MB; 0 = off); header X-Statewise-Cache: hit or miss
   --quiet               STATEWISE_QUIET=1        no access log on stdout
 
 Prints "listening on URL" on stderr once ready. SIGTERM/SIGINT drains in-flight requests (10 s), then exits 0;
@@ -70,6 +72,7 @@ a second signal exits at once. Exit code 2: bad configuration or a broken rule c
         engine, port: config.port, host: config.host, apiKeys: config.apiKeys,
         bodyLimitBytes: config.bodyLimitBytes, corsOrigins: config.corsOrigins,
         allowedHosts: allowedHostsFor(config.host, config.allowedHosts), maxConcurrentBatches: config.maxBatches,
+        answerCache: { entries: config.answerCache },
         ...(config.adviceThreads > 0 ? { pool: { threads: config.adviceThreads, maxQueue: config.adviceQueue, custom: custom.value } } : {}),
         accessLog: config.quiet ? false : (line) => io.out(line),
       });

@@ -5,7 +5,10 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
-/** `--advice-threads` / `--advice-queue` and where the worker entry is found; the pool itself: advice-pool.system.test.ts. */
+/**
+ * `--advice-threads` / `--advice-queue` / `--answer-cache` and where the worker entry is found; the pool itself:
+ * advice-pool.system.test.ts; the cache itself: answer-cache.test.ts.
+ */
 
 function ok(values: Record<string, string>, env: NodeJS.ProcessEnv = {}): ServeConfig {
   const r = resolveConfig(values, env, '/');
@@ -43,6 +46,25 @@ describe('advice threads per process: the cores shared out among the cluster, ne
     expect(errors({ 'advice-threads': 'many' })).toEqual(['--advice-threads: must be a number from 0 (advice on the event loop) to 64, or auto']);
     expect(errors({}, { STATEWISE_ADVICE_THREADS: '65' })).toEqual(['STATEWISE_ADVICE_THREADS: must be a number from 0 (advice on the event loop) to 64, or auto']);
     expect(errors({ 'advice-queue': '-1' })).toEqual(['--advice-queue: must be a whole number']);
+  });
+});
+
+describe('--answer-cache: answers kept per process for repeated requests', () => {
+  it('256 by default; the flag wins over STATEWISE_ANSWER_CACHE; 0 turns it off', () => {
+    expect(ok({}).answerCache).toBe(256);
+    expect(ok({}, { STATEWISE_ANSWER_CACHE: '12' }).answerCache).toBe(12);
+    expect(ok({ 'answer-cache': '0' }, { STATEWISE_ANSWER_CACHE: '12' }).answerCache).toBe(0);
+    expect(ok({ 'answer-cache': ' 100000 ' }).answerCache).toBe(100_000);
+  });
+
+  it('bad values name their flag or variable', () => {
+    const errors = (values: Record<string, string>, env: NodeJS.ProcessEnv = {}) => {
+      const r = resolveConfig(values, env, '/');
+      return r.ok ? [] : r.errors;
+    };
+    expect(errors({ 'answer-cache': 'lots' })).toEqual(['--answer-cache: must be a whole number']);
+    expect(errors({ 'answer-cache': '-1' })).toEqual(['--answer-cache: must be a whole number']);
+    expect(errors({}, { STATEWISE_ANSWER_CACHE: '100001' })).toEqual([expect.stringMatching(/^STATEWISE_ANSWER_CACHE: /)]);
   });
 });
 

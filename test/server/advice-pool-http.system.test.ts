@@ -131,8 +131,9 @@ describe('bounded: one thread, one waiting task', () => {
     await held(2);
     // Received is not yet queued: its body is read and checked on the event loop first.
     await new Promise((r) => setTimeout(r, 300));
-    // The queue (1) is full now: proof that the leaving request's task really was waiting there.
-    expect((await post(small.url, '/v1/recommendations', '{"service":"a","traffic":{"peakRps":1}}')).status).toBe(503);
+    // The queue (1) is full now: proof that the leaving request's task really was waiting there. (A body no earlier
+    // request sent: one already answered would come from the answer cache without queueing.)
+    expect((await post(small.url, '/v1/recommendations', '{"service":"queue-probe","traffic":{"peakRps":1}}')).status).toBe(503);
     leaving.abort();
     expect(await waiting).toBeInstanceOf(Error);
     // Its slot is free again while the first batch still runs: the request is queued and answered, not refused.

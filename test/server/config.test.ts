@@ -18,13 +18,14 @@ const errors = (values: Record<string, string | boolean | string[]>, env: NodeJS
 };
 
 describe('serve configuration', () => {
-  it('defaults to 127.0.0.1:8787, one worker, 256 KB bodies, no keys, no CORS, access log on', () => {
+  it('defaults to 127.0.0.1:8787, one worker, 256 KB bodies, no keys, no CORS, access log on, 256 cached answers', () => {
     expect(ok({})).toEqual({
       port: 8787, host: '127.0.0.1', workers: 1, apiKeys: [], bodyLimitBytes: 262144, corsOrigins: [], quiet: false,
       allowedHosts: [],
       // One process: every core runs advice threads (at least one), 64 tasks may wait, and a batch may hold any of
       // those slots (running or waiting).
       adviceThreads: Math.max(1, availableParallelism()), adviceQueue: 256, maxBatches: Math.max(1, availableParallelism()) + 256,
+      answerCache: 256,
     });
   });
 

@@ -226,7 +226,8 @@ describe('prototype pollution', () => {
       expect(JSON.parse(b.text).failed).toBe(1);
     }
     for (const text of hostileYaml) expect((await post(text, 'application/yaml')).status).toBe(400);
-    const after = await post(VALID);
+    // The same document in other bytes: advised afresh after the attack, not given back by the answer cache.
+    const after = await post(`${VALID} `);
     expect(after.text).toBe(before.text);
     untouched();
   });
