@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
+import { readFileSync } from 'node:fs';
+import { parse, stringify } from 'yaml';
 import { parseRequirements, type Recommendation, type Requirements } from '../../rules/index.ts';
+import type { RequirementsInput } from '../../rules/contract/requirements.ts';
 import { DEPLOYS_MAX, PEAK_RPS_MAX, REGIONS_MAX, reordered, requirementsArb } from '../support/arbitraries.ts';
 import { builtinEngine, requirementsOf } from '../support/engine.ts';
 import { answerViolations } from '../support/invariants.ts';
@@ -68,6 +70,9 @@ describe('invariants over generated requirements', () => {
     }), { numRuns: runs(80, 300) });
   }, 120_000);
 
+  const teamChat = parse(readFileSync(new URL('../../examples/team-chat.statewise.yaml', import.meta.url), 'utf8')) as RequirementsInput;
+  const LOWERED_BY_EVERY_RAISE = { data: teamChat, peakRps: 200_000, regions: 6, deploysPerDay: 30 };
+
   it('8: raising peakRps, regions or deploysPerDay never raises the stateful score, except through a named feasibility check', () => {
     const lowered = new Set<string>();
     let throughChecks = 0;
@@ -105,9 +110,11 @@ describe('invariants over generated requirements', () => {
         }
         if (after < before) lowered.add(input);
       }
-    }), { numRuns: runs(100, 250) });
-    // A few hundred inputs reach rules for all three raises every time; the fast suite's hundred reach at least one
-    // (regions rarely lowers the score), so the property cannot hold trivially in either.
+    }), { numRuns: runs(100, 250), examples: [[LOWERED_BY_EVERY_RAISE]] });
+    // Generated inputs reach the rules of all three raises in most runs, but not in every one: the stateful score is
+    // often already clamped at 0, where a lowering cannot show (one dense seed in a few never lowered it through
+    // deploysPerDay). So one known document is always tried too: team-chat (stateful 93) raised past the deploy,
+    // traffic and region thresholds. The fast suite's hundred random inputs must still reach at least one raise.
     if (process.env.STATEWISE_DENSE === '1') expect([...lowered].sort()).toEqual(['deploysPerDay', 'peakRps', 'regions']);
     else expect(lowered.size).toBeGreaterThan(0);
     expect(throughChecks).toBeGreaterThanOrEqual(0);
