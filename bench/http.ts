@@ -1,4 +1,6 @@
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { dirname, join } from 'node:path';
 import { load, type LoadResult } from './lib/load.ts';
 import { pinSelf, startEcho, startStatewise, type Spawned } from './lib/server.ts';
 import { SMALL, TYPICAL, variants } from './lib/inputs.ts';
@@ -31,11 +33,16 @@ export async function runHttp(options: BenchOptions): Promise<BenchResult[]> {
   // defaults, sent one body again and again — what an editor or a CI job re-sending a file gets.
   const api = await startStatewise(NO_CACHE, serverCpu);
   const cached = await startStatewise([], serverCpu);
-  const echo = await startEcho(serverCpu);
+  // The ceiling: a bare route that sends the bytes of a typical answer (the advisor's own, for the first body).
+  const answerFile = join(mkdtempSync(join(os.tmpdir(), 'statewise-bench-')), 'answer.json');
+  const first = await fetch(`${api.url}/v1/recommendations`, { method: 'POST', body: BODIES[0], headers: { 'content-type': 'application/json' } });
+  writeFileSync(answerFile, await first.text());
+  const echo = await startEcho(serverCpu, answerFile);
   try {
-    results.push(await endpoints(api, cached, echo, seconds, rounds, pinned));
+    results.push(await endpoints(api, cached, echo, statSync(answerFile).size, seconds, rounds, pinned));
   } finally {
     await Promise.all([api.stop(), cached.stop(), echo.stop()]);
+    rmSync(dirname(answerFile), { recursive: true, force: true });
   }
   if (pinned) await pinSelf(`0-${os.cpus().length - 1}`);
   results.push(await workers(seconds, rounds));
@@ -45,12 +52,13 @@ export async function runHttp(options: BenchOptions): Promise<BenchResult[]> {
 
 type Target = { name: string; url: string; method: 'GET' | 'POST'; bodies?: readonly string[] };
 
-async function endpoints(api: Spawned, cached: Spawned, echo: Spawned, seconds: number, rounds: number, pinned: boolean): Promise<BenchResult> {
+async function endpoints(api: Spawned, cached: Spawned, echo: Spawned, answerBytes: number, seconds: number, rounds: number, pinned: boolean): Promise<BenchResult> {
   const targets: Target[] = [
     { name: `POST /v1/recommendations (typical, 5 items; ${DISTINCT_BODIES} distinct bodies; cache off)`, url: `${api.url}/v1/recommendations`, method: 'POST', bodies: BODIES },
     { name: 'POST /echo (bare Hono, the same bodies)', url: `${echo.url}/echo`, method: 'POST', bodies: BODIES },
     { name: 'GET /healthz', url: `${api.url}/healthz`, method: 'GET' },
     { name: 'POST /v1/recommendations, one body repeated (answer cache on: not advice)', url: `${cached.url}/v1/recommendations`, method: 'POST', bodies: BODIES.slice(0, 1) },
+    { name: `POST /answer (bare Hono: reads the body, sends a fixed ${fmt(answerBytes / 1024, 0)} KB answer)`, url: `${echo.url}/answer`, method: 'POST', bodies: BODIES },
   ];
   // The advisor must answer correctly before its speed means anything: every body is valid and distinct.
   const digests = new Set<string>();
@@ -75,8 +83,9 @@ async function endpoints(api: Spawned, cached: Spawned, echo: Spawned, seconds: 
     text: table(`3. HTTP (autocannon, 50 connections, ${rounds} × ${seconds} s interleaved rounds after a warm-up; ${pinned ? 'server on core 0, load generator on core 1' : 'NOT pinned: taskset unavailable'}; medians of rounds)`,
       ['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'errors+non-2xx'], rows)
       + `\nadvisor/echo = ${fmt(ratio, 2)} (goal ≥ ${GOAL_ADVISOR_ECHO} with p99 ≤ ${GOAL_P99_MS} ms: ${met ? 'met' : 'MISSED'}); healthz/echo = ${fmt(summary[2]!.rps / ech!.rps, 2)}; `
-      + `repeated body from the answer cache / echo = ${fmt(summary[3]!.rps / ech!.rps, 2)}`,
-    ratios: { 'http.advisor/echo': ratio, 'http.cached/echo': summary[3]!.rps / ech!.rps },
+      + `repeated body from the answer cache / echo = ${fmt(summary[3]!.rps / ech!.rps, 2)}`
+      + `\nceiling: a route that only sends a typical answer's bytes reaches ${fmt(summary[4]!.rps / ech!.rps, 2)} of echo — no advisor answering with those bytes can do better`,
+    ratios: { 'http.advisor/echo': ratio, 'http.cached/echo': summary[3]!.rps / ech!.rps, 'http.answer/echo': summary[4]!.rps / ech!.rps },
     goals: [{ goal: `advisor/echo ≥ ${GOAL_ADVISOR_ECHO} with p99 ≤ ${GOAL_P99_MS} ms`, met, figure: `${fmt(ratio, 2)}, p99 ${fmt(adv!.p99, 1)} ms` }],
   };
 }

@@ -73,10 +73,10 @@ export async function startStatewise(extra: readonly string[] = [], cpus?: strin
   return spawnServer(['bin/statewise.js', 'serve', '--port', String(port), '--quiet', ...extra], port, cpus, { ...process.env, STATEWISE_RUN: 'dist' });
 }
 
-/** The bare Hono echo server (bench/echo-server.ts), started the same way. */
-export async function startEcho(cpus?: string): Promise<Spawned> {
+/** The bare Hono echo server (bench/echo-server.ts), started the same way; `answerFile` is what POST /answer sends. */
+export async function startEcho(cpus?: string, answerFile?: string): Promise<Spawned> {
   const port = await freePort();
-  return spawnServer(['--import', 'tsx', 'bench/echo-server.ts', String(port)], port, cpus);
+  return spawnServer(['--import', 'tsx', 'bench/echo-server.ts', String(port), ...(answerFile ? [answerFile] : [])], port, cpus);
 }
 
 /** Pins this process (all its threads) to `cpus`, so the load generator and the server do not share a core. */
