@@ -127,7 +127,13 @@ function storeIndexOf(a: Decision['assessments'][number], f: NonNullable<Decisio
 }
 
 function nearestRatios(ratios: Map<number, Crossing>): number[] {
-  return [...ratios.keys()].sort((x, y) => Math.abs(Math.log(x)) - Math.abs(Math.log(y))).slice(0, CROSSINGS_PER_DIRECTION * 2);
+  // Each ratio's distance once (a comparator calling Math.log twice per comparison cost more than the sort).
+  const keyed: [number, number][] = [];
+  for (const r of ratios.keys()) keyed.push([Math.abs(Math.log(r)), r]);
+  keyed.sort((x, y) => x[0] - y[0]);
+  const out: number[] = [];
+  for (let i = 0; i < keyed.length && i < CROSSINGS_PER_DIRECTION * 2; i++) out.push(keyed[i]![1]);
+  return out;
 }
 
 /** Where, in units of `input`, some rule's condition can change its answer. */
