@@ -25,7 +25,9 @@ const NO_CACHE = ['--answer-cache', '0'];
 
 export async function runHttp(options: BenchOptions): Promise<BenchResult[]> {
   const seconds = options.quick ? 2 : 10;
-  const rounds = options.quick ? 1 : 3;
+  // Two short rounds even in --quick: one round swung advisor/echo by ±30% between runs, too much for CI to tell a
+  // 2× regression from noise.
+  const rounds = options.quick ? 2 : 3;
   const pinned = os.cpus().length >= 2 && await pinSelf('1');
   const serverCpu = pinned ? '0' : undefined;
   const results: BenchResult[] = [];
@@ -70,7 +72,7 @@ async function endpoints(api: Spawned, cached: Spawned, echo: Spawned, answerByt
   }
   if (digests.size !== BODIES.length) throw new Error(`only ${digests.size} of ${BODIES.length} bodies are distinct inputs`);
   // Warm-up: the advisor needs a few thousand requests before the JIT has settled.
-  for (const t of targets) await load(t.url, { ...t, seconds: Math.max(2, seconds / 5) });
+  for (const t of targets) await load(t.url, { ...t, seconds: Math.max(3, seconds / 5) });
   const runs = targets.map(() => [] as LoadResult[]);
   for (let r = 0; r < rounds; r++) for (const [i, t] of targets.entries()) runs[i]!.push(await load(t.url, { ...t, seconds }));
   const summary = runs.map(summarize);

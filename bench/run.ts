@@ -9,10 +9,11 @@ import { runActivation } from './activation.ts';
 import { runMemory } from './memory.ts';
 import type { BenchOptions, BenchResult } from './lib/result.ts';
 import { table } from './lib/table.ts';
+import { baselineFrom, compareRatios, TOLERANCE, WIDER } from './lib/regressions.ts';
 
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- --quick` runs shorter versions (CI, under a minute) and
- * exits 1 when a ratio regressed more than 2× against the baseline ratios recorded in bench/RESULTS.md.
+ * exits 1 when a ratio regressed more than 1.5× (a few noisy ones: 2×) against the baseline ratios recorded in bench/RESULTS.md.
  * `--only NAME[,NAME]` runs some of them (engine, advice, http, memory, extension, startup, activation).
  * Only ratios measured within one run are compared: absolute times on a shared machine drift too much.
  */
@@ -20,9 +21,6 @@ const args = process.argv.slice(2);
 const options: BenchOptions = { quick: args.includes('--quick') };
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : undefined;
 const RESULTS = new URL('./RESULTS.md', import.meta.url);
-/** A ratio may move this much (either way it is "worse") before CI fails. */
-const TOLERANCE = 2;
-
 const BENCHES: [string, (o: BenchOptions) => Promise<BenchResult[]> | BenchResult[] | Promise<BenchResult> | BenchResult][] = [
   ['engine', runEngineVsJre],
   ['advice', runAdvice],
@@ -32,23 +30,6 @@ const BENCHES: [string, (o: BenchOptions) => Promise<BenchResult[]> | BenchResul
   ['startup', runStartup],
   ['activation', runActivation],
 ];
-
-/**
- * Which way is better for each recorded ratio: 'higher' (a speed-up) or 'lower' (a cost). A ratio not listed
- * here is printed but not checked.
- */
-export const DIRECTION: Record<string, 'higher' | 'lower'> = {
-  'jre/statewise': 'higher',
-  'advice.typical/jsonRoundTrip': 'lower',
-  'advice.large/typical': 'lower',
-  'http.advisor/echo': 'higher',
-  'http.cached/echo': 'higher',
-  'http.workers2/workers1': 'higher',
-  'http.batch.perItem1000/perItem10': 'lower',
-  'startup.advise/node': 'lower',
-  'activation.extension/yamlRequire': 'lower',
-  'memory.rss.end/warm': 'lower',
-};
 
 async function main(): Promise<number> {
   console.log(`statewise benchmarks${options.quick ? ' (--quick)' : ''} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
@@ -66,24 +47,12 @@ async function main(): Promise<number> {
   return options.quick ? checkRegressions(ratios) : 0;
 }
 
-/** Compares this run's ratios with the fenced ```json block after "## Baseline ratios" in RESULTS.md. */
+/** Compares this run's ratios with the baseline block in RESULTS.md and prints the table; 1 when one regressed. */
 function checkRegressions(ratios: Record<string, number>): number {
-  const text = readFileSync(RESULTS, 'utf8');
-  const block = /## Baseline ratios[\s\S]*?```json\n([\s\S]*?)```/.exec(text);
-  if (!block) { console.error('bench/RESULTS.md has no "## Baseline ratios" json block'); return 1; }
-  const baseline = JSON.parse(block[1]!) as Record<string, number>;
-  const rows: string[][] = [];
-  let failed = 0;
-  for (const [name, base] of Object.entries(baseline)) {
-    const now = ratios[name];
-    const direction = DIRECTION[name];
-    if (now === undefined || !direction) { rows.push([name, String(base), now === undefined ? 'not measured' : String(now), 'skipped']); continue; }
-    const worse = direction === 'higher' ? base / now : now / base;
-    const ok = worse <= TOLERANCE;
-    if (!ok) failed++;
-    rows.push([name, base.toPrecision(3), now.toPrecision(3), ok ? 'ok' : `REGRESSED ${worse.toFixed(1)}×`]);
-  }
-  console.log(table(`Regression check against bench/RESULTS.md (fails beyond ${TOLERANCE}× worse)`, ['ratio', 'baseline', 'now', 'status'], rows));
+  const baseline = baselineFrom(readFileSync(RESULTS, 'utf8'));
+  if (!baseline) { console.error('bench/RESULTS.md has no "## Baseline ratios" json block'); return 1; }
+  const { rows, failed } = compareRatios(ratios, baseline);
+  console.log(table(`Regression check against bench/RESULTS.md (fails beyond ${TOLERANCE}× worse; ${Object.entries(WIDER).map(([k, v]) => `${k} ${v}×`).join(', ')})`, ['ratio', 'baseline', 'now', 'status'], rows));
   return failed ? 1 : 0;
 }
 
