@@ -16,7 +16,7 @@ export function registerCodeActions(context: vscode.ExtensionContext): void {
       const ours = ctx.diagnostics.filter((d) => d.source === 'statewise');
       if (!ours.length) return [];
       if (isRequirementsFile(doc.fileName)) return didYouMeanActions(doc, ours);
-      return ours.filter((d) => d.code === 'review_drift').map((d) => regenerateAction(doc, d));
+      return ours.filter((d) => d.code === 'review_drift' || d.code === 'review_provenance').map((d) => regenerateAction(doc, d));
     },
   };
   context.subscriptions.push(vscode.languages.registerCodeActionsProvider(

@@ -37,7 +37,8 @@ export function toDiagnostics(specs: readonly DiagnosticSpec[]): vscode.Diagnost
     const d = new vscode.Diagnostic(
       new vscode.Range(r.startLine, r.startCharacter, r.endLine, r.endCharacter),
       s.message,
-      s.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+      s.severity === 'error' ? vscode.DiagnosticSeverity.Error
+        : s.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information,
     );
     d.source = 'statewise';
     d.code = s.code;

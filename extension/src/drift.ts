@@ -16,6 +16,23 @@ export function driftDiagnostic(reviewText: string, source: string | undefined, 
   };
 }
 
+/**
+ * A review that still gives the same answer (verdict, placements, risks) although its inputs changed: what
+ * `statewise check` reports as a note and passes (without --strict). Information, not an error, on the same line;
+ * the same quick fix regenerates it to refresh its provenance.
+ */
+export function staleProvenanceDiagnostic(reviewText: string, source: string | undefined, verdict: string, changes: readonly string[]): DiagnosticSpec {
+  const lines = reviewText.split(/\r?\n/);
+  const at = Math.max(0, lines.findIndex((l) => /^statewise:/.test(l)));
+  const what = changes.length > 3 ? [...changes.slice(0, 3), `and ${changes.length - 3} more`] : changes;
+  return {
+    range: { startLine: at, startCharacter: 0, endLine: at, endCharacter: lines[at]?.length ?? 0 },
+    message: `design review still gives the same answer (${verdict})${source ? ` for ${source}` : ''}, but its inputs changed: ${what.join('; ')}. Regenerate it when convenient to refresh its provenance.`,
+    code: 'review_provenance',
+    severity: 'information',
+  };
+}
+
 /** A review whose requirements file cannot be found: flagged on its `source:` line. */
 export function missingSourceDiagnostic(reviewText: string, service: string, source: string | undefined): DiagnosticSpec {
   const lines = reviewText.split(/\r?\n/);

@@ -9,8 +9,11 @@ export interface DiagnosticSpec {
   message: string;
   /** The core's stable issue code (`unknown_field`, `invalid_value`, `syntax`, …). */
   code: string;
-  /** Unknown fields are typos far more often than intent, but they are still errors: the engine rejects them. */
-  severity: 'error' | 'warning';
+  /**
+   * Unknown fields are typos far more often than intent, but they are still errors: the engine rejects them.
+   * `information`: nothing is wrong, something is worth doing (a review whose answer stands but whose inputs moved).
+   */
+  severity: 'error' | 'warning' | 'information';
 }
 
 /**

@@ -16,7 +16,7 @@ export const ISSUE_CODES = [
   'duplicate_id', 'protected_rule', 'unknown_rule', 'too_many_rules', 'missing_prices', 'missing_profile',
   'unknown_fact', 'wrong_scope', 'wrong_phase', 'bad_value', 'unknown_placeholder', 'unknown_measure', 'unknown_limit',
   // Design reviews.
-  'no_front_matter', 'missing_review', 'review_drift', 'review_source_missing',
+  'no_front_matter', 'missing_review', 'review_drift', 'review_provenance', 'review_source_missing',
   // Files and folders (adapters).
   'unreadable', 'not_a_directory', 'not_a_file', 'too_many_files',
 ] as const;

@@ -23,6 +23,9 @@ const BROKEN = 'service: broken-shop\ntraffic:\n  peakRps: -5\n';
 /** A cart service whose committed review predates a websocket chat: the drift check must flag it. */
 const CART_BEFORE = 'service: cart-api\ncontext:\n  memory: session\ntraffic:\n  peakRps: 500\nstate:\n  - name: cart\n    lifetime: hours\n';
 const CART_AFTER = CART_BEFORE.replace('  memory: session\n', '  memory: session\n  realtime: bidirectional\n');
+/** A review whose requirements moved a little since (peakRps 500 → 520) while the answer stayed: information, not drift. */
+const NOTES_BEFORE = 'service: notes-api\ncontext:\n  memory: none\ntraffic:\n  peakRps: 500\nstate:\n  - name: draft\n    lifetime: request\n';
+const NOTES_AFTER = NOTES_BEFORE.replace('peakRps: 500', 'peakRps: 520');
 
 let scratch: string;
 let workspace: string;
@@ -79,6 +82,10 @@ beforeAll(async () => {
   const before = advise(CART_BEFORE);
   writeFileSync(join(workspace, 'docs/design-reviews/cart-api.md'),
     renderReview({ requirements: before.requirements, recommendation: before.recommendation, date: '2026-01-05', source: 'cart.statewise.yaml' }));
+  writeFileSync(join(workspace, 'notes.statewise.yaml'), NOTES_AFTER);
+  const notes = advise(NOTES_BEFORE);
+  writeFileSync(join(workspace, 'docs/design-reviews/notes-api.md'),
+    renderReview({ requirements: notes.requirements, recommendation: notes.recommendation, date: '2026-01-05', source: 'notes.statewise.yaml' }));
   mkdirSync(join(dirs['user-data']!, 'User'), { recursive: true });
   writeFileSync(join(dirs['user-data']!, 'User/settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none',
@@ -263,7 +270,13 @@ describe('statewise extension in VS Code (code-server)', () => {
     const text = (await row.innerText()).replace(/\s+/g, ' ');
     expect(text).toContain(`design review is out of date for cart.statewise.yaml: verdict: ${before} → ${after}`);
     expect(await page.locator('.markers-panel .monaco-list-row', { hasText: 'design review is out of date' }).count()).toBe(1);
-    await expect.poll(() => page.locator('.notification-toast', { hasText: '1 of 2 design review(s) need attention' }).count(), { timeout: 10_000 }).toBe(1);
+    // notes-api's inputs moved but its answer did not (checked here, independently): a note, as `statewise check` says.
+    expect(advise(NOTES_AFTER).recommendation.verdict).toBe(advise(NOTES_BEFORE).recommendation.verdict);
+    const note = page.locator('.markers-panel .monaco-list-row', { hasText: 'design review still gives the same answer' });
+    await note.first().waitFor({ timeout: 10_000 });
+    expect((await note.first().innerText()).replace(/\s+/g, ' ')).toContain('for notes.statewise.yaml, but its inputs changed');
+    expect(await note.first().locator('.codicon-info, .codicon-warning, .codicon-error').first().getAttribute('class')).toMatch(/codicon-info/);
+    await expect.poll(() => page.locator('.notification-toast', { hasText: '1 of 3 design review(s) need attention' }).count(), { timeout: 10_000 }).toBe(1);
     await page.screenshot({ path: join(ARTIFACTS, 'vscode-drift.png') });
   });
 

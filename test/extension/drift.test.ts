@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BUILTIN_CATALOG, compareProvenance, createEngine, describeChanges, loadCatalog, parseReviewProvenance, parseRequirements, provenanceOf, renderReview,
 } from '../../rules/index.ts';
-import { driftDiagnostic, missingSourceDiagnostic } from '../../extension/src/drift.ts';
+import { driftDiagnostic, missingSourceDiagnostic, staleProvenanceDiagnostic } from '../../extension/src/drift.ts';
 import { relativeSource, reviewFileName } from '../../adapters/index.ts';
 import { adviseExample, exampleRequirements } from '../support/extension.ts';
 
@@ -31,6 +31,27 @@ describe('drift check diagnostics', () => {
   it('lists at most three changes', () => {
     const d = driftDiagnostic(review, undefined, ['a', 'b', 'c', 'd', 'e']);
     expect(d.message).toBe('design review is out of date: a; b; c; and 2 more. Regenerate it with "Statewise: Generate Design Review".');
+  });
+
+  it('a change of inputs that leaves the answer as it was is information on the same line, as `statewise check` notes it', () => {
+    const prov = parseReviewProvenance(review);
+    if (!prov.ok) throw new Error('review provenance');
+    // A tenth of a KB more for the cart: the digest moves, the verdict, placements and risks stay (asserted first,
+    // so that this test cannot quietly turn into the drift case above).
+    const nudged = parseRequirements(JSON.stringify({ ...requirements, state: requirements.state.map((s) => (s.name === 'cart' ? { ...s, sizeKb: (s.sizeKb ?? 1) + 0.1 } : s)) }));
+    if (!nudged.ok) throw new Error('nudged requirements');
+    const catalog = loadCatalog(BUILTIN_CATALOG);
+    if (!catalog.ok) throw new Error('catalogue');
+    const now = createEngine(catalog.value).advise(nudged.value, { today: '2026-11-26' });
+    const changes = compareProvenance(prov.value, provenanceOf(now, 'shop.statewise.yaml'));
+    expect(changes.changed).toBe(true);
+    expect(changes.answerChanged).toBe(false);
+    const d = staleProvenanceDiagnostic(review, 'shop.statewise.yaml', now.verdict, describeChanges(changes));
+    expect(review.split('\n')[d.range.startLine]).toBe('statewise:');
+    expect(d.severity).toBe('information');
+    expect(d.code).toBe('review_provenance');
+    expect(d.message).toMatch(new RegExp(`^design review still gives the same answer \\(${now.verdict}\\) for shop\\.statewise\\.yaml, but its inputs changed: .*input digest`));
+    expect(d.message).toMatch(/Regenerate it when convenient to refresh its provenance\.$/);
   });
 
   it('points a missing source at the source: line', () => {

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument } from 'yaml';
 import { readCatalogDir } from '../../../adapters/index.ts';
 import { toDiagnosticSpecs } from '../../../extension/src/issue-ranges.ts';
-import { driftDiagnostic, missingSourceDiagnostic } from '../../../extension/src/drift.ts';
+import { driftDiagnostic, missingSourceDiagnostic, staleProvenanceDiagnostic } from '../../../extension/src/drift.ts';
 import { createEmbeddedEngines } from '../../../extension/src/embedded.ts';
 import { BUILTIN_CATALOG, createEngine, ISSUE_CODES, loadCatalog, parseRequirements, parseReviewProvenance, ZOD_DEFAULT_TEXT, type IssueCode } from '../../../rules/index.ts';
 import { createApp } from '../../../server/app.ts';
@@ -125,7 +125,8 @@ describe('one voice for every issue code', () => {
     for (const r of [noFront, badFront]) if (!r.ok) for (const i of r.issues) { seen.add(i.code); ours(i.message); }
     const drift = driftDiagnostic('---\nstatewise:\n---\n', 'a.statewise.yaml', ['verdict stateless → stateful']);
     const missing = missingSourceDiagnostic('---\nstatewise:\n  source: a.yaml\n---\n', 'a', 'a.yaml');
-    for (const d of [drift, missing]) { seen.add(d.code as IssueCode); ours(d.message); }
+    const provenance = staleProvenanceDiagnostic('---\nstatewise:\n---\n', 'a.statewise.yaml', 'hybrid', ['requirements changed']);
+    for (const d of [drift, missing, provenance]) { seen.add(d.code as IssueCode); ours(d.message); }
     const check = await cli(dir, 'check', 'ok.statewise.yaml', '--reviews', 'nowhere');
     expect(check.err).toMatch(/nowhere/);
     seen.add('missing_review');
