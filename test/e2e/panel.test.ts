@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReview, storeNodeId, type Recommendation } from '../../rules/index.ts';
-import { frameWith, openFile, packageExtension, runCommand, startCodeServer, type CodeServer } from '../support/code-server-panel.ts';
+import { frameWith, openFile, runCommand, startCodeServer, type CodeServer } from '../support/code-server.ts';
 import { builtinEngine, requirementsFromText } from '../support/engine.ts';
 import { ROOT } from '../support/review.ts';
 import { readDiagram, type DiagramView } from '../support/diagram.ts';
@@ -35,7 +35,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   console.log(`panel e2e: screenshots in ${SHOTS}`);
   const review = renderReview({ requirements: requirementsFromText(SHOP), recommendation: shop, date: '2026-11-30', source: 'shop.statewise.yaml' });
-  vscode = await startCodeServer(packageExtension(), { 'shop.statewise.yaml': SHOP, 'shop-frontend.md': review });
+  vscode = await startCodeServer({ files: { 'shop.statewise.yaml': SHOP, 'shop-frontend.md': review } });
   page = vscode.page;
 });
 
@@ -63,7 +63,7 @@ async function panelFrame(): Promise<Frame> {
 
 /** Picks a colour theme as a user does (Preferences: Color Theme) and waits for the panel to follow it. */
 async function setTheme(theme: string, bodyClass: string): Promise<Frame> {
-  await runCommand(page, 'Preferences: Color Theme');
+  await runCommand(vscode, 'Preferences: Color Theme');
   await page.waitForSelector('.quick-input-widget .quick-input-list .monaco-list-row', { timeout: 15_000 });
   await page.keyboard.type(theme);
   await page.waitForTimeout(800);
@@ -76,15 +76,15 @@ async function setTheme(theme: string, bodyClass: string): Promise<Frame> {
 
 describe('Markdown preview of a design review', () => {
   it('shows the review\'s Mermaid diagram drawn, not as code', async () => {
-    await openFile(page, 'shop-frontend.md');
-    await runCommand(page, 'Markdown: Open Preview');
+    await openFile(vscode, 'shop-frontend.md');
+    await runCommand(vscode, 'Markdown: Open Preview');
     // Right after start-up the preview can be built before the extensions' preview scripts are known (seen once in
     // a full CI run: the preview showed the code, no script ran). A user would reopen it; so does the test, once.
     const first = await frameWith(page, '.sw-preview-diagram .sw-diagram svg', 25_000).catch(() => undefined);
     if (!first) {
       await page.keyboard.press('Control+W');
-      await openFile(page, 'shop-frontend.md');
-      await runCommand(page, 'Markdown: Open Preview');
+      await openFile(vscode, 'shop-frontend.md');
+      await runCommand(vscode, 'Markdown: Open Preview');
     }
     const frame = first ?? await frameWith(page, '.sw-preview-diagram .sw-diagram svg', 60_000).catch(async (e: unknown) => {
       await page.screenshot({ path: join(SHOTS, 'markdown-preview-failed.png') });
@@ -106,14 +106,14 @@ describe('Markdown preview of a design review', () => {
     await frame.locator('.sw-preview-diagram').scrollIntoViewIfNeeded();
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(SHOTS, 'markdown-preview-diagram.png') });
-    await runCommand(page, 'View: Close All Editors');
+    await runCommand(vscode, 'View: Close All Editors');
   });
 });
 
 describe('recommendation panel v2', () => {
   it('draws the plan: a node for every store, every item on an edge, one card per item, in a full-width panel', async () => {
-    await openFile(page, 'shop.statewise.yaml');
-    await runCommand(page, 'Statewise: Recommend Architecture');
+    await openFile(vscode, 'shop.statewise.yaml');
+    await runCommand(vscode, 'Statewise: Recommend Architecture');
     await page.locator('.tab', { hasText: `statewise: ${shop.service} — ${shop.verdict}` }).waitFor({ timeout: 30_000 });
     const frame = await panelFrame();
     expectDiagramOf(await diagramIn(frame), shop);
@@ -151,8 +151,8 @@ describe('recommendation panel v2', () => {
     // The panel, then the file, are made active in the one group, so the move takes the file to the right and the
     // panel stays on the left (keys typed while a webview has the focus never reach the command palette).
     await page.locator('.tab', { hasText: 'statewise: shop-frontend' }).first().click();
-    await openFile(page, 'shop.statewise.yaml');
-    await runCommand(page, 'View: Move Editor into Right Group');
+    await openFile(vscode, 'shop.statewise.yaml');
+    await runCommand(vscode, 'View: Move Editor into Right Group');
     await expect.poll(() => page.locator('.editor-group-container').count(), { timeout: 15_000 }).toBe(2);
     const fileGroup = page.locator('.editor-group-container', { has: page.locator('.tab.active', { hasText: 'shop.statewise.yaml' }) }).first();
     await fileGroup.locator('.view-lines').click();
@@ -196,7 +196,7 @@ describe('recommendation panel v2', () => {
   });
 
   it('comes back after a window reload (webview serializer)', async () => {
-    await runCommand(page, 'Developer: Reload Window');
+    await runCommand(vscode, 'Developer: Reload Window');
     await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 120_000 });
     const frame = await frameWith(page, '.sw-answer .sw-diagram svg', 90_000);
     expect((await diagramIn(frame)).labels).toContain('read-receipts');

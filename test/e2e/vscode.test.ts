@@ -1,23 +1,17 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_CATALOG, createEngine, loadCatalog, parseRequirements, renderReview } from '../../rules/index.ts';
 import { startServer, type RunningServer } from '../../server/serve.ts';
 import { answersToRequirements, requirementsYaml } from '../../extension/src/guided-answers.ts';
+import * as harness from '../support/code-server.ts';
 
 /**
- * The extension in a real VS Code: code-server 4.100.3 (VS Code 1.100.3, a real Node extension host; installed into
- * e2e/vscode/ by e2e/setup.sh) driven by Debian chromium through playwright-core. The .vsix is built and installed
- * as a user would; the workspace is a temp folder. Screenshots go to test-results/.
+ * The extension in a real VS Code (code-server driven by Debian chromium, test/support/code-server.ts): the .vsix is
+ * built and installed as a user would; the workspace is a temp folder. Screenshots go to test-results/.
  */
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CODE_SERVER = join(ROOT, 'e2e/vscode/node_modules/.bin/code-server');
-const ARTIFACTS = join(ROOT, 'test-results');
+const { ROOT, ARTIFACTS, freePort, waitForFile } = harness;
 const EXAMPLE = join(ROOT, 'test/fixtures/extension/shop-with-live-support.statewise.yaml');
 const BROKEN = 'service: broken-shop\ntraffic:\n  peakRps: -5\n';
 /** A cart service whose committed review predates a websocket chat: the drift check must flag it. */
@@ -27,149 +21,39 @@ const CART_AFTER = CART_BEFORE.replace('  memory: session\n', '  memory: session
 const NOTES_BEFORE = 'service: notes-api\ncontext:\n  memory: none\ntraffic:\n  peakRps: 500\nstate:\n  - name: draft\n    lifetime: request\n';
 const NOTES_AFTER = NOTES_BEFORE.replace('peakRps: 500', 'peakRps: 520');
 
-let scratch: string;
+let vs: harness.CodeServer | undefined;
 let workspace: string;
-let server: ChildProcess | undefined;
-let serverLog = '';
-let browser: Browser | undefined;
 let page: Page;
-let port: number;
 let api: RunningServer | undefined;
 const apiLog: { path: string; status: number }[] = [];
 const API_KEY = 'e2e-key-7f3a';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
-
-async function waitForHealth(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    try { if ((await fetch(url)).ok) return; } catch { /* not yet listening */ }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`code-server did not answer ${url} within ${ms} ms:\n${serverLog}`);
-}
-
 beforeAll(async () => {
-  if (!existsSync(CODE_SERVER)) throw new Error('code-server is not installed: run `bash e2e/setup.sh`');
-  mkdirSync(ARTIFACTS, { recursive: true });
   const started = Date.now();
-
-  // Build and package exactly what a user installs.
-  execFileSync('npm', ['run', '-s', 'package:extension'], { cwd: ROOT, stdio: 'pipe' });
-  const { version } = JSON.parse(readFileSync(join(ROOT, 'extension/package.json'), 'utf8')) as { version: string };
-  const vsix = join(ROOT, `extension/statewise-${version}.vsix`);
-  expect(existsSync(vsix)).toBe(true);
-
-  scratch = mkdtempSync(join(tmpdir(), 'statewise-vscode-e2e-'));
-  const dirs = Object.fromEntries(['ext', 'user-data', 'xdg-config', 'xdg-data', 'tmp', 'home', 'workspace'].map((d) => {
-    mkdirSync(join(scratch, d), { recursive: true });
-    return [d, join(scratch, d)];
-  })) as Record<string, string>;
-  workspace = dirs.workspace!;
-  copyFileSync(EXAMPLE, join(workspace, 'shop.statewise.yaml'));
-  writeFileSync(join(workspace, 'broken.statewise.yaml'), BROKEN);
-  writeFileSync(join(workspace, 'cart.statewise.yaml'), CART_AFTER);
-  mkdirSync(join(workspace, 'docs/design-reviews'), { recursive: true });
   const before = advise(CART_BEFORE);
-  writeFileSync(join(workspace, 'docs/design-reviews/cart-api.md'),
-    renderReview({ requirements: before.requirements, recommendation: before.recommendation, date: '2026-01-05', source: 'cart.statewise.yaml' }));
-  writeFileSync(join(workspace, 'notes.statewise.yaml'), NOTES_AFTER);
   const notes = advise(NOTES_BEFORE);
-  writeFileSync(join(workspace, 'docs/design-reviews/notes-api.md'),
-    renderReview({ requirements: notes.requirements, recommendation: notes.recommendation, date: '2026-01-05', source: 'notes.statewise.yaml' }));
-  mkdirSync(join(dirs['user-data']!, 'User'), { recursive: true });
-  writeFileSync(join(dirs['user-data']!, 'User/settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.welcomePage.walkthroughs.openOnInstall': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'workbench.tips.enabled': false,
-    'security.workspace.trust.enabled': false,
-  }, null, 2));
-
-  const env = { ...process.env, XDG_CONFIG_HOME: dirs['xdg-config']!, XDG_DATA_HOME: dirs['xdg-data']!, TMPDIR: dirs.tmp!, HOME: dirs.home! };
-  execFileSync(CODE_SERVER, ['--install-extension', vsix, '--extensions-dir', dirs.ext!], { env, stdio: 'pipe' });
-
-  port = await freePort();
-  server = spawn(CODE_SERVER, [
-    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--extensions-dir', dirs.ext!,
-    '--user-data-dir', dirs['user-data']!, workspace,
-  ], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  server.stdout!.on('data', (b: Buffer) => { serverLog += b.toString(); });
-  server.stderr!.on('data', (b: Buffer) => { serverLog += b.toString(); });
-  await waitForHealth(`http://127.0.0.1:${port}/healthz`, 60_000);
-
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-    env: { ...process.env, HOME: dirs.home! },
+  vs = await harness.startCodeServer({
+    files: {
+      'shop.statewise.yaml': readFileSync(EXAMPLE, 'utf8'),
+      'broken.statewise.yaml': BROKEN,
+      'cart.statewise.yaml': CART_AFTER,
+      'docs/design-reviews/cart-api.md': renderReview({ requirements: before.requirements, recommendation: before.recommendation, date: '2026-01-05', source: 'cart.statewise.yaml' }),
+      'notes.statewise.yaml': NOTES_AFTER,
+      'docs/design-reviews/notes-api.md': renderReview({ requirements: notes.requirements, recommendation: notes.recommendation, date: '2026-01-05', source: 'notes.statewise.yaml' }),
+    },
   });
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  // Loopback only: anything else the workbench tries to load is refused.
-  await page.route('**/*', (route) => {
-    const host = new URL(route.request().url()).hostname;
-    return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
-  });
-  await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
-  await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 120_000 });
+  ({ page, workspace } = vs);
   console.log(`vscode e2e: package + install + start took ${Date.now() - started} ms`);
 });
 
 afterAll(async () => {
-  await browser?.close();
   await api?.close(1_000);
-  // code-server was started in its own process group: end that group (ours), not anything by name.
-  if (server?.pid) { try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ } }
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  await vs?.close();
 });
 
-/** Runs a palette command by title; retries while the extension host has not registered it yet. */
-/** Focuses the active editor and moves the cursor to `line` (Go to Line, Ctrl+G). */
-async function goToLine(line: number): Promise<void> {
-  await page.locator('.editor-instance .view-lines').first().click();
-  await page.keyboard.press('Control+G');
-  await page.keyboard.type(String(line));
-  await page.keyboard.press('Enter');
-}
-
-async function runCommand(title: string): Promise<void> {
-  for (let attempt = 1; attempt <= 8; attempt++) {
-    await page.keyboard.press('F1');
-    await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible' });
-    await page.keyboard.type(`>${title}`);
-    await page.waitForTimeout(1_500);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    if (await row.count()) {
-      await row.click();
-      if (attempt > 1) console.log(`vscode e2e: "${title}" appeared on attempt ${attempt}`);
-      return;
-    }
-    await page.keyboard.press('Escape');
-  }
-  throw new Error(`command "${title}" never appeared in the palette:\n${serverLog}`);
-}
-
-/** Opens a file at the workspace root from the Explorer (no file search involved) and waits for its active tab. */
-async function openFile(name: string): Promise<void> {
-  await page.keyboard.press('Control+Shift+E');
-  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
-  await row.waitFor({ timeout: 30_000 });
-  await row.click();
-  await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 15_000 })
-    .catch(async (e: unknown) => { await page.screenshot({ path: join(ARTIFACTS, `vscode-open-${name}-failed.png`) }); throw e; });
-}
+const goToLine = (line: number) => harness.goTo(vs!, line);
+const runCommand = (title: string) => harness.runCommand(vs!, title);
+const openFile = (name: string) => harness.openFile(vs!, name);
 
 /** The text of the first element matching `selector` in any frame (webviews live in nested iframes). */
 async function frameText(selector: string): Promise<string> {
@@ -200,18 +84,6 @@ function advise(text: string, today?: string) {
   const catalog = loadCatalog(BUILTIN_CATALOG);
   if (!parsed.ok || !catalog.ok) throw new Error('requirements or catalogue invalid');
   return { requirements: parsed.value, recommendation: createEngine(catalog.value).advise(parsed.value, today ? { today } : {}) };
-}
-
-async function waitForFile(path: string, ms: number): Promise<string> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (existsSync(path)) {
-      const text = readFileSync(path, 'utf8');
-      if (text.length > 0) return text;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${path} was not written within ${ms} ms`);
 }
 
 describe('statewise extension in VS Code (code-server)', () => {

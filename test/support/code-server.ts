@@ -4,12 +4,14 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { launchChromium, loopbackOnly } from './chromium.ts';
 
 /**
- * A real VS Code for e2e tests: code-server 4.100.3 (VS Code 1.100.3 with a real Node extension host; installed into
- * e2e/vscode/ by e2e/setup.sh) driven by Debian chromium through playwright-core, with the extension packaged as a
- * .vsix and installed as a user would. Recipe: /work/shared/notes/vscode-e2e.md and test/e2e/vscode.test.ts.
+ * A real VS Code for e2e tests, the one harness of every VS Code suite: code-server 4.100.3 (VS Code 1.100.3 with a
+ * real Node extension host; installed into e2e/vscode/ by e2e/setup.sh) driven by Debian chromium through
+ * playwright-core, with the extension packaged as a .vsix and installed as a user would, on a fresh profile and a
+ * temp workspace. Recipe: /work/shared/notes/vscode-e2e.md.
  */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ARTIFACTS = join(ROOT, 'test-results');
@@ -41,27 +43,29 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Builds and packages the extension, starts code-server on a temp workspace and opens it in chromium. */
-export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
-  if (!existsSync(CODE_SERVER)) throw new Error('code-server is not installed: run `bash e2e/setup.sh`');
-  mkdirSync(ARTIFACTS, { recursive: true });
+/** Builds and packages the extension (`npm run package:extension`, which builds the web assets first); returns the .vsix. */
+function packageExtension(): string {
   execFileSync('npm', ['run', '-s', 'package:extension'], { cwd: ROOT, stdio: 'pipe' });
   const { version } = JSON.parse(readFileSync(join(ROOT, 'extension/package.json'), 'utf8')) as { version: string };
   const vsix = join(ROOT, `extension/statewise-${version}.vsix`);
-  if (!existsSync(vsix)) throw new Error(`${vsix} was not written`);
+  if (!existsSync(vsix)) throw new Error(`packaging did not produce ${vsix}`);
+  return vsix;
+}
+
+/** Packages and installs the extension, starts code-server on a temp workspace and opens it in chromium. */
+export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
+  if (!existsSync(CODE_SERVER)) throw new Error('code-server is not installed: run `bash e2e/setup.sh`');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const vsix = packageExtension();
 
   const scratch = mkdtempSync(join(tmpdir(), 'statewise-vscode-e2e-'));
-  const dirs = Object.fromEntries(['ext', 'user-data', 'xdg-config', 'xdg-data', 'tmp', 'home', 'workspace'].map((d) => {
-    mkdirSync(join(scratch, d), { recursive: true });
-    return [d, join(scratch, d)];
-  })) as Record<string, string>;
-  const workspace = dirs.workspace!;
+  const dir = (d: string) => { const p = join(scratch, d); mkdirSync(p, { recursive: true }); return p; };
+  const [ext, userData, xdgConfig, xdgData, tmp, home, workspace] = ['ext', 'user-data', 'xdg-config', 'xdg-data', 'tmp', 'home', 'workspace'].map(dir) as [string, string, string, string, string, string, string];
   for (const [rel, text] of Object.entries(options.files)) {
     mkdirSync(dirname(join(workspace, rel)), { recursive: true });
     writeFileSync(join(workspace, rel), text);
   }
-  mkdirSync(join(dirs['user-data']!, 'User'), { recursive: true });
-  writeFileSync(join(dirs['user-data']!, 'User/settings.json'), JSON.stringify({
+  writeFileSync(join(dir('user-data/User'), 'settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none',
     'workbench.welcomePage.walkthroughs.openOnInstall': false,
     'extensions.autoCheckUpdates': false,
@@ -71,15 +75,15 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     ...options.userSettings,
   }, null, 2));
 
-  const env = { ...process.env, XDG_CONFIG_HOME: dirs['xdg-config']!, XDG_DATA_HOME: dirs['xdg-data']!, TMPDIR: dirs.tmp!, HOME: dirs.home! };
-  execFileSync(CODE_SERVER, ['--install-extension', vsix, '--extensions-dir', dirs.ext!], { env, stdio: 'pipe' });
+  const env = { ...process.env, XDG_CONFIG_HOME: xdgConfig, XDG_DATA_HOME: xdgData, TMPDIR: tmp, HOME: home };
+  execFileSync(CODE_SERVER, ['--install-extension', vsix, '--extensions-dir', ext], { env, stdio: 'pipe' });
 
   const port = await freePort();
   let serverLog = '';
   const server: ChildProcess = spawn(CODE_SERVER, [
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--extensions-dir', dirs.ext!,
-    '--user-data-dir', dirs['user-data']!, workspace,
+    '--disable-workspace-trust', '--disable-getting-started-override', '--extensions-dir', ext,
+    '--user-data-dir', userData, workspace,
   ], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   server.stdout!.on('data', (b: Buffer) => { serverLog += b.toString(); });
   server.stderr!.on('data', (b: Buffer) => { serverLog += b.toString(); });
@@ -92,19 +96,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   };
   try {
     await waitForHealth(`http://127.0.0.1:${port}/healthz`, 60_000, () => serverLog);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-      env: { ...process.env, HOME: dirs.home! },
-    });
+    browser = await launchChromium({ ...process.env, HOME: home });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     // Loopback only: anything else the workbench tries to load is refused (the extension must work offline).
-    await page.route('**/*', (route) => {
-      const host = new URL(route.request().url()).hostname;
-      return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
-    });
+    await loopbackOnly(page);
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
     await page.waitForSelector('.monaco-workbench .part.editor', { timeout: 120_000 });
     return { page, workspace, log: () => serverLog, close };
@@ -146,7 +141,8 @@ export async function openFile(vs: CodeServer, name: string): Promise<void> {
   const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
   await row.waitFor({ timeout: 30_000 });
   await row.click();
-  await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 15_000 });
+  await page.locator('.tab.active', { hasText: name }).first().waitFor({ timeout: 15_000 })
+    .catch(async (e: unknown) => { await page.screenshot({ path: join(ARTIFACTS, `vscode-open-${name}-failed.png`) }); throw e; });
 }
 
 /** Focuses the active editor and moves the cursor to `line` (1-based) and optionally `column` (Go to Line, Ctrl+G). */
@@ -173,4 +169,16 @@ export async function waitForFile(path: string, ms: number): Promise<string> {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${path} was not written within ${ms} ms`);
+}
+
+/** The first frame (webviews live in nested iframes) holding `selector`, waiting up to `ms`. */
+export async function frameWith(page: Page, selector: string, ms = 30_000): Promise<Frame> {
+  const until = Date.now() + ms;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (await frame.locator(selector).count().catch(() => 0)) return frame;
+    }
+    if (Date.now() > until) throw new Error(`no frame holds ${selector} after ${ms} ms`);
+    await page.waitForTimeout(250);
+  }
 }
