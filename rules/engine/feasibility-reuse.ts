@@ -36,15 +36,14 @@ const MOVES = new WeakMap<Catalog, Map<string, (rule: CompiledCheckRule) => bool
 
 /**
  * Whether a change of `input` can reach a check: through its figures' declared inputs or its condition. `facts`:
- * the input's fact and the derived ones that follow it (tables' `affected(input).facts`); a check that declares
- * the input itself among its inputs is reached whether or not its figures read a derived one.
+ * the input's fact and the derived ones that follow it (tables' `affected(input).facts`, which holds `input`).
  */
-export function checksMovedBy(catalog: Catalog, input: string, facts: ReadonlySet<string> = new Set([input])): (rule: CompiledCheckRule) => boolean {
+export function checksMovedBy(catalog: Catalog, input: string, facts: ReadonlySet<string>): (rule: CompiledCheckRule) => boolean {
   let byInput = MOVES.get(catalog);
   if (!byInput) MOVES.set(catalog, byInput = new Map());
   let moves = byInput.get(input);
   if (!moves) {
-    const reaches = (paths: ReadonlySet<string>) => paths.has(input) || [...facts].some((f) => paths.has(f));
+    const reaches = (paths: ReadonlySet<string>) => [...facts].some((f) => paths.has(f));
     const ids = new Set(catalog.checks.filter((c) => reaches(c.inputs) || reaches(c.reads)).map((c) => c.id));
     moves = (rule) => ids.has(rule.id);
     byInput.set(input, moves);

@@ -128,12 +128,8 @@ function storeIndexOf(a: Decision['assessments'][number], f: NonNullable<Decisio
 
 function nearestRatios(ratios: Map<number, Crossing>): number[] {
   // Each ratio's distance once (a comparator calling Math.log twice per comparison cost more than the sort).
-  const keyed: [number, number][] = [];
-  for (const r of ratios.keys()) keyed.push([Math.abs(Math.log(r)), r]);
-  keyed.sort((x, y) => x[0] - y[0]);
-  const out: number[] = [];
-  for (let i = 0; i < keyed.length && i < CROSSINGS_PER_DIRECTION * 2; i++) out.push(keyed[i]![1]);
-  return out;
+  return [...ratios.keys()].map((r) => [Math.abs(Math.log(r)), r] as const).sort((x, y) => x[0] - y[0])
+    .slice(0, CROSSINGS_PER_DIRECTION * 2).map(([, r]) => r);
 }
 
 /** Where, in units of `input`, some rule's condition can change its answer. */
