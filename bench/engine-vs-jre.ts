@@ -1,4 +1,5 @@
-import { buildContext, type EvalContext } from '../rules/engine/context.ts';
+import { buildContext } from '../rules/engine/context.ts';
+import type { EvalContext } from '../rules/model/context.ts';
 import { scoreItem } from '../rules/engine/placement.ts';
 import { serviceFired } from '../rules/engine/score.ts';
 import { STORES } from '../rules/contract/recommendation.ts';

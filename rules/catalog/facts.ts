@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { RequirementsSchema, StateItemSchema } from '../contract/requirements.ts';
 import { ROUTING, STORES, VERDICTS } from '../contract/recommendation.ts';
-import type { EvalContext, EvalItem, PlanView } from '../engine/context.ts';
+import type { EvalContext, EvalItem, PlanView } from '../model/context.ts';
 
 /**
  * The facts a rule may read, by path. Contract facts are derived from the zod schema, so a field added to the

@@ -3,7 +3,8 @@ import { STORES, type Blocker, type Placement, type PlanAnswer, type Recommendat
 import { inputDigest } from '../contract/digest.ts';
 import type { Catalog } from '../catalog/load.ts';
 import { STORE_INDEX } from '../model/stores.ts';
-import { buildContext, type EvalContext, type PlanView } from './context.ts';
+import { buildContext } from './context.ts';
+import type { EvalContext, PlanView } from '../model/context.ts';
 import { assessItem, type Fired, type ItemAssessment } from './placement.ts';
 import { buildPlans, choosePlans, type Choices, type Plan } from './plans.ts';
 import { score, serviceFired, type Scored } from './score.ts';

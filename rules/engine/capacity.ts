@@ -1,6 +1,7 @@
 import type { Capacity, Store, Technology } from '../contract/recommendation.ts';
-import { REQUESTS_PER_SESSION, round, SESSIONS_PER_SHARED_OBJECT, type EvalContext, type EvalItem } from './context.ts';
-import { formatNumber as f } from '../catalog/template.ts';
+import { REQUESTS_PER_SESSION, round, SESSIONS_PER_SHARED_OBJECT } from '../model/derived.ts';
+import type { EvalContext, EvalItem } from '../model/context.ts';
+import { formatNumber as f } from '../model/format.ts';
 import { ASSUMPTIONS } from '../model/assumptions.ts';
 import { MEASURES, storeMbPerSecond, storeMemoryMb, type Probe } from '../model/measures.ts';
 import type { Profile } from '../model/profile.ts';

@@ -1,7 +1,7 @@
 import { TECHNOLOGIES, type PlanAnswer, type Technology } from '../contract/recommendation.ts';
 import type { Prices } from '../model/profile.ts';
-import { formatNumber as f } from '../catalog/template.ts';
-import type { EvalContext } from './context.ts';
+import { formatNumber as f } from '../model/format.ts';
+import type { EvalContext } from '../model/context.ts';
 import type { CapacityAnswer, Placed } from './capacity.ts';
 import { count } from '../contract/words.ts';
 

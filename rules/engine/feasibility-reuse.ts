@@ -1,6 +1,6 @@
 import type { Requirements } from '../contract/requirements.ts';
 import type { Catalog, CompiledCheckRule } from '../catalog/load.ts';
-import type { EvalContext, EvalItem } from './context.ts';
+import type { EvalContext, EvalItem } from '../model/context.ts';
 import {
   allCandidates, candidatesFor, checksFor, NONE, within, type CandidateOutcomes, type ItemFeasibility,
 } from './feasibility.ts';

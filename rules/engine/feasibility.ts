@@ -1,6 +1,6 @@
 import { STORES, type Store } from '../contract/recommendation.ts';
 import type { Catalog, CompiledCheckRule } from '../catalog/load.ts';
-import type { EvalContext, EvalItem } from './context.ts';
+import type { EvalContext, EvalItem } from '../model/context.ts';
 import type { Profile } from '../model/profile.ts';
 import type { Probe } from '../model/measures.ts';
 import { ALL_STORES, STORE_COUNT, STORE_INDEX } from '../model/stores.ts';
