@@ -2,7 +2,7 @@ import type { Requirements } from '../contract/requirements.ts';
 import type { Verdict } from '../contract/recommendation.ts';
 import type { Catalog } from '../catalog/load.ts';
 import type { Predicate } from '../catalog/condition.ts';
-import type { Decision } from './advise.ts';
+import type { Decision } from './decide.ts';
 import { buildContext, rescaleContext } from './context.ts';
 import type { EvalContext, EvalItem } from '../model/context.ts';
 import { scoreItem, type Fired, type ItemScore } from './placement.ts';

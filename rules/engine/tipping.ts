@@ -4,8 +4,8 @@ import type { Catalog } from '../catalog/load.ts';
 import { formatNumber } from '../model/format.ts';
 import { STORES } from '../contract/recommendation.ts';
 import { breakpoints } from './tipping-breakpoints.ts';
-import type { Decision } from './advise.ts';
-import type { Outcome } from './reevaluate.ts';
+import type { Decision } from './decide.ts';
+import { verdictWith, type Outcome } from './reevaluate.ts';
 import { ENUMS, itemInputs, NUMERIC, type NumericInput } from './tipping-inputs.ts';
 export { ITEM_INPUTS } from './tipping-inputs.ts';
 
@@ -36,7 +36,10 @@ export interface TippingAnswer {
   nearest: number | undefined;
 }
 
-export function tippingPoints(catalog: Catalog, base: Decision, verdict: Verdict, decide: Decide, budget = TIPPING_BUDGET): TippingAnswer {
+/** `decide` is the re-evaluation (verdictWith by default; the differential test passes a full evaluation beside it). */
+export function tippingPoints(
+  catalog: Catalog, base: Decision, verdict: Verdict, decide: Decide = (r, input) => verdictWith(catalog, base, r, input), budget = TIPPING_BUDGET,
+): TippingAnswer {
   const req = base.ctx.req;
   const feasible = base.plans[verdict].feasible;
   let left = budget;

@@ -1,6 +1,7 @@
 import type { Store } from '../contract/recommendation.ts';
 import type { EvalContext, EvalItem } from './context.ts';
 import { inputsOf } from './lineage.ts';
+import { hasNodes, tierBinding, tierNodes } from './tier.ts';
 import { formatNumber as f } from './format.ts';
 import { ASSUMPTIONS } from './assumptions.ts';
 import type { Profile } from './profile.ts';
@@ -163,36 +164,24 @@ export function budgetMs(ctx: EvalContext, item: EvalItem): number {
   return item.hotPath ? p99 * ASSUMPTIONS.stateShareOfBudget.value : p99;
 }
 
-/** The needs that size a store tier for this item: [nodes, why] per resource (only those the profile has). */
-function needs(x: Probe): [number, () => string][] {
-  const p = x.profile;
-  const mbps = storeMbPerSecond(x);
-  const memory = storeMemoryMb(x);
-  const out: [number, () => string][] = [
-    [x.item.readsPerSecond / p.readsPerNode!, () => `${f(round(x.item.readsPerSecond))} reads/s ÷ ${f(p.readsPerNode!)} per node`],
-    [x.item.writesPerSecond / p.writesPerNode!, () => `${f(round(x.item.writesPerSecond))} writes/s ÷ ${f(p.writesPerNode!)} per node`],
-  ];
-  if (p.mbPerSecondPerNode) out.push([mbps / p.mbPerSecondPerNode, () => `${f(round(mbps))} MB/s ÷ ${f(p.mbPerSecondPerNode!)} MB/s per node`]);
-  if (p.memoryMbPerNode && memory > 0) out.push([memory / p.memoryMbPerNode, () => `${f(round(memory))} MB of memory ÷ ${f(p.memoryMbPerNode!)} MB per node`]);
-  return out;
-}
-
 /** Nodes (shards, partitions, prefixes) a store needs for this item alone; undefined for stores without nodes. */
 export function nodesNeeded(x: Probe): number | undefined {
-  const p = x.profile;
-  if (p.readsPerNode === undefined || p.writesPerNode === undefined) return undefined;
-  // Inline rather than needs(): this runs for every store of every item of every tipping-point evaluation.
-  let n = Math.max(x.item.readsPerSecond / p.readsPerNode, x.item.writesPerSecond / p.writesPerNode);
-  if (p.mbPerSecondPerNode) n = Math.max(n, storeMbPerSecond(x) / p.mbPerSecondPerNode);
-  if (p.memoryMbPerNode) n = Math.max(n, storeMemoryMb(x) / p.memoryMbPerNode);
-  return Math.max(1, Math.ceil(n - 1e-9));
+  if (!hasNodes(x.profile)) return undefined;
+  return tierNodes(x.profile, x.item.readsPerSecond, x.item.writesPerSecond, storeMbPerSecond(x), storeMemoryMb(x));
 }
 
 function nodesWhy(x: Probe): string {
-  if (x.profile.readsPerNode === undefined || x.profile.writesPerNode === undefined) return '';
-  let best: [number, () => string] | undefined;
-  for (const n of needs(x)) if (!best || n[0] > best[0]) best = n;
-  return best![1]();
+  const p = x.profile;
+  if (!hasNodes(p)) return '';
+  const mbps = storeMbPerSecond(x);
+  const memory = storeMemoryMb(x);
+  const [binding] = tierBinding(p, x.item.readsPerSecond, x.item.writesPerSecond, mbps, memory);
+  switch (binding) {
+    case 'reads': return `${f(round(x.item.readsPerSecond))} reads/s ÷ ${f(p.readsPerNode!)} per node`;
+    case 'writes': return `${f(round(x.item.writesPerSecond))} writes/s ÷ ${f(p.writesPerNode!)} per node`;
+    case 'mbPerSecond': return `${f(round(mbps))} MB/s ÷ ${f(p.mbPerSecondPerNode!)} MB/s per node`;
+    case 'memory': return `${f(round(memory))} MB of memory ÷ ${f(p.memoryMbPerNode!)} MB per node`;
+  }
 }
 
 /** MB/s one instance moves for this item at peak: the store traffic shared by the fleet sized for load and availability. */
