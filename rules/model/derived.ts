@@ -92,7 +92,7 @@ export const ITEM_FIGURES: { readonly [K in keyof ItemFigures]: ItemFact<K> } = 
     compute: ({ item, source }) => (item.connection ? 'record' : source.kind ?? kindOf(source)),
   },
   kindAssumed: {
-    id: 'state[].kindAssumed', from: [], description: 'kind was not given, so it was inferred',
+    id: 'state[].kindAssumed', from: ['state[].kind'], description: 'kind was not given, so it was inferred',
     compute: ({ source }) => source.kind === undefined,
   },
   owners: {
@@ -107,7 +107,7 @@ export const ITEM_FIGURES: { readonly [K in keyof ItemFigures]: ItemFact<K> } = 
     },
   },
   ownersGiven: {
-    id: 'state[].ownersGiven', from: [], description: 'owners was given',
+    id: 'state[].ownersGiven', from: ['state[].owners'], description: 'owners was given',
     compute: ({ source }) => source.owners !== undefined,
   },
   readsPerSecond: {
@@ -199,7 +199,8 @@ export const SERVICE_FIGURES: { readonly [K in keyof ServiceFigures]: ServiceFac
     compute: ({ req }) => req.constraints.stores.includes('kafka'),
   },
   sessionItems: {
-    id: 'derived.sessionItems', afterItems: true, from: ['state[].scope', 'context.memory', 'context.workflow', 'context.realtime', 'context.sharedState'],
+    // Implied items follow the context and whether a listed item already covers it (its scope and owner).
+    id: 'derived.sessionItems', afterItems: true, from: ['state[].scope', 'state[].owner', 'context.memory', 'context.workflow', 'context.realtime', 'context.sharedState'],
     description: 'state items kept for the session (minutes/hours), implied ones included',
     compute: ({ items }) => { let n = 0; for (const i of items) if (i.scope === 'session') n++; return n; },
   },
