@@ -72,6 +72,11 @@ const GETTERS: Readonly<Record<string, Get>> = {
   'traffic.sessionMinutes': (c) => c.req.traffic.sessionMinutes,
   'traffic.spiky': (c) => c.req.traffic.spiky,
   'traffic.regions': (c) => c.req.traffic.regions,
+  'traffic.source': (c) => c.derived.source,
+  'traffic.awayShare': (c) => c.req.traffic.awayShare!,
+  'failure.rpoSeconds': (c) => c.req.failure.rpoSeconds!,
+  'failure.rtoSeconds': (c) => c.req.failure.rtoSeconds!,
+  'constraints.interRegionRttMs': (c) => c.req.constraints.interRegionRttMs!,
   'failure.sessionLoss': (c) => c.req.failure.sessionLoss,
   'failure.availability': (c) => c.req.failure.availability,
   'failure.deploysPerDay': (c) => c.req.failure.deploysPerDay,
@@ -90,6 +95,13 @@ const GETTERS: Readonly<Record<string, Get>> = {
   'state[].owners': (_c, i) => i!.owners,
   'state[].readsPerMinute': (_c, i) => i!.readsPerMinute!,
   'state[].writeKb': (_c, i) => i!.writeKb!,
+  'state[].limitsOwner': (_c, i) => i!.limitsOwner,
+  // Derived where the file leaves them out (rules/model/derived.ts): rules read the figure the engine uses.
+  'state[].readers': (_c, i) => i!.readers,
+  'state[].readKb': (_c, i) => i!.readKb,
+  'state[].fanout': (_c, i) => i!.fanout,
+  'state[].shape': (_c, i) => i!.shape,
+  'state[].merge': (_c, i) => i!.merge,
 };
 
 /** Contract facts read through the generic reader, and spelled-out readers no contract fact has (a test keeps both empty). */

@@ -54,7 +54,7 @@ function toEvalItem(s: StateItem, impliedBecause: string | undefined, service: S
   const item = {
     name: s.name, owner: s.owner, lifetime: s.lifetime, sizeKb: s.sizeKb, writesPerMinute: s.writesPerMinute,
     sensitivity: s.sensitivity, lossImpact: s.lossImpact, consistency: s.consistency, hotPath: s.hotPath,
-    readsPerMinute: s.readsPerMinute,
+    readsPerMinute: s.readsPerMinute, residency: s.residency,
     source: s,
     implied: impliedBecause !== undefined,
     impliedBecause,
@@ -68,7 +68,7 @@ function toEvalItem(s: StateItem, impliedBecause: string | undefined, service: S
 /** toEvalItem copies these fields; the rest are figures. A field added to StateItem must be placed (a missing key fails to compile). */
 const STATE_ITEM_KEYS: Record<Exclude<keyof StateItem, keyof ItemFigures>, true> = {
   name: true, owner: true, lifetime: true, sizeKb: true, writesPerMinute: true, sensitivity: true, lossImpact: true, consistency: true, hotPath: true,
-  readsPerMinute: true,
+  readsPerMinute: true, residency: true,
 };
 void STATE_ITEM_KEYS;
 

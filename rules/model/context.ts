@@ -26,6 +26,12 @@ export interface ItemFigures {
   syncWrite: boolean;
   totalMb: number;
   writeKbPerSecondPerOwner: number;
+  readers: 'owner' | 'others';
+  readKb: number;
+  fanout: number;
+  limitsOwner: boolean;
+  shape: 'value' | 'collection';
+  merge: 'none' | 'last-writer-wins' | 'commutative';
 }
 
 export interface EvalItem extends Omit<StateItem, keyof ItemFigures>, ItemFigures {
@@ -38,6 +44,7 @@ export interface EvalItem extends Omit<StateItem, keyof ItemFigures>, ItemFigure
 
 /** Service figures, one field per entry of SERVICE_FIGURES (rules/model/derived.ts), which documents each. */
 export interface ServiceFigures {
+  source: 'clients' | 'services' | 'stream';
   concurrentSessions: number;
   concurrentSessionsDerived: boolean;
   fleetInstances: number;

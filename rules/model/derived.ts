@@ -150,6 +150,31 @@ export const ITEM_FIGURES: { readonly [K in keyof ItemFigures]: ItemFact<K> } = 
     description: 'KB per second one owner would ship if every write sent the value',
     compute: ({ source }) => round((source.writesPerMinute / 60) * source.sizeKb),
   },
+  readers: {
+    id: 'state[].readers', from: ['state[].owner'],
+    description: 'owner (only its owner\'s own requests read it) or others: as given, else owner for session and user items',
+    compute: ({ source }) => source.readers ?? (source.owner === 'session' || source.owner === 'user' ? 'owner' : 'others'),
+  },
+  readKb: {
+    id: 'state[].readKb', from: ['state[].sizeKb'], description: 'KB one read moves (a page of a collection), default sizeKb',
+    compute: ({ source }) => source.readKb ?? source.sizeKb,
+  },
+  fanout: {
+    id: 'state[].fanout', from: [], description: 'readers each write is delivered to, default 1',
+    compute: ({ source }) => source.fanout ?? 1,
+  },
+  limitsOwner: {
+    id: 'state[].limitsOwner', from: [], description: 'the item limits what its owner may do (a quota, an attempt counter), default false',
+    compute: ({ source }) => source.limitsOwner ?? false,
+  },
+  shape: {
+    id: 'state[].shape', from: [], description: 'value (read and written whole) or collection (members read a few at a time), default value',
+    compute: ({ source }) => source.shape ?? 'value',
+  },
+  merge: {
+    id: 'state[].merge', from: [], description: 'how concurrent writes in two regions combine, default none (one writer)',
+    compute: ({ source }) => source.merge ?? 'none',
+  },
 };
 
 /** What a service figure is computed from: the input, and the items once they exist (list figures only). */
@@ -163,6 +188,10 @@ const CACHES: readonly string[] = ['redis', 'valkey', 'memcached'];
 
 /** Service figures, in computing order: those above `sessionItems` come before the items, the rest after them. */
 export const SERVICE_FIGURES: { readonly [K in keyof ServiceFigures]: ServiceFact<K> } = {
+  source: {
+    id: 'traffic.source', from: [], description: 'who sends the requests: clients (default), services or stream',
+    compute: ({ req }) => req.traffic.source ?? 'clients',
+  },
   concurrentSessions: {
     id: 'derived.concurrentSessions', from: ['traffic.concurrentSessions', 'traffic.peakRps', 'traffic.sessionMinutes'], grows: true,
     description: 'concurrent sessions at peak: given, or Little\'s law',
