@@ -1,4 +1,4 @@
-import { lineAt, parseText, validate, type ParsedText } from '../contract/parse.ts';
+import { lineAt, parseText, validate, type ParsedText } from '../contract/yaml-text.ts';
 import { CatalogFileSchema, type CatalogFile } from './schema.ts';
 
 /** Keys and list items one catalogue file may hold (about 30 per rule for 1000 rules), checked before parsing. */
