@@ -2,7 +2,10 @@
  * statewise core: pure, synchronous, deterministic. parse → normalize → evaluate → render.
  * Adapters (server/, extension/) import from here only.
  */
-export { parseRequirements, validateRequirements, validate, nodeCount, MAX_REQUIREMENTS_NODES, type ParseOptions } from './contract/yaml-text.ts';
+export { parseRequirements, validateRequirements, MAX_REQUIREMENTS_NODES } from './contract/parse-requirements.ts';
+export { validate } from './contract/validate.ts';
+export { nodeCount, parseText, type ParseOptions, type ParsedText } from './contract/yaml-text.ts';
+export { positionAt } from './contract/locate.ts';
 export { RequirementsSchema, API_VERSION, KNOWN_STORES, MEMORY, REALTIME, SESSION_LOSS, type Requirements, type RequirementsInput, type StateItem } from './contract/requirements.ts';
 export { RecommendationSchema, VERDICTS, STORES, type Recommendation, type Verdict, type Store } from './contract/recommendation.ts';
 export { count } from './contract/words.ts';
@@ -23,4 +26,3 @@ export {
 } from './review/index.ts';
 export { didYouMean } from './contract/suggest.ts';
 export { splitChanges } from './review/compare.ts';
-export { parseText, positionAt, type ParsedText } from './contract/yaml-text.ts';

@@ -1,5 +1,5 @@
 import type { PathSegment, Result } from '../contract/issues.ts';
-import { validate } from '../contract/yaml-text.ts';
+import { validate } from '../contract/validate.ts';
 import { mergeSources } from './merge.ts';
 import { compileCondition, type CompileProblem } from './condition.ts';
 import { checkRules } from './lint-checks.ts';

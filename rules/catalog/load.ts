@@ -1,7 +1,8 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { issue, type Issue, type PathSegment, type Result } from '../contract/issues.ts';
-import { locateIssues, validate } from '../contract/yaml-text.ts';
+import { locateIssues } from '../contract/locate.ts';
+import { validate } from '../contract/validate.ts';
 import { mergeSources } from './merge.ts';
 import type { CatalogSource } from './catalog-file.ts';
 import type { Store } from '../contract/recommendation.ts';
