@@ -13,7 +13,8 @@ export { toPointer, toDotted, issue, ISSUE_CODES, type Issue, type IssueCode, ty
 export { statewiseError, ZOD_DEFAULT_TEXT } from './contract/messages.ts';
 export { requirementsJsonSchema } from './contract/json-schema.ts';
 export { defaultsApplied, fieldOf, type DefaultApplied } from './contract/defaults.ts';
-export { loadCatalog, type Catalog, type CatalogSource, type LoadOptions } from './catalog/load.ts';
+export { loadCatalog, type CatalogSource, type LoadOptions } from './catalog/load.ts';
+export type { Catalog } from './catalog/compiled.ts';
 export { BUILTIN_CATALOG } from './catalog/builtin.generated.ts';
 export { createEngine, type Engine } from './engine/create.ts';
 export type { AdviseOptions } from './engine/advise.ts';
