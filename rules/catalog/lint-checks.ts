@@ -5,7 +5,7 @@ import { GROWING_FACTS, quotableFrom } from '../model/lineage.ts';
 import { conditionSatisfiable, conflict, describeLiteral, equivalent, implies, toDnf } from './logic.ts';
 import type { Condition, Rule } from './schema.ts';
 import { compileTemplate } from './template.ts';
-import { CHECK_KEYS } from './load.ts';
+import { CHECK_KEYS } from './compile.ts';
 import { count } from '../contract/words.ts';
 
 /** The semantic checks over the effective (merged) rules; each returns findings located at the node concerned. */

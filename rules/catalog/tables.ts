@@ -1,8 +1,7 @@
 import type { Store } from '../contract/recommendation.ts';
 import { STORE_INDEX } from '../model/stores.ts';
 import { descendantsOf } from '../model/lineage.ts';
-import type { CompiledGateRule, CompiledPlacementRule, CompiledServiceRule } from './load.ts';
-import type { Predicate } from './condition.ts';
+import type { Affected, CompiledGateRule, CompiledPlacementRule, CompiledServiceRule, EngineTables, ItemRule } from './compiled.ts';
 
 /**
  * Lookup tables built once per catalogue, so that an evaluation works on small integer indexes and typed arrays
@@ -11,52 +10,6 @@ import type { Predicate } from './condition.ts';
  */
 
 // Score arrays and allowed-store bit masks are laid out in STORES order (rules/model/stores.ts).
-
-/** A gate or placement rule as the per-item loop needs it. */
-export interface ItemRule {
-  rule: CompiledGateRule | CompiledPlacementRule;
-  /** Bit mask of the stores a gate removes (0 for placement rules). */
-  removes: number;
-  /** Placement effects as parallel arrays: store index and delta, in the rule's effect order. */
-  stores: Uint8Array;
-  deltas: Float64Array;
-}
-
-/** Which rules can change their answer when one input varies: 1 per rule, in the tables' rule order. */
-export interface Affected {
-  item: Uint8Array;
-  service: Uint8Array;
-  /** The same, as lists of rule indexes: what a re-evaluation tests first to see whether anything moved. */
-  itemIndexes: readonly number[];
-  serviceIndexes: readonly number[];
-  /**
-   * How the evaluation context follows the change: `same` (only req differs), `rescaled` (traffic figures: concurrent
-   * sessions and the per-item figures scaled by them) or `rebuilt` (context inputs: implied items re-derived).
-   */
-  context: 'same' | 'rescaled' | 'rebuilt';
-  /**
-   * The input decides which items the engine implies (context.*): a rebuilt item reuses base answers only while it
-   * equals the base item at its position in every fact the input cannot move.
-   */
-  reshapes: boolean;
-  /** The input's own fact and the derived facts that follow it: what a check must read to be moved by it. */
-  facts: ReadonlySet<string>;
-}
-
-export interface EngineTables {
-  /** Gates, then placement rules, each in catalogue order: the order an item evaluates them in. */
-  itemRules: readonly ItemRule[];
-  /** Their conditions, and the service rules' conditions, as plain arrays of closures. */
-  itemTests: readonly Predicate[];
-  serviceTests: readonly Predicate[];
-  /**
-   * The rules a change of `input` can reach, or undefined when the change can reshape the evaluation itself
-   * (implied items, store lists, unknown inputs): then nothing is reused.
-   */
-  affected(input: string): Affected | undefined;
-  /** The item rules (1 per rule) that read one item field or a figure derived from it: `sizeKb`, `writesPerMinute`. */
-  itemFieldAffected(field: string): Uint8Array;
-}
 
 /** Inputs that change the derived flags or the item list in ways the registry does not follow: always a full evaluation. */
 const FULL = ['constraints.stores', 'state'];

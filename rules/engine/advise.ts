@@ -1,7 +1,7 @@
 import { API_VERSION, type Requirements } from '../contract/requirements.ts';
 import { STORES, type Blocker, type Placement, type PlanAnswer, type Recommendation, type Store, type Verdict } from '../contract/recommendation.ts';
 import { inputDigest } from '../contract/digest.ts';
-import type { Catalog } from '../catalog/load.ts';
+import type { Catalog } from '../catalog/compiled.ts';
 import { STORE_INDEX } from '../model/stores.ts';
 import type { EvalContext, PlanView } from '../model/context.ts';
 import type { ItemAssessment } from './placement.ts';

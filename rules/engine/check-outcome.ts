@@ -1,4 +1,4 @@
-import type { CompiledCheckRule } from '../catalog/load.ts';
+import type { CompiledCheckRule } from '../catalog/compiled.ts';
 import type { Probe } from '../model/measures.ts';
 import { within } from '../model/tolerance.ts';
 

@@ -1,6 +1,6 @@
 import type { Requirements } from '../contract/requirements.ts';
 import type { Verdict } from '../contract/recommendation.ts';
-import type { Catalog } from '../catalog/load.ts';
+import type { Catalog } from '../catalog/compiled.ts';
 import type { EvalContext } from '../model/context.ts';
 import { buildContext } from './context.ts';
 import { assessItem, type Fired, type ItemAssessment } from './placement.ts';

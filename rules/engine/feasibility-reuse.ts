@@ -1,5 +1,5 @@
 import type { Requirements } from '../contract/requirements.ts';
-import type { Catalog, CompiledCheckRule } from '../catalog/load.ts';
+import type { Catalog, CompiledCheckRule } from '../catalog/compiled.ts';
 import type { EvalContext, EvalItem } from '../model/context.ts';
 import {
   allCandidates, candidatesFor, checksFor, NONE, type CandidateOutcomes, type ItemFeasibility,

@@ -1,5 +1,5 @@
 import { STORES, type Store } from '../contract/recommendation.ts';
-import type { Catalog, CompiledCheckRule } from '../catalog/load.ts';
+import type { Catalog, CompiledCheckRule } from '../catalog/compiled.ts';
 import type { EvalContext, EvalItem } from '../model/context.ts';
 import type { Profile } from '../model/profile.ts';
 import type { Probe } from '../model/measures.ts';

@@ -1,6 +1,6 @@
 import type { Requirements } from '../contract/requirements.ts';
 import type { Verdict } from '../contract/recommendation.ts';
-import type { Catalog } from '../catalog/load.ts';
+import type { Catalog } from '../catalog/compiled.ts';
 import type { Predicate } from '../catalog/condition.ts';
 import type { Decision } from './decide.ts';
 import { buildContext, rescaleContext } from './context.ts';

@@ -1,5 +1,5 @@
 import type { Requirements } from '../contract/requirements.ts';
-import type { Catalog } from '../catalog/load.ts';
+import type { Catalog } from '../catalog/compiled.ts';
 import { DERIVED_FACTS, READ_AS } from '../model/lineage.ts';
 import type { ItemInput, ServiceInput } from '../model/derived.ts';
 

@@ -1,6 +1,6 @@
 import type { Requirements } from '../contract/requirements.ts';
 import type { TippingPoint, Verdict } from '../contract/recommendation.ts';
-import type { Catalog } from '../catalog/load.ts';
+import type { Catalog } from '../catalog/compiled.ts';
 import { formatNumber } from '../model/format.ts';
 import { STORES } from '../contract/recommendation.ts';
 import { breakpoints } from './tipping-breakpoints.ts';

@@ -1,5 +1,5 @@
 import { RecommendationSchema, type Engine, type Recommendation, type Requirements } from '../../rules/index.ts';
-import type { Catalog } from '../../rules/catalog/load.ts';
+import type { Catalog } from '../../rules/catalog/compiled.ts';
 import { buildContext } from '../../rules/engine/context.ts';
 import type { EvalItem } from '../../rules/model/context.ts';
 
