@@ -10,7 +10,8 @@ import { decide } from './decide.ts';
 import { capacity, type Placed } from './capacity.ts';
 import { planCost } from './cost.ts';
 import { figure } from './feasibility.ts';
-import { checkBecause, placementOf } from './explain-placement.ts';
+import { placementOf } from './explain-placement.ts';
+import { checkBecause } from './check-sentence.ts';
 import { scalingAndFailure } from './operations.ts';
 import { applyAcceptance, marginRisks, risks, sortRisks } from './risks.ts';
 import { tippingPoints } from './tipping.ts';
@@ -50,7 +51,7 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
     cacheItems: cap.cacheItems,
     tokenKb: cap.tokenKb,
   };
-  const placements = assessments.map((a) => placementOf(ctx, a, stores.get(a.item.name)!, scored.verdict, plans, req.traffic.sessionMinutes));
+  const placements = assessments.map((a) => placementOf(catalog, ctx, a, stores.get(a.item.name)!, scored.verdict, plans, req.traffic.sessionMinutes));
   const found = [...risks(catalog, ctx, view), ...marginRisks(ctx, assessments, stores)];
   const { risks: open, accepted } = applyAcceptance(sortRisks(found), req.accept, options.today);
   const tipping = tippingPoints(catalog, decision, scored.verdict);
