@@ -275,6 +275,11 @@ export interface components {
                 implied: boolean;
                 /** @enum {string} */
                 kind: "record" | "reference" | "derived";
+                /**
+                 * @description With two regions or more: local (each region its own), home (one home region per owner) or global (one writer worldwide).
+                 * @enum {string}
+                 */
+                regionScope?: "local" | "home" | "global";
                 /** @description The team's own technologies for this store that a check vetoed, so the plan runs another one. */
                 rejectedTechnologies?: {
                     alsoFails?: string[];
