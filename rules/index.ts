@@ -24,3 +24,7 @@ export {
 export { didYouMean } from './contract/suggest.ts';
 export { splitChanges } from './review/compare.ts';
 export { parseText, positionAt, type ParsedText } from './contract/parse.ts';
+export {
+  diffAnswers, inputChanges, renderDiffMarkdown, renderDiffText, placementName,
+  type AnswerDiff, type Side, type FigureChange, type PlanRow, type PlacementRow, type RiskChange,
+} from './diff/index.ts';

@@ -8,11 +8,12 @@ import { rulesCommand } from './cli/rules.ts';
 import { serveCommand } from './cli/serve.ts';
 import { reviewCommand } from './cli/review.ts';
 import { checkCommand } from './cli/check.ts';
+import { diffCommand } from './cli/diff.ts';
 import { initCommand } from './cli/init.ts';
 import { nearestName } from './cli/flag-errors.ts';
 
 /** Every command, in the order `--help` lists them. Each lives in its own file under server/cli/. */
-const COMMANDS: Command[] = [initCommand, adviseCommand, reviewCommand, checkCommand, schemaCommand, rulesCommand, serveCommand];
+const COMMANDS: Command[] = [initCommand, adviseCommand, reviewCommand, checkCommand, diffCommand, schemaCommand, rulesCommand, serveCommand];
 
 const HELP = () => `statewise — stateless, stateful or hybrid: where every piece of state should live, and why.
 

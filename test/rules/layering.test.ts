@@ -19,6 +19,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   catalog: ['contract', 'model'],
   engine: ['contract', 'model', 'catalog'],
   review: ['contract', 'model'],
+  diff: ['contract', 'review'],
 };
 
 function sources(dir: string): string[] {
