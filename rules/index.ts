@@ -28,3 +28,4 @@ export {
   diffAnswers, inputChanges, renderDiffMarkdown, renderDiffText, placementName,
   type AnswerDiff, type Side, type FigureChange, type PlanRow, type PlacementRow, type RiskChange,
 } from './diff/index.ts';
+export { structurizrWorkspace, likec4Model, backstageCatalog, architectureOf, type Architecture, type BackstageOptions } from './export/index.ts';

@@ -20,6 +20,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   engine: ['contract', 'model', 'catalog'],
   review: ['contract', 'model'],
   diff: ['contract', 'review'],
+  export: ['contract', 'model', 'review'],
 };
 
 function sources(dir: string): string[] {
