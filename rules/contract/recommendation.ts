@@ -9,8 +9,6 @@ export const STORES = [
   'none', 'client-token', 'distributed-cache', 'database', 'durable-log', 'object-store', 'in-process-copy',
   'in-process-sticky', 'in-process-replicated',
 ] as const;
-/** Stores that make the compute tier stateful: state only the owning instance holds. (`in-process-copy` is not one.) */
-export const IN_PROCESS_STORES = ['in-process-sticky', 'in-process-replicated'] as const;
 /** What runs a store: the team's technologies, plus the signed token and the instance's own memory. */
 export const TECHNOLOGIES = [...KNOWN_STORES, 'signed-token', 'instance-memory', 'none'] as const;
 export const ROUTING = ['any-instance', 'sticky', 'partitioned'] as const;

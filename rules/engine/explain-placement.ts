@@ -1,8 +1,8 @@
 import { STORES, type Placement, type Store, type Technology, type Verdict } from '../contract/recommendation.ts';
-import type { CheckQuote } from '../catalog/load.ts';
+import type { CheckQuote } from '../catalog/compiled.ts';
 import type { Profile } from '../model/profile.ts';
 import { isStateful, STORE_INDEX, STORE_INFO } from '../model/stores.ts';
-import type { EvalContext, EvalItem } from './context.ts';
+import type { EvalContext, EvalItem } from '../model/context.ts';
 import type { ItemAssessment } from './placement.ts';
 import { decidesPlan, type Plan } from './plans.ts';
 import { figure, marginOf, type CheckOutcome } from './feasibility.ts';

@@ -1,6 +1,6 @@
 import { STORES, type Store } from '../contract/recommendation.ts';
-import type { Catalog } from '../catalog/load.ts';
-import type { EvalContext, EvalItem } from './context.ts';
+import type { Catalog } from '../catalog/compiled.ts';
+import type { EvalContext, EvalItem } from '../model/context.ts';
 import { ALL_STORES, STORE_COUNT, STORE_INDEX } from '../model/stores.ts';
 import { assessFeasibility, type ItemFeasibility } from './feasibility.ts';
 
