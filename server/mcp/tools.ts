@@ -1,5 +1,5 @@
 import {
-  compareProvenance, describeCatalog, diffAnswers, parseRequirements, parseReviewProvenance, parseText, provenanceOf,
+  compareProvenance, describeCatalog, didYouMean, diffAnswers, parseRequirements, parseReviewProvenance, parseText, provenanceOf,
   renderDiffText, renderReview, splitChanges, validate, type Engine, type Requirements,
 } from '../../rules/index.ts';
 import { renderBrief } from '../cli/render-brief.ts';
@@ -70,8 +70,8 @@ const HANDLERS: { [T in ToolName]: (c: ToolContext, a: ToolArgs<T>) => ToolResul
     const rules = describeCatalog(engine.catalog);
     const rule = rules.find((r) => r.id === id);
     if (!rule) {
-      const meant = rules.map((r) => r.id).filter((r) => r.includes(id.replace(/^[a-z]+\./, ''))).slice(0, 5);
-      return problems('arguments', [{ code: 'invalid_value', path: ['id'], pointer: '/id', message: `no rule, gate or check has the id "${id}"${meant.length ? `; did you mean ${meant.join(', ')}?` : ''}`, ...(meant[0] ? { suggestion: meant[0] } : {}) }]);
+      const meant = didYouMean(id, rules.map((r) => r.id));
+      return problems('arguments', [{ code: 'invalid_value', path: ['id'], pointer: '/id', message: `no rule, gate or check has the id "${id}"${meant ? `; did you mean ${meant}?` : ''}`, ...(meant ? { suggestion: meant } : {}) }]);
     }
     const example = exampleFiring(engine, examples, id);
     const lines = [

@@ -110,6 +110,8 @@ describe('statewise MCP tools', () => {
     expect(text).toMatch(/example: examples\/[\w-]+\.statewise\.yaml — /);
     const unknown = await client.callTool({ name: 'explain_rule', arguments: { id: 'risk.token-revocaton' } });
     expect(unknown.isError).toBe(true);
+    expect(unknown.structuredContent).toMatchObject({ issues: [{ path: ['id'], suggestion: 'risk.token-revocation' }] });
+    expect(textOf(unknown)).toBe('arguments id: no rule, gate or check has the id "risk.token-revocaton"; did you mean risk.token-revocation?');
   });
 
   it('offers the schema, the catalogue and the examples as resources', async () => {
