@@ -25,8 +25,10 @@ export async function renderSvg(diagram: string, env: NodeJS.ProcessEnv = proces
   let playwright: typeof import('playwright-core');
   try {
     mermaidPath = require.resolve('mermaid/dist/mermaid.min.js');
-    playwright = await import('playwright-core');
-  } catch {
+    // require, not import(): the compiled CLI is CommonJS run from a code cache, where import() has no loader.
+    playwright = require('playwright-core') as typeof import('playwright-core');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw e;
     return { ok: false, why: '--to svg needs the packages playwright-core and mermaid (npm install playwright-core mermaid)' };
   }
   const browser = await playwright.chromium.launch({

@@ -29,8 +29,7 @@ Exit codes: 0 when the client closes the connection, 2 bad options or a broken -
     const engine = engineFor(flags.values.rules as string | undefined, { ...io, out: io.err });
     if (!engine) return EXIT.badInput;
     // Loaded on demand: the SDK stays out of the start-up of every other command.
-    const { createMcpServer, loadExamples } = await import('../mcp/index.ts');
-    const { StdioServerTransport } = await import('@modelcontextprotocol/sdk/server/stdio.js');
+    const { createMcpServer, loadExamples, StdioServerTransport } = await import('../mcp/index.ts');
     const server = createMcpServer({ engine, today: io.today, examples: loadExamples() });
     const closed = new Promise<void>((resolve) => { server.onclose = () => resolve(); });
     // The client ends the session by closing our stdin; the transport does not watch for that itself.

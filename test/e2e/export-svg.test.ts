@@ -1,3 +1,4 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -50,6 +51,15 @@ describe('statewise export --to svg', () => {
       await page.close();
     }, 120_000);
   }
+
+  it('the compiled CLI (dist/, as installed) renders it too', () => {
+    // dist/ is CommonJS run from a V8 code cache: a dynamic import() has no loader there, so this runs the build.
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: ROOT, stdio: 'ignore', timeout: 300_000 });
+    const r = spawnSync(process.execPath, ['bin/statewise.js', 'export', 'examples/orders-api.statewise.yaml', '--to', 'svg'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, STATEWISE_RUN: 'dist' }, timeout: 120_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg /);
+    expect(r.stdout).toContain('orders');
+  }, 420_000);
 
   it('without chromium: exit 2 and a message that says what to install', async () => {
     const before = process.env.CHROMIUM_PATH;
