@@ -64,7 +64,9 @@ beforeAll(() => {
   replay(stage(stages, 'runtime'), join(work, 'runtime'));
 }, 900_000);
 
-afterAll(() => { if (work) rmSync(work, { recursive: true, force: true }); });
+// Two node_modules trees (the build stage's includes the exporters' validators, likec4 among them): removing them
+// can take minutes on a busy machine.
+afterAll(() => { if (work) rmSync(work, { recursive: true, force: true }); }, 600_000);
 
 describe('production install, as the Dockerfile does it (slow)', () => {
   it('the runtime folder holds production dependencies, bin/ and the compiled dist/ — no sources, no dev tools', () => {
