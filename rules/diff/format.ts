@@ -28,14 +28,21 @@ export function figureLine(c: FigureChange): string {
   return `${c.figure} ${arrow(c.before, c.after, c.unit)}`;
 }
 
-/** Monthly cost and its change, like a cost-diff tool: `$306 → $450 (+$144, +47%)`. */
+/**
+ * Monthly cost and its change, like a cost-diff tool: `$306 → $450 (+$144, +47%)`. A plan that is not possible
+ * (no instances: the engine did not cost it) shows a dash, never $0.
+ */
 export function costLine(p: PlanRow): string {
   const { before, after } = p.monthlyUsd;
-  if (before === after) return `$${formatNumber(after)}`;
+  const usd = (n: number, instances: number) => (instances === 0 ? '—' : `$${formatNumber(n)}`);
+  const b = usd(before, p.instances.before);
+  const a = usd(after, p.instances.after);
+  if (b === a) return a;
+  if (b === '—' || a === '—') return `${b} → ${a}`;
   const delta = after - before;
   const sign = delta > 0 ? '+' : '-';
   const pct = before > 0 ? `, ${sign}${Math.round((Math.abs(delta) / before) * 100)}%` : '';
-  return `$${formatNumber(before)} → $${formatNumber(after)} (${sign}$${formatNumber(Math.abs(delta))}${pct})`;
+  return `${b} → ${a} (${sign}$${formatNumber(Math.abs(delta))}${pct})`;
 }
 
 /** The heading both renderers open with: the service and its verdict before → after. */

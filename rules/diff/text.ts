@@ -13,7 +13,7 @@ export function renderDiffText(d: AnswerDiff): string {
   lines.push('', 'Plans (monthly cost is napkin arithmetic from catalogue unit prices)');
   const width = Math.max(...d.plans.map((p) => planName(p).length));
   for (const p of d.plans) {
-    lines.push(`  ${planName(p).padEnd(width)}  feasible ${arrow(p.feasible.before, p.feasible.after)} · ${costLine(p)}/month · `
+    lines.push(`  ${planName(p).padEnd(width)}  feasible ${arrow(p.feasible.before, p.feasible.after)} · monthly ${costLine(p)} · `
       + `instances ${arrow(p.instances.before, p.instances.after)} · store nodes ${arrow(p.storeNodes.before, p.storeNodes.after)}`);
   }
   lines.push('', 'Placements');

@@ -97,6 +97,10 @@ describe('diffAnswers', () => {
     const moved = [...risksBefore].filter((r) => !risksAfter.has(r)).length + [...risksAfter].filter((r) => !risksBefore.has(r)).length;
     expect(moved).toBeGreaterThan(0);
     expect(d.risks.length).toBeGreaterThan(0);
+    // A plan that stops (or starts) being possible has no cost on that side: a dash, never $0.
+    const stateless = d.plans.find((p) => p.plan === 'stateless')!;
+    expect(stateless.instances.after).toBe(0);
+    expect(renderDiffMarkdown(d)).toContain(`| stateless (was chosen) | yes → no | $${stateless.monthlyUsd.before} → — |`);
     expect(d.placements.filter((p) => p.before === null).map((p) => p.state)).toEqual(
       head.answer.placements.map((p) => p.state).filter((s) => !base.answer.placements.some((p) => p.state === s)));
   });
@@ -120,7 +124,7 @@ describe('renderers', () => {
     const text = renderDiffText(diff).split('\n');
     expect(text).toContain('  traffic.peakRps 2500 → 5000');
     expect(text).toContain('  capacity.instances 6 → 12');
-    expect(text.some((l) => /^ {2}stateless \(chosen\) +feasible yes · \$306 → \$450 \(\+\$144, \+47%\)\/month · instances 6 → 12/.test(l))).toBe(true);
+    expect(text.some((l) => /^ {2}stateless \(chosen\) +feasible yes · monthly \$306 → \$450 \(\+\$144, \+47%\) · instances 6 → 12/.test(l))).toBe(true);
     for (const f of diff.figures) expect(text.some((l) => l.startsWith(`  ${f.figure} `))).toBe(true);
   });
 });
