@@ -10,7 +10,8 @@ import { decide } from './decide.ts';
 import { capacity, type Placed } from './capacity.ts';
 import { planCost } from './cost.ts';
 import { figure } from './feasibility.ts';
-import { checkBecause, placementOf } from './explain-placement.ts';
+import { placementOf } from './explain-placement.ts';
+import { checkBecause } from './check-sentence.ts';
 import { scalingAndFailure } from './operations.ts';
 import { applyAcceptance, marginRisks, risks, sortRisks } from './risks.ts';
 import { tippingPoints } from './tipping.ts';
@@ -50,8 +51,9 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
     cacheItems: cap.cacheItems,
     tokenKb: cap.tokenKb,
   };
-  const placements = assessments.map((a) => placementOf(ctx, a, stores.get(a.item.name)!, scored.verdict, plans, req.traffic.sessionMinutes));
-  const found = [...risks(catalog, ctx, view), ...marginRisks(ctx, assessments, stores)];
+  const placements = assessments.map((a) => placementOf(catalog, ctx, a, stores.get(a.item.name)!, scored.verdict, plans, req.traffic.sessionMinutes));
+  const allowedOf = new Map(assessments.map((a) => [a.item.name, a.allowed]));
+  const found = [...risks(catalog, ctx, view, (name) => allowedOf.get(name)), ...marginRisks(ctx, assessments, stores)];
   const { risks: open, accepted } = applyAcceptance(sortRisks(found), req.accept, options.today);
   const tipping = tippingPoints(catalog, decision, scored.verdict);
   const confidence = Math.min(scored.confidence, robustness(tipping.nearest));

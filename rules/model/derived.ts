@@ -185,6 +185,8 @@ export interface ServiceInput {
 }
 
 const CACHES: readonly string[] = ['redis', 'valkey', 'memcached'];
+/** Object stores hold blobs, not rows: running one is not running a database. */
+const OBJECT_STORES: readonly string[] = ['s3', 'gcs', 'azure-blob', 'minio'];
 
 /** Service figures, in computing order: those above `sessionItems` come before the items, the rest after them. */
 export const SERVICE_FIGURES: { readonly [K in keyof ServiceFigures]: ServiceFact<K> } = {
@@ -221,7 +223,7 @@ export const SERVICE_FIGURES: { readonly [K in keyof ServiceFigures]: ServiceFac
   },
   operatesDatabase: {
     id: 'derived.operatesDatabase', from: ['constraints.stores'], description: 'constraints.stores names a database',
-    compute: ({ req }) => req.constraints.stores.some((s) => !CACHES.includes(s) && s !== 'kafka'),
+    compute: ({ req }) => req.constraints.stores.some((s) => !CACHES.includes(s) && !OBJECT_STORES.includes(s) && s !== 'kafka'),
   },
   operatesLog: {
     id: 'derived.operatesLog', from: ['constraints.stores'], description: 'constraints.stores names kafka',

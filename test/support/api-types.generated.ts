@@ -275,6 +275,18 @@ export interface components {
                 implied: boolean;
                 /** @enum {string} */
                 kind: "record" | "reference" | "derived";
+                /** @description The team's own technologies for this store that a check vetoed, so the plan runs another one. */
+                rejectedTechnologies?: {
+                    alsoFails?: string[];
+                    because: string;
+                    /** @description The check furthest over its limit. */
+                    check: string;
+                    limit: number;
+                    /** @enum {string} */
+                    technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
+                    unit: string;
+                    value: number;
+                }[];
                 state: string;
                 /** @enum {string} */
                 store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated";
