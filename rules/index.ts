@@ -27,3 +27,8 @@ export {
 } from './review/index.ts';
 export { didYouMean } from './contract/suggest.ts';
 export { splitChanges } from './review/compare.ts';
+export {
+  diffAnswers, inputChanges, renderDiffMarkdown, renderDiffText, placementName,
+  type AnswerDiff, type Side, type FigureChange, type PlanRow, type PlacementRow, type RiskChange,
+} from './diff/index.ts';
+export { structurizrWorkspace, likec4Model, backstageCatalog, architectureOf, type Architecture, type BackstageOptions } from './export/index.ts';

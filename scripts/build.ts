@@ -36,8 +36,9 @@ export interface Entry {
  * bin/statewise.js runs; the manifest covers the inputs of all of them.
  */
 export const ENTRIES: readonly Entry[] = [
-  // piscina stays in node_modules: it starts its own worker.js from its package folder.
-  { entry: 'server/cli.ts', out: 'cli.cjs', warmUp: ['advise', 'examples/online-shop.statewise.yaml'], esbuild: { external: ['piscina'], logOverride: { 'empty-import-meta': 'silent' } } },
+  // piscina stays in node_modules: it starts its own worker.js from its package folder. playwright-core too: only
+  // `export --to svg` loads it, and it is a devDependency (absent from an install without them: a clear error).
+  { entry: 'server/cli.ts', out: 'cli.cjs', warmUp: ['advise', 'examples/online-shop.statewise.yaml'], esbuild: { external: ['piscina', 'playwright-core', '@modelcontextprotocol/sdk'], logOverride: { 'empty-import-meta': 'silent' } } },
   // The advice thread `statewise serve` starts (server/advice-worker-file.ts looks for it next to cli.cjs).
   { entry: 'server/advice-worker.ts', out: 'advice-worker.cjs', esbuild: { external: ['piscina'], logOverride: { 'empty-import-meta': 'silent' } } },
 ];
