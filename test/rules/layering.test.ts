@@ -19,6 +19,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   catalog: ['contract', 'model'],
   engine: ['contract', 'model', 'catalog'],
   review: ['contract', 'model'],
+  conformance: ['contract', 'model'],
 };
 
 function sources(dir: string): string[] {
