@@ -31,3 +31,4 @@ export {
   type SuppressedFinding, type Baseline, type ConformanceCatalog, type ConformanceRule, type ConformanceSeverity,
 } from './conformance/index.ts';
 export type { Implementation } from './contract/requirements.ts';
+export { locateIssues } from './contract/parse.ts';

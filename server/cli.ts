@@ -9,10 +9,11 @@ import { serveCommand } from './cli/serve.ts';
 import { reviewCommand } from './cli/review.ts';
 import { checkCommand } from './cli/check.ts';
 import { initCommand } from './cli/init.ts';
+import { scanCommand } from './cli/scan.ts';
 import { nearestName } from './cli/flag-errors.ts';
 
 /** Every command, in the order `--help` lists them. Each lives in its own file under server/cli/. */
-const COMMANDS: Command[] = [initCommand, adviseCommand, reviewCommand, checkCommand, schemaCommand, rulesCommand, serveCommand];
+const COMMANDS: Command[] = [initCommand, adviseCommand, reviewCommand, checkCommand, scanCommand, schemaCommand, rulesCommand, serveCommand];
 
 const HELP = () => `statewise — stateless, stateful or hybrid: where every piece of state should live, and why.
 
