@@ -6,3 +6,4 @@ export { evaluateConformance, type ConformanceResult } from './evaluate.ts';
 export { SEVERITY_RANK, type ConformanceFinding, type SuppressedFinding } from './finding.ts';
 export { BaselineSchema, baselineOf, compareBaseline, type Baseline } from './baseline.ts';
 export { ConformanceCatalogSchema, CONFORMANCE_SEVERITIES, type ConformanceCatalog, type ConformanceRule, type ConformanceSeverity } from './schema.ts';
+export { draftRequirements } from './draft.ts';
