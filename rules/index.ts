@@ -25,7 +25,7 @@ export { didYouMean } from './contract/suggest.ts';
 export { splitChanges } from './review/compare.ts';
 export { parseText, positionAt, type ParsedText } from './contract/parse.ts';
 export {
-  planOf, draftRequirements, loadConformanceCatalog, evaluateConformance, baselineOf, compareBaseline, BaselineSchema, SEVERITY_RANK, EVIDENCE_KINDS,
+  planOf, itemText, draftRequirements, loadConformanceCatalog, evaluateConformance, baselineOf, compareBaseline, BaselineSchema, SEVERITY_RANK, EVIDENCE_KINDS,
   ConformanceCatalogSchema, CONFORMANCE_SEVERITIES,
   type Evidence, type EvidenceKind, type FactValue, type Plan, type PlanItem, type ConformanceResult, type ConformanceFinding,
   type SuppressedFinding, type Baseline, type ConformanceCatalog, type ConformanceRule, type ConformanceSeverity,

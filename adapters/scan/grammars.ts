@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,8 +43,11 @@ export function loadGrammars(dir?: string): Promise<Grammars> {
   if (!p) {
     p = (async () => {
       for (const f of Object.values(paths)) if (!existsSync(f)) throw new Error(`tree-sitter wasm missing at ${f}: the install is broken`);
-      await Parser.init({ locateFile: () => paths.runtime });
-      const [typescript, tsx, terraform] = await Promise.all([Language.load(paths.typescript), Language.load(paths.tsx), Language.load(paths.terraform)]);
+      // Bytes rather than paths: the runtime then never fetches or imports a file system module itself, which a
+      // bundle (dist/cli.cjs, the extension's engine.js) could not resolve.
+      const bytes = (f: string) => new Uint8Array(readFileSync(f));
+      await Parser.init({ wasmBinary: bytes(paths.runtime) } as object);
+      const [typescript, tsx, terraform] = await Promise.all([Language.load(bytes(paths.typescript)), Language.load(bytes(paths.tsx)), Language.load(bytes(paths.terraform))]);
       return { parser: new Parser(), typescript, tsx, terraform };
     })();
     loaded.set(key, p);

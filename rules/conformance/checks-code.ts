@@ -1,6 +1,6 @@
 import { fact, type Evidence } from './evidence.ts';
 import type { Check, Hit } from './hit.ts';
-import { INSTANCE_STORES, type Plan, type PlanItem } from './plan.ts';
+import { INSTANCE_STORES, planField, type Plan, type PlanItem } from './plan.ts';
 
 /** Stores outside instance memory where sessions may live. */
 const OFF_INSTANCE = ['client-token', 'distributed-cache', 'database'];
@@ -29,7 +29,7 @@ export const sessionMemoryStore: Check = (plan, bound) => {
 
 export const realtimeUndeclared: Check = (plan, bound) => {
   if (plan.realtime !== 'none') return [];
-  const item: PlanItem = { name: 'context.realtime', store: 'none', technology: 'none', owner: 'session', lossImpact: 'none', path: ['context', 'realtime'] };
+  const item = planField('context.realtime: none', ['context', 'realtime']);
   return bound.filter((e) => e.kind === 'realtime-server').map((e): Hit => ({ evidence: e, key: fact(e, 'library'), item, vars: {} }));
 };
 
@@ -39,7 +39,7 @@ export const socketioNoAdapter: Check = (plan, bound) => {
     .map((e) => Number(e.facts.maxReplicas ?? e.facts.replicas ?? 1)));
   if (replicas <= 1) return [];
   return bound.filter((e) => e.kind === 'realtime-server' && e.facts.library === 'socket.io')
-    .map((e): Hit => ({ evidence: e, key: 'socket.io', vars: { instances: replicas } }));
+    .map((e): Hit => ({ evidence: e, key: 'socket.io', item: planField(`${plan.instances} instances (traffic)`, ['traffic']), vars: { instances: replicas } }));
 };
 
 export const storeMissing: Check = (plan, bound) => {

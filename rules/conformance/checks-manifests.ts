@@ -1,13 +1,13 @@
 import { fact, type Evidence } from './evidence.ts';
 import type { Check, Hit } from './hit.ts';
-import { INSTANCE_STORES, STICKY_STORES } from './plan.ts';
+import { INSTANCE_STORES, planField, STICKY_STORES } from './plan.ts';
 
 const replicasOf = (e: Evidence) => Number(e.facts.maxReplicas ?? e.facts.replicas ?? 1);
 
 export const stickyUnplanned: Check = (plan, bound) => {
   if (plan.items.some((i) => STICKY_STORES.includes(i.store))) return [];
   return bound.filter((e) => e.kind === 'sticky-routing')
-    .map((e): Hit => ({ evidence: e, key: `${fact(e, 'mechanism')}:${fact(e, 'workload')}`, vars: { routing: plan.routing } }));
+    .map((e): Hit => ({ evidence: e, key: `${fact(e, 'mechanism')}:${fact(e, 'workload')}`, item: planField('state: no item in sticky memory', ['state']), vars: { routing: plan.routing } }));
 };
 
 export const stickyMissing: Check = (plan, bound) => {
@@ -22,7 +22,8 @@ export const stickyMissing: Check = (plan, bound) => {
 
 export const statefulWorkload: Check = (plan, bound) => {
   if (plan.verdict !== 'stateless') return [];
-  return bound.filter((e) => e.kind === 'volume-claim').map((e): Hit => ({ evidence: e, key: fact(e, 'what'), vars: {} }));
+  const item = planField('verdict: stateless', ['state']);
+  return bound.filter((e) => e.kind === 'volume-claim').map((e): Hit => ({ evidence: e, key: fact(e, 'what'), item, vars: {} }));
 };
 
 export const hpaNoStabilisation: Check = (plan, bound) => {
@@ -43,7 +44,7 @@ export const replicasBelowPlan: Check = (plan, bound) => {
       .map((e) => ({ e, replicas: Number(e.facts.replicas) })),
   ];
   return counted.filter(({ replicas }) => replicas < needed)
-    .map(({ e, replicas }): Hit => ({ evidence: e, key: `${e.kind}:${fact(e, 'workload')}`, vars: { replicas, needed, availability: plan.availability } }));
+    .map(({ e, replicas }): Hit => ({ evidence: e, key: `${e.kind}:${fact(e, 'workload')}`, item: planField(`failure.availability: ${plan.availability}`, ['failure', 'availability']), vars: { replicas, needed, availability: plan.availability } }));
 };
 
 export const storeLosesItems: Check = (plan, bound) => {

@@ -38,7 +38,7 @@ function findingOf(rule: ConformanceRule, plan: Plan, hit: Hit): ConformanceFind
   const item = hit.item;
   const itemAt = plan.at(item?.path ?? []);
   const vars: Record<string, string | number> = {
-    service: plan.service, item: item?.name ?? '(no state items)', store: item?.store ?? 'none',
+    service: plan.service, item: item?.name ?? '(no state items)', store: item?.store || 'none',
     technology: item?.technology ?? 'none', workload: plan.service,
     ...Object.fromEntries(Object.entries(hit.evidence?.facts ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])),
     ...hit.vars,
@@ -49,7 +49,7 @@ function findingOf(rule: ConformanceRule, plan: Plan, hit: Hit): ConformanceFind
     id: `${rule.id}:${at.file}:${hit.key}`,
     rule: rule.id, title: rule.title, severity: rule.severity,
     file: at.file, line: at.line, column: at.column, key: hit.key, service: plan.service,
-    requirements: { file: plan.file, item: vars.item as string, store: vars.store as string, ...itemAt },
+    requirements: { file: plan.file, item: item?.name ?? '(no state items)', store: item?.store ?? '', ...itemAt },
     message: fill(rule.message),
     fixes: { code: fill(rule.fixCode), requirements: fill(rule.fixRequirements) },
   };

@@ -36,6 +36,16 @@ export interface Plan {
   at: (path: PathSegment[]) => { line: number; column: number };
 }
 
+/** A field of the requirements a finding contradicts when no state item is at stake (no store: ''). */
+export function planField(name: string, path: PathSegment[]): PlanItem {
+  return { name, store: '', technology: 'none', owner: 'global', lossImpact: 'none', path };
+}
+
+/** `item in store`, or the field alone. */
+export function itemText(item: { item: string; store: string }): string {
+  return item.store ? `${item.item} in ${item.store}` : item.item;
+}
+
 export const STICKY_STORES = ['in-process-sticky'];
 export const INSTANCE_STORES = ['in-process-sticky', 'in-process-replicated'];
 

@@ -1,4 +1,4 @@
-import type { ConformanceFinding } from '../../rules/index.ts';
+import { itemText, type ConformanceFinding } from '../../rules/index.ts';
 import type { Paint } from './io.ts';
 import { oneLine } from './escape.ts';
 import { count } from './plural.ts';
@@ -11,7 +11,7 @@ export interface ScanSummary { findings: readonly ConformanceFinding[]; plans: n
 export function findingText(f: ConformanceFinding, paint?: Paint): string {
   const level = f.severity === 'error' ? (paint?.red ?? String)('error') : f.severity === 'warning' ? (paint?.yellow ?? String)('warning') : 'info';
   return [
-    `${oneLine(f.file)}:${f.line}:${f.column} ${level} ${f.rule} (${f.service}: ${f.requirements.item} in ${f.requirements.store}, ${oneLine(f.requirements.file)}:${f.requirements.line})`,
+    `${oneLine(f.file)}:${f.line}:${f.column} ${level} ${f.rule} (${f.service}: ${oneLine(itemText(f.requirements))}, ${oneLine(f.requirements.file)}:${f.requirements.line})`,
     `  ${oneLine(f.message)}`,
     `  fix the code: ${oneLine(f.fixes.code)}`,
     `  or the requirements: ${oneLine(f.fixes.requirements)}`,
@@ -35,6 +35,6 @@ export function sarifFinding(f: ConformanceFinding): Finding {
   return {
     ruleId: f.rule, level: f.severity === 'info' ? 'note' : f.severity, file: f.file, line: f.line, column: f.column,
     message: `${f.message}. Fix the code: ${f.fixes.code}. Or the requirements: ${f.fixes.requirements}`,
-    related: { file: f.requirements.file, line: f.requirements.line, column: f.requirements.column, message: `${f.service}: ${f.requirements.item} (${f.requirements.store})` },
+    related: { file: f.requirements.file, line: f.requirements.line, column: f.requirements.column, message: `${f.service}: ${itemText(f.requirements)}` },
   };
 }

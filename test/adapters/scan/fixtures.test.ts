@@ -51,7 +51,7 @@ describe('scan fixtures: exactly the expected findings', () => {
       requirements: { file: 'shop.statewise.yaml', item: 'login-session', store: 'distributed-cache', ...lineOf('shop.statewise.yaml', 'name: login-session') },
     });
     expect(f!.message).toBe('express-session keeps sessions in memory (no store option, so the default MemoryStore), but the plan for shop puts login-session in distributed-cache: sessions are lost on restart and not shared between instances');
-    expect(f!.fixes.code).toContain('store backed by redis');
+    expect(f!.fixes.code).toBe('Keep login-session where the plan does (distributed-cache, redis): give express-session a store there (connect-redis for redis), or a signed cookie for a client token');
     expect(f!.fixes.requirements).toContain('state item login-session');
   });
 
