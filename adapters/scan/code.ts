@@ -23,13 +23,13 @@ export function extractCode(file: string, text: string, g: Grammars): Evidence[]
   const tree = g.parser.parse(text);
   if (!tree) return [];
   try {
-    return extractTree(file, tree.rootNode);
+    return extractTree(file, text, tree.rootNode);
   } finally {
     tree.delete();
   }
 }
 
-function extractTree(file: string, root: Node): Evidence[] {
+function extractTree(file: string, text: string, root: Node): Evidence[] {
   const out: Evidence[] = [];
   const emit = (kind: Evidence['kind'], node: Node, facts: Evidence['facts']) => out.push({ kind, file, ...at(node), facts });
   const bindings = new Map<string, Binding>();
@@ -53,17 +53,21 @@ function extractTree(file: string, root: Node): Evidence[] {
   const handlerNames = new Set<string>();
   const writes: Write[] = [];
   const calls: Node[] = [];
-  walk(root, (node) => {
-    if (node.type === 'call_expression') {
-      const pkg = requiredPackage(node);
-      if (pkg && !packages.has(pkg)) packages.set(pkg, node);
-      if (isRouteCall(node)) for (const a of node.childForFieldName('arguments')?.namedChildren ?? []) if (a?.type === 'identifier') handlerNames.add(a.text);
-      calls.push(node);
-    }
-    const name = writtenName(node, candidates);
-    if (name && !shadowed(node, name)) writes.push({ name, node, fn: enclosingFunction(node) });
-    if (node.type === 'new_expression') calls.push(node);
-  });
+  // The walk looks for three things; a file that can hold none of them is not walked (most files: imports only).
+  const requires = text.includes('require(');
+  const sessionsOrRealtime = /session|socket\.io|['"]ws['"]/.test(text);
+  if (candidates.size || requires || sessionsOrRealtime) {
+    walk(root, (node) => {
+      if (node.type === 'call_expression') {
+        const pkg = requires ? requiredPackage(node) : undefined;
+        if (pkg && !packages.has(pkg)) packages.set(pkg, node);
+        if (candidates.size && isRouteCall(node)) for (const a of node.childForFieldName('arguments')?.namedChildren ?? []) if (a?.type === 'identifier') handlerNames.add(a.text);
+        if (sessionsOrRealtime) calls.push(node);
+      } else if (node.type === 'new_expression' && sessionsOrRealtime) calls.push(node);
+      const name = candidates.size ? writtenName(node, candidates) : undefined;
+      if (name && !shadowed(node, name)) writes.push({ name, node, fn: enclosingFunction(node) });
+    });
+  }
   for (const [pkg, node] of packages) {
     if (STORE_CLIENTS[pkg]) emit('store-client', node, { key: pkg, package: pkg, technology: STORE_CLIENTS[pkg] });
     if (REALTIME_ADAPTERS.includes(pkg)) emit('realtime-adapter', node, { key: pkg, package: pkg });
