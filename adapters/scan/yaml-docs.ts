@@ -15,7 +15,9 @@ export function yamlDocuments(text: string): YamlDoc[] {
   const out: YamlDoc[] = [];
   for (const doc of docs as Document.Parsed[]) {
     if (doc.errors.length) continue;
-    const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    let data: unknown;
+    // A document that cannot become data (an alias bomb past the cap) is not a manifest statewise can read: skipped.
+    try { data = doc.toJS({ maxAliasCount: 100 }); } catch { continue; }
     if (!data || typeof data !== 'object' || Array.isArray(data)) continue;
     out.push({
       data: data as Record<string, unknown>,
