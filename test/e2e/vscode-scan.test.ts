@@ -34,6 +34,14 @@ afterAll(async () => { await vs?.close(); });
 
 const rows = () => page.locator('.markers-panel .monaco-list-row');
 
+/** Expands a folder in the Explorer (harness.openFile waits for a tab, which a folder never opens). */
+async function expandFolder(name: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+E');
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  await row.waitFor({ timeout: 30_000 });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+}
+
 /** Opens the quick fix menu (Ctrl+.) at the cursor; retried, as the editor takes the focus a moment after it opens. */
 async function openQuickFixes(expected: string) {
   const menu = page.locator('.action-widget').filter({ hasText: expected }).first();
@@ -43,6 +51,7 @@ async function openQuickFixes(expected: string) {
     if (await menu.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return menu;
     await page.keyboard.press('Escape');
   }
+  await page.screenshot({ path: join(ARTIFACTS, 'vscode-scan-quick-fix-failed.png') });
   throw new Error(`the quick fix menu with "${expected}" never opened`);
 }
 
@@ -75,10 +84,10 @@ describe('Statewise: Scan Workspace', () => {
   });
 
   it('quick fix: suppress with a reason and an expiry writes an accept entry and clears the problem', async () => {
-    const session = rows().filter({ hasText: 'express-session keeps sessions in memory' }).first();
-    await session.click();
-    await page.keyboard.press('Enter'); // opens src/app.js at the finding
-    await page.locator('.tab.active', { hasText: 'app.js' }).waitFor({ timeout: 15_000 });
+    await expandFolder('src');
+    await harness.openFile(vs!, 'app.js');
+    const [, line, column] = placeOf('session-memory-store/bad', 'src/app.js', 'session({ secret').split(':');
+    await harness.goTo(vs!, Number(line), Number(column));
     const menu = await openQuickFixes('Suppress with a reason and expiry');
     await page.screenshot({ path: join(ARTIFACTS, 'vscode-scan-quick-fixes.png') });
     expect(await menu.innerText()).toContain('Open the requirement (shop: login-session)');
@@ -100,11 +109,10 @@ describe('Statewise: Scan Workspace', () => {
 
   it('quick fix: open the requirement the finding contradicts', async () => {
     await page.keyboard.press('Control+Shift+M');
-    const replicas = rows().filter({ hasText: 'shop runs at least 1 replica(s)' }).first();
-    await replicas.waitFor({ timeout: 15_000 });
-    await replicas.click();
-    await page.keyboard.press('Enter');
-    await page.locator('.tab.active', { hasText: 'shop.yaml' }).waitFor({ timeout: 15_000 });
+    await rows().filter({ hasText: 'shop runs at least 1 replica(s)' }).first().waitFor({ timeout: 15_000 });
+    await expandFolder('k8s');
+    await harness.openFile(vs!, 'shop.yaml');
+    await harness.goTo(vs!, 6, 3);
     const menu = await openQuickFixes('Open the requirement');
     expect(await menu.innerText()).toContain('Open the requirement (shop: failure.availability: 99.9)');
     await chooseQuickFix('Open the requirement');
