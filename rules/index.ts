@@ -32,3 +32,11 @@ export {
   type AnswerDiff, type Side, type FigureChange, type PlanRow, type PlacementRow, type RiskChange,
 } from './diff/index.ts';
 export { structurizrWorkspace, likec4Model, backstageCatalog, architectureOf, type Architecture, type BackstageOptions } from './export/index.ts';
+export {
+  planOf, itemText, draftRequirements, loadConformanceCatalog, evaluateConformance, baselineOf, compareBaseline, BaselineSchema, SEVERITY_RANK, EVIDENCE_KINDS,
+  ConformanceCatalogSchema, CONFORMANCE_SEVERITIES,
+  type Evidence, type EvidenceKind, type FactValue, type Plan, type PlanItem, type ConformanceResult, type ConformanceFinding,
+  type SuppressedFinding, type Baseline, type ConformanceCatalog, type ConformanceRule, type ConformanceSeverity,
+} from './conformance/index.ts';
+export type { Implementation } from './contract/requirements.ts';
+export { locateIssues } from './contract/locate.ts';

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { BUILTIN_CATALOG, requirementsJsonSchema } from '../rules/index.ts';
 import { hintsSchema, type JsonSchema } from '../extension/src/schema-hints.ts';
+import { copyGrammars, treeSitterCjs } from './copy-grammars.ts';
 
 // The main bundle (what activation loads). The lazily loaded engine bundle is reported but has no budget of its own.
 const BUDGET_BYTES = 300 * 1024;
@@ -105,10 +106,12 @@ const bundle = (entry: string, outfile: string, plugins: Plugin[]) => build({
   legalComments: 'none',
   logLevel: 'warning',
   supported: { 'dynamic-import': false },
-  plugins: [...plugins, compressedCatalog, yamlEsm, nodeSha256],
+  plugins: [...plugins, compressedCatalog, yamlEsm, nodeSha256, treeSitterCjs],
 });
 const result = await bundle('src/extension.ts', 'extension.js', [lazyEngine]);
 const engine = await bundle('src/engine-module.ts', 'engine.js', []);
+// statewise scan's tree-sitter wasm (the engine bundle's scan finds them in dist/grammars, the folder the .vsix ships).
+copyGrammars(dist);
 
 const out = Object.values(result.metafile.outputs)[0]!;
 const engineOut = Object.values(engine.metafile.outputs)[0]!;

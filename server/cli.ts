@@ -12,10 +12,11 @@ import { diffCommand } from './cli/diff.ts';
 import { mcpCommand } from './cli/mcp.ts';
 import { exportCommand } from './cli/export.ts';
 import { initCommand } from './cli/init.ts';
+import { scanCommand } from './cli/scan.ts';
 import { nearestName } from './cli/flag-errors.ts';
 
 /** Every command, in the order `--help` lists them. Each lives in its own file under server/cli/. */
-const COMMANDS: Command[] = [initCommand, adviseCommand, reviewCommand, checkCommand, diffCommand, exportCommand, schemaCommand, rulesCommand, serveCommand, mcpCommand];
+const COMMANDS: Command[] = [initCommand, adviseCommand, reviewCommand, checkCommand, diffCommand, exportCommand, scanCommand, schemaCommand, rulesCommand, serveCommand, mcpCommand];
 
 const HELP = () => `statewise — stateless, stateful or hybrid: where every piece of state should live, and why.
 

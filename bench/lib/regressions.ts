@@ -18,6 +18,7 @@ export const DIRECTION: Record<string, 'higher' | 'lower'> = {
   'startup.advise/node': 'lower',
   'activation.extension/yamlRequire': 'lower',
   'memory.rss.end/warm': 'lower',
+  'scan.repo/read': 'lower',
 };
 
 /**

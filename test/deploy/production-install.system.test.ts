@@ -80,6 +80,15 @@ describe('production install, as the Dockerfile does it (slow)', () => {
     for (const dep of Object.keys(pkg.dependencies)) expect(existsSync(join(rt, 'node_modules', dep)), dep).toBe(true);
   });
 
+  it('the compiled CLI scans a repository with the tree-sitter wasm it carries in dist/grammars', () => {
+    const rt = dirs.runtime!;
+    for (const f of ['web-tree-sitter.wasm', 'tree-sitter-typescript.wasm', 'tree-sitter-tsx.wasm', 'tree-sitter-terraform.wasm']) expect(existsSync(join(rt, 'dist', 'grammars', f)), f).toBe(true);
+    const repo = join(ROOT, 'test', 'fixtures', 'scan', 'session-memory-store', 'bad');
+    const r = spawnSync(process.execPath, [join(rt, 'bin', 'statewise.js'), 'scan', '--format', 'json'], { cwd: repo, env: { ...process.env, ...envOf(stages, 'runtime') }, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(1);
+    expect((JSON.parse(r.stdout) as { findings: { rule: string; file: string; line: number }[] }).findings.map((f) => [f.rule, f.file, f.line])).toEqual([['conformance.session-memory-store', 'src/app.js', 5]]);
+  });
+
   it('the compiled server answers /healthz and a recommendation (custom catalogue, API key), then drains on SIGTERM', async () => {
     const rulesDir = join(context, 'deploy', 'kubernetes', 'overlays', 'production', 'rules');
     const key = 'deploy-test-key-0123456789';

@@ -20,6 +20,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   review: ['contract', 'model'],
   diff: ['contract', 'review'],
   export: ['contract', 'model', 'review'],
+  conformance: ['contract', 'model'],
 };
 
 function sources(dir: string): string[] {

@@ -512,6 +512,13 @@ export interface components {
                  */
                 sessionLoss?: "unacceptable" | "tolerable" | "irrelevant";
             };
+            /** @description Where the code and workloads of this service are, for statewise scan. */
+            implementation?: {
+                /** @description Folders (or files) of this service's code, relative to the repository root; default: the requirements file's folder. */
+                paths?: string[];
+                /** @description Workload names (Kubernetes workloads, app labels, compose services) of this service besides its own name. */
+                workloads?: string[];
+            };
             /** @default {} */
             latency?: {
                 /**
