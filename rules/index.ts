@@ -16,7 +16,8 @@ export { defaultsApplied, fieldOf, type DefaultApplied } from './contract/defaul
 export { loadCatalog, type CatalogSource, type LoadOptions } from './catalog/load.ts';
 export type { Catalog } from './catalog/compiled.ts';
 export { BUILTIN_CATALOG } from './catalog/builtin.generated.ts';
-export { createEngine, type Engine } from './engine/create.ts';
+export { createEngine, type Engine, type EngineOptions } from './engine/create.ts';
+export { sha256Hex, type Sha256Hex } from './contract/digest.ts';
 export type { AdviseOptions } from './engine/advise.ts';
 export { describeCatalog, conditionText, type RuleInfo } from './catalog/describe.ts';
 export { lintCatalog, LINT_CODES, type LintCode, type LintFinding } from './catalog/lint.ts';

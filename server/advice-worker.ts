@@ -1,6 +1,7 @@
 import { workerData } from 'node:worker_threads';
 import { move } from 'piscina';
 import { BUILTIN_CATALOG, createEngine, loadCatalog, type CatalogSource, type Engine } from '../rules/index.ts';
+import { nodeSha256 } from '../adapters/sha256.ts';
 import { createAdviceTasks, STOPPED, type AdviceRejection, type AdviceTask } from './advice-tasks.ts';
 
 /**
@@ -26,7 +27,7 @@ export type WorkerTask = (AdviceTask & { cancel: Int32Array }) | { kind: 'versio
 export function workerEngine(data: AdviceWorkerData): Engine {
   const catalog = loadCatalog(BUILTIN_CATALOG, { custom: data.custom });
   if (!catalog.ok) throw new Error(`advice worker: the catalogue the main thread loaded does not load here: ${catalog.issues.map((i) => i.message).join('; ').slice(0, 300)}`);
-  return createEngine(catalog.value);
+  return createEngine(catalog.value, { sha256: nodeSha256 });
 }
 
 /**

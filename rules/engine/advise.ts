@@ -1,6 +1,6 @@
 import { API_VERSION, type Requirements } from '../contract/requirements.ts';
 import { STORES, type Blocker, type Placement, type PlanAnswer, type Recommendation, type Store, type Verdict } from '../contract/recommendation.ts';
-import { inputDigest } from '../contract/digest.ts';
+import { inputDigest, sha256Hex, type Sha256Hex } from '../contract/digest.ts';
 import type { Catalog } from '../catalog/compiled.ts';
 import { STORE_INDEX } from '../model/stores.ts';
 import type { EvalContext, PlanView } from '../model/context.ts';
@@ -26,7 +26,7 @@ export interface AdviseOptions {
  * The whole answer for normalized requirements. Pure and deterministic: the same input gives byte-identical JSON.
  * @example advise(catalog, parsed.value).verdict
  */
-export function advise(catalog: Catalog, input: Requirements, options: AdviseOptions = {}): Recommendation {
+export function advise(catalog: Catalog, input: Requirements, options: AdviseOptions = {}, hash: Sha256Hex = sha256Hex): Recommendation {
   // State items are a set (unique names): evaluate them in name order, so the order a team listed them in cannot
   // change a sentence, a sum or a tie-break (invariant 7). Placements are reported back in the team's order.
   const req = inNameOrder(input);
@@ -62,7 +62,7 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
     apiVersion: API_VERSION,
     service: req.service,
     rulesVersion: catalog.version,
-    inputDigest: inputDigest(req),
+    inputDigest: inputDigest(req, hash),
     verdict: scored.verdict,
     confidence,
     summary: summarize(req, { ...scored, confidence }, placements, ops.scaling.routing, plansOut),

@@ -1,6 +1,7 @@
 import type { Requirements } from '../contract/requirements.ts';
 import type { Recommendation } from '../contract/recommendation.ts';
 import type { Catalog } from '../catalog/compiled.ts';
+import { sha256Hex, type Sha256Hex } from '../contract/digest.ts';
 import { advise, type AdviseOptions } from './advise.ts';
 
 export interface Engine {
@@ -9,14 +10,20 @@ export interface Engine {
   advise(req: Requirements, options?: AdviseOptions): Recommendation;
 }
 
+export interface EngineOptions {
+  /** The host's SHA-256 for input digests (Node adapters pass node:crypto's); default the core's pure one. Same digests either way. */
+  sha256?: Sha256Hex;
+}
+
 /**
- * Binds a compiled catalogue once; the engine holds no other state, so one engine serves any number of requests.
+ * Binds a compiled catalogue and the options once; the engine holds no other state, so one engine serves any number of requests.
  * @example createEngine(catalog).advise(requirements).verdict
  */
-export function createEngine(catalog: Catalog): Engine {
+export function createEngine(catalog: Catalog, options: EngineOptions = {}): Engine {
+  const hash = options.sha256 ?? sha256Hex;
   return {
     catalog,
     rulesVersion: catalog.version,
-    advise: (req, options) => advise(catalog, req, options),
+    advise: (req, adviseOptions) => advise(catalog, req, adviseOptions, hash),
   };
 }
