@@ -20,8 +20,9 @@ export type AdviceTask =
 export type AdviceRejection = { ok: false; kind: 'malformed-body' | 'invalid-requirements'; issues: Issue[] };
 /**
  * `body` is the response body: the recommendation JSON, the review Markdown, or the whole batch answer JSON. Inline
- * it is the text; from a worker thread it is the same text as UTF-8 bytes, moved (not copied) to the event loop so
- * a 10 MB batch answer costs the event loop neither a copy nor an encoding pass nor garbage on its heap.
+ * it is the text; from a worker thread it is the text too under ~100 KB (server/advice-worker.ts), and above that the
+ * same text as UTF-8 bytes, moved (not copied) to the event loop so a 10 MB batch answer costs the event loop neither
+ * a copy nor an encoding pass nor garbage on its heap.
  * `cached` is set only by the answer cache (server/answer-cache.ts): true for an answer given from memory.
  */
 export type AdviceResult = { ok: true; body: string | Uint8Array<ArrayBuffer>; cached?: boolean } | AdviceRejection;
@@ -38,6 +39,14 @@ export function bodyString(body: string | Uint8Array<ArrayBuffer>): string {
 export function recommendationText(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
+
+/**
+ * Answers shorter than this (UTF-16 units, ~100 KB) cross from an advice thread (server/advice-worker.ts) to the event
+ * loop as the string itself: a structured clone copies it once, where TextEncoder first walks it (~40 µs for a
+ * typical 41 KB answer, whose em dashes make it non-ASCII) and the bytes then need a transfer. Longer ones (batches, up to tens of MB) are encoded and moved, so
+ * the event loop gets no copy and no large string on its heap.
+ */
+export const STRING_HOP_MAX_CHARS = 100 * 1024;
 
 /** A batch given up between two documents because its client left; nobody reads the answer. */
 export const STOPPED = 'stopped' as const;
