@@ -8,6 +8,7 @@ export { nodeCount, parseText, type ParseOptions, type ParsedText } from './cont
 export { positionAt } from './contract/locate.ts';
 export { RequirementsSchema, API_VERSION, KNOWN_STORES, MEMORY, REALTIME, SESSION_LOSS, type Requirements, type RequirementsInput, type StateItem } from './contract/requirements.ts';
 export { RecommendationSchema, VERDICTS, STORES, type Recommendation, type Verdict, type Store } from './contract/recommendation.ts';
+export { BriefRecommendationSchema, DETAILS, type BriefRecommendation, type Detail } from './contract/brief.ts';
 export { count } from './contract/words.ts';
 export { toPointer, toDotted, issue, ISSUE_CODES, type Issue, type IssueCode, type Result } from './contract/issues.ts';
 export { statewiseError, ZOD_DEFAULT_TEXT } from './contract/messages.ts';

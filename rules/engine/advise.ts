@@ -6,7 +6,7 @@ import { STORE_INDEX } from '../model/stores.ts';
 import type { EvalContext, PlanView } from '../model/context.ts';
 import type { ItemAssessment } from './placement.ts';
 import type { Plan } from './plans.ts';
-import { decide } from './decide.ts';
+import { decide, type Decision } from './decide.ts';
 import { capacity, type Placed } from './capacity.ts';
 import { planCost } from './cost.ts';
 import { figure } from './feasibility.ts';
@@ -33,26 +33,8 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
   const decision = decide(catalog, req, true);
   const { ctx, assessments, plans, scored } = decision;
   const plan = plans[scored.verdict];
-  const stores = completeStores(plan, assessments);
-  const placed = placedOf(assessments, stores);
-  const cap = capacity(ctx, placed);
-  const ops = scalingAndFailure(ctx, scored.verdict, stores, cap);
-  const profileOf = new Map(placed.map((p) => [p.item.name, p.profile]));
-  const view: PlanView = {
-    verdict: scored.verdict,
-    routing: ops.scaling.routing,
-    storeOf: (name) => stores.get(name) ?? 'none',
-    roundTripMs: (name) => profileOf.get(name)?.readMs ?? 0,
-    hotPathMs: cap.hotPathMs,
-    instances: cap.instances,
-    sessionsLostPerInstanceLoss: cap.sessionsLostPerInstanceLoss,
-    inProcessMemoryMb: cap.inProcessMemoryMb,
-    inProcessItems: cap.inProcessItems,
-    cacheItems: cap.cacheItems,
-    tokenKb: cap.tokenKb,
-  };
+  const { stores, cap, ops, found } = chosen(catalog, decision);
   const placements = assessments.map((a) => placementOf(catalog, ctx, a, stores.get(a.item.name)!, scored.verdict, plans, req.traffic.sessionMinutes));
-  const found = [...risks(catalog, ctx, view), ...marginRisks(ctx, assessments, stores)];
   const { risks: open, accepted } = applyAcceptance(sortRisks(found), req.accept, options.today);
   const tipping = tippingPoints(catalog, decision, scored.verdict);
   const confidence = Math.min(scored.confidence, robustness(tipping.nearest));
@@ -82,8 +64,33 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
   };
 }
 
+/** The verdict's plan as the answer reports it: where each item lives, its capacity and operations, and its risks. */
+export function chosen(catalog: Catalog, decision: Decision) {
+  const { ctx, assessments, plans, scored } = decision;
+  const stores = completeStores(plans[scored.verdict], assessments);
+  const placed = placedOf(assessments, stores);
+  const cap = capacity(ctx, placed);
+  const ops = scalingAndFailure(ctx, scored.verdict, stores, cap);
+  const profileOf = new Map(placed.map((p) => [p.item.name, p.profile]));
+  const view: PlanView = {
+    verdict: scored.verdict,
+    routing: ops.scaling.routing,
+    storeOf: (name) => stores.get(name) ?? 'none',
+    roundTripMs: (name) => profileOf.get(name)?.readMs ?? 0,
+    hotPathMs: cap.hotPathMs,
+    instances: cap.instances,
+    sessionsLostPerInstanceLoss: cap.sessionsLostPerInstanceLoss,
+    inProcessMemoryMb: cap.inProcessMemoryMb,
+    inProcessItems: cap.inProcessItems,
+    cacheItems: cap.cacheItems,
+    tokenKb: cap.tokenKb,
+  };
+  const found = [...risks(catalog, ctx, view), ...marginRisks(ctx, assessments, stores)];
+  return { stores, placed, cap, ops, found };
+}
+
 /** Where each item lives under a store map, with the technology the feasibility model chose for that store. */
-function placedOf(assessments: readonly ItemAssessment[], stores: ReadonlyMap<string, Store>): Placed[] {
+export function placedOf(assessments: readonly ItemAssessment[], stores: ReadonlyMap<string, Store>): Placed[] {
   return assessments.map((a) => {
     const store = stores.get(a.item.name) ?? 'none';
     return { item: a.item, store, profile: a.feasibility.stores[STORE_INDEX[store]]?.profile };
@@ -120,7 +127,7 @@ export function robustness(nearest: number | undefined): number {
 
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-function inNameOrder(req: Requirements): Requirements {
+export function inNameOrder(req: Requirements): Requirements {
   return { ...req, state: [...req.state].sort(byName) };
 }
 
