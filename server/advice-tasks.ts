@@ -1,4 +1,4 @@
-import { renderReview, type Engine, type Issue } from '../rules/index.ts';
+import { renderReview, type Detail, type Engine, type Issue } from '../rules/index.ts';
 import { parseRequirementsBody, validateData, type BodyFormat } from './http/body.ts';
 import { issueErrors, problemBody } from './http/problem.ts';
 
@@ -12,7 +12,7 @@ import { issueErrors, problemBody } from './http/problem.ts';
 
 /** One unit of work; `today` is read on the main thread per request (the server's clock, or a test's fixed date). */
 export type AdviceTask =
-  | { kind: 'recommend'; body: string; format: BodyFormat; today: string }
+  | { kind: 'recommend'; body: string; format: BodyFormat; today: string; detail?: Detail }
   | { kind: 'review'; body: string; format: BodyFormat; today: string; date?: string; source?: string }
   | { kind: 'batch'; items: unknown[]; today: string };
 
@@ -35,7 +35,7 @@ export function bodyString(body: string | Uint8Array<ArrayBuffer>): string {
   return typeof body === 'string' ? body : new TextDecoder().decode(body);
 }
 
-/** The exact text `statewise advise --json` prints for one file, so CLI and API answers are byte-identical. */
+/** The exact text `statewise advise --json` prints for one file (brief or full), so CLI and API answers are byte-identical. */
 export function recommendationText(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
@@ -65,8 +65,8 @@ export function createAdviceTasks(engine: Engine): (task: AdviceTask, stopped?: 
     }
     const parsed = parseRequirementsBody(task.body, task.format);
     if (!parsed.ok) return parsed;
+    if (task.kind === 'recommend') return { ok: true, body: recommendationText(engine.advise(parsed.value, { today: task.today, detail: task.detail ?? 'full' })) };
     const recommendation = engine.advise(parsed.value, { today: task.today });
-    if (task.kind === 'recommend') return { ok: true, body: recommendationText(recommendation) };
     return {
       ok: true,
       body: renderReview({
