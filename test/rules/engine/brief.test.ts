@@ -1,38 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BriefRecommendationSchema, briefOf } from '../../../rules/contract/brief.ts';
-import * as tipping from '../../../rules/engine/tipping.ts';
-import * as explain from '../../../rules/engine/explain-placement.ts';
-import * as summary from '../../../rules/engine/summary.ts';
-import * as digest from '../../../rules/contract/digest.ts';
+import { createEngine, sha256Hex } from '../../../rules/index.ts';
 import { requirementsArb } from '../../support/arbitraries.ts';
-import { builtinEngine, requirementsFromText, requirementsOf } from '../../support/engine.ts';
+import { builtinEngine, catalogFrom, requirementsFromText, requirementsOf } from '../../support/engine.ts';
 import { ROOT } from '../../support/http.ts';
-
-// Spies on the work a brief answer must skip: the tipping-point search, the placements' sentences, the summary, the digest.
-vi.mock('../../../rules/engine/tipping.ts', async (original) => {
-  const mod = await original<typeof import('../../../rules/engine/tipping.ts')>();
-  return { ...mod, tippingPoints: vi.fn(mod.tippingPoints) };
-});
-vi.mock('../../../rules/engine/explain-placement.ts', async (original) => {
-  const mod = await original<typeof import('../../../rules/engine/explain-placement.ts')>();
-  return { ...mod, placementOf: vi.fn(mod.placementOf) };
-});
-vi.mock('../../../rules/engine/summary.ts', async (original) => {
-  const mod = await original<typeof import('../../../rules/engine/summary.ts')>();
-  return { ...mod, summarize: vi.fn(mod.summarize) };
-});
-vi.mock('../../../rules/contract/digest.ts', async (original) => {
-  const mod = await original<typeof import('../../../rules/contract/digest.ts')>();
-  return { ...mod, inputDigest: vi.fn(mod.inputDigest) };
-});
 
 const engine = builtinEngine();
 const TODAY = '2026-11-26';
 const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.statewise.yaml')).sort();
-const spies = [tipping.tippingPoints, explain.placementOf, summary.summarize, digest.inputDigest] as unknown as Array<ReturnType<typeof vi.fn>>;
 
 /** The brief and the full answer for the same input, checked against each other. */
 function agree(req: ReturnType<typeof requirementsOf>, label: string): void {
@@ -57,13 +35,28 @@ describe('the brief answer', () => {
     fc.assert(fc.property(requirementsArb(), (doc) => { agree(requirementsOf(doc), JSON.stringify(doc)); }), { numRuns: 60 });
   });
 
-  it('skips the tipping-point search, every sentence and the digest, which the full answer does', () => {
+  it('skips the tipping-point search, every rule sentence and the digest, which the full answer does', () => {
+    // A catalogue of its own whose rules count what they are asked: a service rule's test runs once per evaluation
+    // (the tipping-point search re-evaluates dozens of times), and `because` builds a rule's sentence.
+    const catalog = catalogFrom();
+    const counts = { tests: 0, sentences: 0, digests: 0 };
+    type Rule = { test: (...a: never[]) => boolean; because: (...a: never[]) => string };
+    for (const rule of catalog.service as unknown as Rule[]) {
+      const test = rule.test;
+      rule.test = (...a) => { counts.tests++; return test(...a); };
+    }
+    for (const rule of [...catalog.service, ...catalog.placement, ...catalog.gates] as unknown as Rule[]) {
+      const because = rule.because;
+      rule.because = (...a) => { counts.sentences++; return because(...a); };
+    }
+    const counted = createEngine(catalog, { sha256: (t) => { counts.digests++; return sha256Hex(t); } });
     const req = requirementsFromText(readFileSync(join(ROOT, 'examples', 'online-shop.statewise.yaml'), 'utf8'));
-    for (const s of spies) s.mockClear();
-    const brief = engine.advise(req, { detail: 'brief' });
-    expect(spies.map((s) => s.mock.calls.length)).toEqual([0, 0, 0, 0]);
-    const full = engine.advise(req);
-    expect(spies.map((s) => s.mock.calls.length > 0)).toEqual([true, true, true, true]);
+    const brief = counted.advise(req, { detail: 'brief' });
+    expect(counts).toEqual({ tests: catalog.service.length, sentences: 0, digests: 0 });
+    const full = counted.advise(req);
+    expect(counts.tests).toBeGreaterThan(5 * catalog.service.length);
+    expect(counts.sentences).toBeGreaterThan(0);
+    expect(counts.digests).toBe(1);
     // Not a lesser answer about different state: the same placements, at a fraction of the bytes.
     expect(brief.placements.map((p) => `${p.state}:${p.store}`)).toEqual(full.placements.map((p) => `${p.state}:${p.store}`));
     expect(JSON.stringify(brief).length * 5).toBeLessThan(JSON.stringify(full).length);
