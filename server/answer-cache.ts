@@ -100,7 +100,7 @@ export function cachedAdvisor(advisor: Advisor, options: AnswerCacheOptions): Ad
  */
 function keyOf(task: AdviceTask): string | undefined {
   switch (task.kind) {
-    case 'recommend': return JSON.stringify([task.kind, task.format, task.today]) + task.body;
+    case 'recommend': return JSON.stringify([task.kind, task.format, task.today, task.detail ?? 'full']) + task.body;
     case 'review': return JSON.stringify([task.kind, task.format, task.today, task.date ?? null, task.source ?? null]) + task.body;
     default: return undefined;
   }

@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -11,6 +10,7 @@ import { inlineAdvisor, type Advisor } from './advisor.ts';
 import { ANSWER_CACHE_HEADER, cachedAdvisor, type AnswerCacheOptions } from './answer-cache.ts';
 import { accessLog } from './http/access-log.ts';
 import { bearerAuth } from './http/auth.ts';
+import { bodyLimit } from './http/body-limit.ts';
 import { errorHandler, problem } from './http/problem.ts';
 import { MAX_BATCH_STATE_ITEMS } from './http/schemas.ts';
 import { registerBatch } from './routes/batch.ts';
@@ -81,7 +81,7 @@ export function createApp(options: AppOptions): App {
     today: options.today ?? today,
     // Connection: close — the rest of an oversized body is never read, so the socket cannot carry another request;
     // saying keep-alive would make clients reuse a socket the server is about to close (they then fail the next call).
-    limit: bodyLimit({ maxSize, onError: (c) => problem(c, 'body-too-large', `the body is larger than ${maxSize} bytes`, undefined, { Connection: 'close' }) }),
+    limit: bodyLimit(maxSize, (c) => problem(c, 'body-too-large', `the body is larger than ${maxSize} bytes`, undefined, { Connection: 'close' })),
     security: keys.length ? [{ bearerAuth: [] }] : [],
     maxConcurrentBatches: options.maxConcurrentBatches ?? DEFAULT_MAX_BATCHES,
     maxBatchStateItems: options.maxBatchStateItems ?? MAX_BATCH_STATE_ITEMS,
