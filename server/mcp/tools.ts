@@ -34,7 +34,8 @@ const HANDLERS: { [T in ToolName]: (c: ToolContext, a: ToolArgs<T>) => ToolResul
     const req = parseRequirements(requirements);
     if (!req.ok) return problems('requirements', req.issues);
     const rec = engine.advise(req.value, { today });
-    return answer(`${rec.summary}\n\n${renderBrief([rec], ['requirements'])}`, rec);
+    const brief = engine.advise(req.value, { today, detail: 'brief' });
+    return answer(`${rec.summary}\n\n${renderBrief([brief], ['requirements'])}`, rec);
   },
   review({ engine, today }, { requirements, date }) {
     const req = parseRequirements(requirements);
