@@ -90,6 +90,15 @@ const THREADS_MESSAGE = 'must be a number from 0 (advice on the event loop) to 6
 const SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|k|kib|mb|m|mib)?$/i;
 const UNITS: Record<string, number> = { b: 1, k: 1024, kb: 1024, kib: 1024, m: 1 << 20, mb: 1 << 20, mib: 1 << 20 };
 
+/**
+ * A size as people write it (`256kb`, `1mb`, `65536`; k/m are 1024-based) in bytes; undefined when it is not one.
+ * @example parseSize('1.5mb') === 1572864
+ */
+export function parseSize(text: string): number | undefined {
+  const m = SIZE.exec(text.trim());
+  return m ? Math.floor(Number(m[1]) * UNITS[(m[2] ?? 'b').toLowerCase()]!) : undefined;
+}
+
 const ConfigSchema = z.object({
   port: digits(0, 65535),
   host: z.string().trim().min(1, 'must not be empty').max(253).regex(/^[A-Za-z0-9.:\-[\]]+$/, 'must be a host name or IP address'),
@@ -99,10 +108,7 @@ const ConfigSchema = z.object({
     .min(16, 'each API key must be at least 16 characters')
     .max(512, 'each API key must be at most 512 characters')
     .regex(/^[A-Za-z0-9\-._~+/]+=*$/, 'each API key must be a bearer token (letters, digits, - . _ ~ + /)')).max(1000),
-  bodyLimitBytes: z.string().trim().regex(SIZE, 'must be a size like 256kb, 1mb or 65536').transform((s) => {
-    const [, n, unit] = SIZE.exec(s)!;
-    return Math.floor(Number(n) * UNITS[(unit ?? 'b').toLowerCase()]!);
-  }).pipe(z.number().min(1024, 'must be at least 1kb').max(64 << 20, 'must be at most 64mb')),
+  bodyLimitBytes: z.string().trim().regex(SIZE, 'must be a size like 256kb, 1mb or 65536').transform((s) => parseSize(s)!).pipe(z.number().min(1024, 'must be at least 1kb').max(64 << 20, 'must be at most 64mb')),
   corsOrigins: z.array(z.url({ protocol: /^https?$/, error: 'each CORS origin must be like https://portal.example.com' })
     .refine((u) => URL.canParse(u) && new URL(u).origin === u, 'each CORS origin must be scheme://host[:port] with no path or trailing slash')),
   allowedHosts: z.array(z.string().trim().toLowerCase().regex(/^(\*|[a-z0-9.-]+|\[[0-9a-f:.]+\])$/, 'each allowed host must be a host name, an IP address ([::1] for IPv6) or *')).max(100),

@@ -4,6 +4,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { isIsoDate, renderReview } from '../../rules/index.ts';
 import { engineFor } from './engine.ts';
 import { readRequirementsFile } from '../requirements-file.ts';
+import { DEFAULT_FILE_LIMITS, requirementsReading } from './file-limits.ts';
 import { DEFAULT_REVIEWS_DIR, existingReviewDate, reviewPathFor, sourceName } from '../../adapters/index.ts';
 import type { Command } from './commands.ts';
 import { parseFlags } from './flags.ts';
@@ -44,7 +45,7 @@ Exit codes: 0 written, 2 bad input (each problem as FILE:LINE:COL field: message
     const engine = engineFor(rulesDir, io);
     if (!engine) return EXIT.badInput;
     const file = flags.positionals[0]!;
-    const req = readRequirementsFile(file, io.cwd);
+    const req = readRequirementsFile(file, io.cwd, requirementsReading(io, false));
     if (!req.ok) {
       io.err(formatIssues(file, req.issues));
       return EXIT.badInput;
@@ -60,7 +61,7 @@ Exit codes: 0 written, 2 bad input (each problem as FILE:LINE:COL field: message
     const markdown = renderReview({
       requirements: req.value,
       recommendation: engine.advise(req.value, { today: io.today }),
-      date: date ?? existingReviewDate(abs) ?? io.today,
+      date: date ?? existingReviewDate(abs, { reviewsDir: resolve(io.cwd, reviewsDir), maxBytes: (io.fileLimits ?? DEFAULT_FILE_LIMITS).reviews }) ?? io.today,
       source: sourceName(file, io.cwd),
     });
     try {
