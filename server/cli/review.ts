@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { isIsoDate, renderReview } from '../../rules/index.ts';
 import { engineFor } from './engine.ts';
@@ -8,6 +7,7 @@ import { DEFAULT_FILE_LIMITS, requirementsReading } from './file-limits.ts';
 import { DEFAULT_REVIEWS_DIR, existingReviewDate, reviewPathFor, sourceName } from '../../adapters/index.ts';
 import type { Command } from './commands.ts';
 import { parseFlags } from './flags.ts';
+import { writeAtomically } from './atomic-write.ts';
 import { EXIT } from './io.ts';
 import { formatIssues } from './issues.ts';
 
@@ -75,21 +75,6 @@ Exit codes: 0 written, 2 bad input (each problem as FILE:LINE:COL field: message
     return EXIT.ok;
   },
 };
-
-/**
- * Writes a temporary file beside `path` and renames it over `path`: a symbolic link planted at `path` is replaced,
- * never written through, and a reader never sees half a review.
- */
-function writeAtomically(path: string, text: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temp, text, { flag: 'wx' });
-    renameSync(temp, path);
-  } catch (e) {
-    rmSync(temp, { force: true });
-    throw e;
-  }
-}
 
 /**
  * Why a review path inside the reviews folder (as written) would land outside it once symbolic links are followed
