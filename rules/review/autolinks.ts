@@ -6,7 +6,9 @@ import LinkifyIt from 'linkify-it';
  * GitHub (GFM's autolink extension) links `http://`, `https://` and `ftp://` URLs, `www.` names and e-mail addresses
  * whatever their top-level domain (`www.shop.internal`, which linkify-it passes over). Both are searched.
  */
-const linkify = new LinkifyIt().add('xmpp:', 'mailto:');
+// Built on first use, not at import: the editor's activation bundle imports this module's neighbours and must not pay
+// for the matcher (nor keep it from being dropped) until a review is rendered.
+let linkify: LinkifyIt | undefined;
 
 /** GFM extended autolinks, a little wider than the spec (any position, not only after a space or `(`): over-matching only quotes more. */
 const GFM = /(?:(?:https?|ftp):\/\/|www\.)[^\s<]+|(?:(?:mailto|xmpp):)?[A-Za-z0-9.+_-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+/gi;
@@ -22,6 +24,7 @@ export interface LinkSpan { start: number; end: number }
  */
 export function autolinkSpans(text: string): LinkSpan[] {
   const spans: LinkSpan[] = [];
+  linkify ??= new LinkifyIt().add('xmpp:', 'mailto:');
   if (linkify.pretest(text)) for (const m of linkify.match(text) ?? []) spans.push({ start: m.index, end: m.lastIndex });
   for (const m of text.matchAll(GFM)) {
     const raw = m[0].replace(TRAILING, '');
