@@ -1,5 +1,6 @@
-import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { readBoundedFile } from './bounded-file.ts';
 import { BUILTIN_CATALOG, createEngine, issue, loadCatalog, type CatalogSource, type Engine, type EngineOptions, type Result } from '../rules/index.ts';
 import { nodeSha256 } from './sha256.ts';
 
@@ -39,9 +40,14 @@ export function readCatalogDir(dir: string, cwd = process.cwd(), options: NameOp
       // lstat, not the dirent type: a symlink, a FIFO or a device is not a catalogue file.
       const st = lstatSync(path);
       if (!st.isFile()) return fail(`${name} is ${st.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; a catalogue folder holds regular files only`, 'not_a_file', name);
-      total += st.size;
-      if (total > MAX_CATALOG_BYTES) return fail(`${dir} holds more than ${MAX_CATALOG_BYTES} bytes of catalogue files; the limit is ${MAX_CATALOG_BYTES}`, 'too_big');
-      sources.push({ name, text: readFileSync(path, 'utf8') });
+      const tooBig = () => fail(`${dir} holds more than ${MAX_CATALOG_BYTES} bytes of catalogue files; the limit is ${MAX_CATALOG_BYTES}`, 'too_big');
+      if (total + st.size > MAX_CATALOG_BYTES) return tooBig();
+      // Read with what is left of the budget as its bound: a file swapped for a FIFO, a device or a link after the
+      // lstat above is refused by the reader instead of hanging or being followed.
+      const read = readBoundedFile(path, { maxBytes: MAX_CATALOG_BYTES - total, within: abs });
+      if (!read.ok) return read.problem === 'too_big' ? tooBig() : fail(`${name} ${read.message}`, read.problem === 'missing' ? 'unreadable' : 'not_a_file', name);
+      total += read.bytes;
+      sources.push({ name, text: read.text });
     }
     return { ok: true, value: sources };
   } catch (e) {

@@ -43,6 +43,22 @@ const yamlEsm: Plugin = {
 };
 
 /**
+ * linkify-it (and its Unicode tables, uc.micro) only define functions and constants at load, but do not say so in
+ * package.json, so esbuild keeps them in every bundle that imports the rules' barrel. Only rendering a review uses
+ * them (rules/review/autolinks.ts, built on first use); marked free of side effects, the activation bundle drops them.
+ */
+const pureLinkify: Plugin = {
+  name: 'pure-linkify',
+  setup(b) {
+    b.onResolve({ filter: /^(linkify-it|uc\.micro)$/ }, async (args) => {
+      if (args.pluginData === 'pure-linkify') return undefined;
+      const resolved = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'pure-linkify' });
+      return { ...resolved, sideEffects: false };
+    });
+  },
+};
+
+/**
  * The built-in catalogue is YAML text (~45 KB, mostly prose the rules quote). The bundle carries it brotli-compressed
  * and inflates it once at load with node:zlib: the same bytes reach the engine, so the catalogue version (a digest
  * of the texts) is the one the CLI and the server report. Marked pure, so a bundle that does not use the catalogue
@@ -106,7 +122,7 @@ const bundle = (entry: string, outfile: string, plugins: Plugin[]) => build({
   legalComments: 'none',
   logLevel: 'warning',
   supported: { 'dynamic-import': false },
-  plugins: [...plugins, compressedCatalog, yamlEsm, nodeSha256, treeSitterCjs],
+  plugins: [...plugins, compressedCatalog, yamlEsm, nodeSha256, treeSitterCjs, pureLinkify],
 });
 const result = await bundle('src/extension.ts', 'extension.js', [lazyEngine]);
 const engine = await bundle('src/engine-module.ts', 'engine.js', []);

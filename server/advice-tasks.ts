@@ -10,10 +10,14 @@ import { issueErrors, problemBody } from './http/problem.ts';
  * string crosses the thread boundary with one copy instead of a structured clone of the whole object tree.
  */
 
-/** One unit of work; `today` is read on the main thread per request (the server's clock, or a test's fixed date). */
+/**
+ * One unit of work; `today` is read on the main thread per request (the server's clock, or a test's fixed date).
+ * `scope` says whose request it is (which API key, when keys are configured): advice ignores it, the answer cache keeps
+ * answers per scope so one key never learns, by a hit or its speed, what another key sent.
+ */
 export type AdviceTask =
-  | { kind: 'recommend'; body: string; format: BodyFormat; today: string; detail?: Detail }
-  | { kind: 'review'; body: string; format: BodyFormat; today: string; date?: string; source?: string }
+  | { kind: 'recommend'; body: string; format: BodyFormat; today: string; detail?: Detail; scope?: string }
+  | { kind: 'review'; body: string; format: BodyFormat; today: string; date?: string; source?: string; scope?: string }
   | { kind: 'batch'; items: unknown[]; today: string };
 
 /** The body could not be read as requirements: the route answers 400 with these issues. */

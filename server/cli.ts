@@ -1,6 +1,7 @@
 import { VERSION } from '../adapters/index.ts';
 import type { Command } from './cli/commands.ts';
 import { EXIT, processIo, type Io } from './cli/io.ts';
+import { fileLimitsFrom } from './cli/file-limits.ts';
 import { oneLine } from './cli/escape.ts';
 import { adviseCommand } from './cli/advise.ts';
 import { schemaCommand } from './cli/schema.ts';
@@ -37,7 +38,14 @@ export async function main(argv: string[], io?: Io): Promise<number> {
   // --no-color is global: it may stand anywhere, and no command sees it.
   const noColor = argv.includes('--no-color');
   if (noColor) argv = argv.filter((a) => a !== '--no-color');
-  io ??= processIo({ noColor });
+  if (!io) {
+    const fileLimits = fileLimitsFrom(process.env);
+    io = processIo({ noColor, ...(fileLimits.ok ? { fileLimits: fileLimits.value } : {}) });
+    if (!fileLimits.ok) {
+      io.err(`statewise: ${fileLimits.message}`);
+      return EXIT.badInput;
+    }
+  }
   if (noColor) delete io.paint;
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {

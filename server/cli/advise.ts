@@ -1,6 +1,7 @@
 import type { Recommendation } from '../../rules/index.ts';
 import { engineFor } from './engine.ts';
 import { readRequirementsSource } from '../requirements-file.ts';
+import { requirementsReading } from './file-limits.ts';
 import type { Command } from './commands.ts';
 import { parseFlags } from './flags.ts';
 import { EXIT } from './io.ts';
@@ -43,7 +44,7 @@ with --format sarif, which prints the problems as SARIF results too).`,
     const engine = engineFor(flags.values.rules as string | undefined, io);
     if (!engine) return EXIT.badInput;
     // Parse every file first: with any bad input, report all of it and print no answers.
-    const read = flags.positionals.map((file) => ({ file, ...readRequirementsSource(file, io.cwd, io.stdin) }));
+    const read = flags.positionals.map((file) => ({ file, ...readRequirementsSource(file, io.cwd, requirementsReading(io)) }));
     const findings: Finding[] = [];
     for (const { file, result } of read) {
       if (result.ok) continue;

@@ -1,3 +1,4 @@
+import { requirementsReading } from './file-limits.ts';
 import { diffAnswers, renderDiffMarkdown, renderDiffText, type Side } from '../../rules/index.ts';
 import { engineFor } from './engine.ts';
 import { readRequirementsSource } from '../requirements-file.ts';
@@ -41,7 +42,7 @@ Exit codes: 0 compared (whether or not anything changed), 2 bad input (FILE:LINE
     }
     const engine = engineFor(flags.values.rules as string | undefined, io);
     if (!engine) return EXIT.badInput;
-    const read = flags.positionals.map((file) => ({ file, ...readRequirementsSource(file, io.cwd, io.stdin) }));
+    const read = flags.positionals.map((file) => ({ file, ...readRequirementsSource(file, io.cwd, requirementsReading(io)) }));
     const sides: Side[] = [];
     for (const { file, result } of read) {
       if (!result.ok) io.err(formatIssues(file, result.issues));

@@ -1,3 +1,4 @@
+import { requirementsReading } from './file-limits.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { backstageCatalog, flowchart, likec4Model, structurizrWorkspace, type Recommendation, type Requirements } from '../../rules/index.ts';
@@ -56,7 +57,7 @@ Exit codes: 0 exported, 2 bad input (FILE:LINE:COL field: message), or no Chromi
     const engine = engineFor(flags.values.rules as string | undefined, io);
     if (!engine) return EXIT.badInput;
     const file = flags.positionals[0]!;
-    const { result } = readRequirementsSource(file, io.cwd, io.stdin);
+    const { result } = readRequirementsSource(file, io.cwd, requirementsReading(io));
     if (!result.ok) {
       io.err(formatIssues(file, result.issues));
       return EXIT.badInput;

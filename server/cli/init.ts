@@ -5,6 +5,7 @@ import { parseRequirements } from '../../rules/index.ts';
 import { KNOWN_STORES, MEMORY, REALTIME, SESSION_LOSS } from '../../rules/index.ts';
 import type { Command } from './commands.ts';
 import { parseFlags } from './flags.ts';
+import { writeAtomically } from './atomic-write.ts';
 import { EXIT } from './io.ts';
 import { formatIssues } from './issues.ts';
 import { oneLine } from './escape.ts';
@@ -71,7 +72,9 @@ Exit codes: 0 written, 2 bad input (a name statewise does not accept, or the fil
       }
     }
     try {
-      writeFileSync(path, text, { flag: flags.values.force ? 'w' : 'wx' });
+      // --force replaces whatever is at the path, a symbolic link included, instead of writing through it.
+      if (flags.values.force) writeAtomically(path, text);
+      else writeFileSync(path, text, { flag: 'wx' });
     } catch (e) {
       io.err(`${file}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
       return EXIT.badInput;

@@ -1,3 +1,4 @@
+import { DEFAULT_FILE_LIMITS } from './file-limits.ts';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { scanRepository, listFiles } from '../../adapters/scan/index.ts';
@@ -123,7 +124,10 @@ function readManifests(paths: readonly string[], io: Io): { name: string; text: 
     try {
       if (p === '-') {
         if (!io.stdin) { io.err('--manifests -: there is no standard input to read'); return undefined; }
-        out.push({ name: '<stdin>', text: io.stdin() });
+        // Rendered manifests (helm template, kubectl kustomize) can be large: the review bound, not the requirements one.
+        const read = io.stdin((io.fileLimits ?? DEFAULT_FILE_LIMITS).reviews);
+        if (!read.ok) { io.err(`--manifests -: ${read.message}`); return undefined; }
+        out.push({ name: '<stdin>', text: read.text });
       } else if (isDir(resolve(io.cwd, p))) {
         for (const f of listFiles(resolve(io.cwd, p)).filter((f) => /\.ya?ml$/.test(f))) out.push({ name: join(p, f), text: readFileSync(resolve(io.cwd, p, f), 'utf8') });
       } else out.push({ name: p, text: readFileSync(resolve(io.cwd, p), 'utf8') });

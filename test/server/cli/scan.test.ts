@@ -88,7 +88,7 @@ describe('statewise scan', () => {
     rmSync(join(dir, 'k8s'), { recursive: true });
     const rendered = readFileSync(join(SCAN_FIXTURES, 'replicas-below-plan/bad/k8s/api.yaml'), 'utf8');
     const out: string[] = [];
-    const io: Io = { out: (t) => out.push(t), err: () => {}, cwd: dir, today: '2026-11-26', stdin: () => rendered };
+    const io: Io = { out: (t) => out.push(t), err: () => {}, cwd: dir, today: '2026-11-26', stdin: () => ({ ok: true, text: rendered, bytes: rendered.length }) };
     expect(await main(['scan', '--manifests', '-', '--format', 'json'], io)).toBe(1);
     const findings = (JSON.parse(out.join('')) as { findings: { rule: string; file: string; line: number }[] }).findings;
     expect(findings.map((f) => [f.rule, f.file, f.line])).toEqual([['conformance.replicas-below-plan', '<stdin>', Number(placeOf('replicas-below-plan/bad', 'k8s/api.yaml', 'replicas: 1').split(':')[1])]]);
