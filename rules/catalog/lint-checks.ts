@@ -6,7 +6,7 @@ import { conditionSatisfiable, conflict, describeLiteral, implies, toDnf } from 
 import type { Condition, Rule } from './schema.ts';
 import { compileTemplate } from './template.ts';
 import { CHECK_KEYS } from './compile.ts';
-import { mitigationText } from './mitigation.ts';
+import { mitigationText } from './mitigation-schema.ts';
 
 /** The semantic checks over the effective (merged) rules; each returns findings located at the node concerned. */
 export function checkRules(rules: readonly LintedRule[]): LintFinding[] {

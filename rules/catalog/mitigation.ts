@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { STORES, type Store } from '../contract/recommendation.ts';
+import type { Store } from '../contract/recommendation.ts';
+import { mitigationText, type MitigationSpec } from './mitigation-schema.ts';
 import type { PathSegment } from '../contract/issues.ts';
 import type { CompileProblem } from './condition.ts';
 import { compileTemplate, type ExtraKeys, type Render } from './template.ts';
@@ -11,17 +11,6 @@ import { compileTemplate, type ExtraKeys, type Render } from './template.ts';
  * drops every option the model itself would veto for that item (rules/engine/mitigation.ts, invariant 16). A plain
  * string is one option that moves nothing.
  */
-export const MitigationOptionSchema = z.union([
-  z.string().min(3).max(400),
-  z.strictObject({
-    text: z.string().min(3).max(400),
-    moveTo: z.array(z.enum(STORES)).min(1).optional(),
-    crossRegion: z.literal(true).optional(),
-  }),
-]);
-export const MitigationSchema = z.union([z.string().min(3).max(400), z.array(MitigationOptionSchema).min(1).max(6)]);
-export type MitigationSpec = z.output<typeof MitigationSchema>;
-
 export interface CompiledOption {
   render: Render;
   moveTo?: ReadonlySet<Store>;
@@ -39,17 +28,6 @@ export interface CompiledMitigation {
 /** What an option's template may quote besides facts: {stores}, the stores it moves the item to that the model allows. */
 export interface OptionExtra { stores?: string }
 const OPTION_KEYS: ExtraKeys = { stores: (x: OptionExtra) => x?.stores ?? '' };
-
-/** The options as written, joined into one sentence ("A, B, or C"). @example mitigationText(['Shrink it', 'raise the budget']) */
-export function mitigationText(spec: MitigationSpec): string {
-  return joinOptions((typeof spec === 'string' ? [spec] : spec).map((o) => (typeof o === 'string' ? o : o.text)));
-}
-
-/** "A", "A or B", "A, B, or C", starting with a capital whichever option comes first. */
-export function joinOptions(parts: readonly string[]): string {
-  const text = parts.length <= 2 ? parts.join(', or ') : `${parts.slice(0, -1).join(', ')}, or ${parts[parts.length - 1]}`;
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 export function compileMitigation(
   spec: MitigationSpec, allowPlan: boolean, at: PathSegment[], problems: CompileProblem[], extraKeys: ExtraKeys = {},

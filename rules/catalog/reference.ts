@@ -1,6 +1,6 @@
 import { conditionText } from './describe.ts';
 import type { Catalog, CompiledRule } from './compiled.ts';
-import { mitigationText } from './mitigation.ts';
+import { mitigationText } from './mitigation-schema.ts';
 
 const SECTIONS: [CompiledRule['kind'], string, string][] = [
   ['service', 'Service rules', 'Each moves the stateless / stateful / hybrid scores (base 50, clamped to 0..100) when its condition holds.'],

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { STORES } from '../contract/recommendation.ts';
 import { PricesSchema, ProfileSchema } from '../model/profile.ts';
-import { MitigationSchema } from './mitigation.ts';
+import { MitigationSchema } from './mitigation-schema.ts';
 
 /**
  * The rule catalogue format. A catalogue file is `{ rules: [...], disable?: [ids] }`; each rule is one of four

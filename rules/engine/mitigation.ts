@@ -1,7 +1,7 @@
 import type { Store } from '../contract/recommendation.ts';
 import { STORES } from '../contract/recommendation.ts';
 import type { CompiledMitigation } from '../catalog/mitigation.ts';
-import { joinOptions } from '../catalog/mitigation.ts';
+import { joinOptions } from '../catalog/mitigation-schema.ts';
 import type { EvalContext, EvalItem, PlanView } from '../model/context.ts';
 import { ASSUMPTIONS } from '../model/assumptions.ts';
 import { budgetMs } from '../model/measures.ts';

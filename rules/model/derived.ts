@@ -14,6 +14,9 @@ import type { EvalItem, ItemFigures, ServiceFigures } from './context.ts';
  *
  * Entries are computed in the order written: an entry may read the entries above it (a test checks that `from`
  * never names a later one, and that varying any input moves exactly the figures that descend from it).
+ *
+ * Longer than 250 lines because it is the one registry: every figure is read beside the figures it is computed from,
+ * and splitting it would scatter one chain of arithmetic over several files.
  */
 export interface DerivedFact<C, T> {
   /** Fact path, as rules read it. */
