@@ -55,6 +55,10 @@ export function placementViolations(req: Requirements, rec: Recommendation): str
     // 2. cookie limit and one owner per token.
     if (store === 'client-token' && item.sizeKb > 4) out.push(`inv2 item over 4 KB in client-token: ${at}`);
     if (store === 'client-token' && (item.owner === 'shared' || item.owner === 'global')) out.push(`inv2 ${item.owner} item in client-token: ${at}`);
+    // 12. a token reaches only the client that holds it, and that client can drop or replay it.
+    if (store === 'client-token' && (item.limitsOwner || item.readers === 'others' || req.traffic.source === 'stream')) {
+      out.push(`inv12 client-token for an item with limitsOwner ${item.limitsOwner}, readers ${item.readers}, source ${req.traffic.source ?? 'clients'}: ${at}`);
+    }
     // 3. critical state survives the loss of one machine.
     if (item.lossImpact === 'critical' && !['database', 'durable-log', 'object-store', 'in-process-replicated'].includes(store)) {
       out.push(`inv3 critical item outside database/durable-log/object-store/in-process-replicated: ${at}`);
