@@ -14,7 +14,7 @@ import { checkBecause, placementOf } from './explain-placement.ts';
 import { scalingAndFailure } from './operations.ts';
 import { applyAcceptance, marginRisks, risks, sortRisks } from './risks.ts';
 import { tippingPoints } from './tipping.ts';
-import { summarize } from './summary.ts';
+import { INFEASIBLE_CONFIDENCE, summarize } from './summary.ts';
 
 export interface AdviseOptions {
   /** Today's date (YYYY-MM-DD), to expire accepted risks; without it acceptances never expire. */
@@ -54,7 +54,8 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
   const found = [...risks(catalog, ctx, view), ...marginRisks(ctx, assessments, stores)];
   const { risks: open, accepted } = applyAcceptance(sortRisks(found), req.accept, options.today);
   const tipping = tippingPoints(catalog, decision, scored.verdict);
-  const confidence = Math.min(scored.confidence, robustness(tipping.nearest));
+  // No plan passes every check: the verdict is only the least-failing plan, so the answer cannot claim to be sure of it.
+  const confidence = Math.min(scored.confidence, robustness(tipping.nearest), plan.feasible ? 1 : INFEASIBLE_CONFIDENCE);
   const plansOut = plansAnswer(catalog, ctx, assessments, plans);
   const { floor: _f, inProcessItems: _i, cacheItems: _c, tokenKb: _t, sessionsLostPerInstanceLoss: _s, ...capacityOut } = cap;
   return {

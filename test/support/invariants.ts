@@ -194,6 +194,8 @@ export function answerViolations(engine: Engine, req: Requirements, rec: Recomme
   return [
     ...(shape.success ? [] : shape.error.issues.map((i) => `schema ${i.path.join('.')}: ${i.message}`)),
     ...(rec.confidence >= 0 && rec.confidence <= 1 ? [] : [`confidence ${rec.confidence} outside [0, 1]`]),
+    // An infeasible answer leads with NOT FEASIBLE and claims at most 50% confidence in its least-failing plan.
+    ...(rec.feasible || (rec.confidence <= 0.5 && rec.summary.startsWith('NOT FEASIBLE:')) ? [] : [`infeasible answer with confidence ${rec.confidence}: ${rec.summary.slice(0, 60)}`]),
     ...placementViolations(req, rec),
     ...scoreViolations(engine.catalog, req, rec),
     ...gateViolations(engine.catalog, req, rec),
