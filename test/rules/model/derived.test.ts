@@ -65,6 +65,9 @@ const VARY: Record<string, Vary> = {
   'state[].owners': num((r) => first(r).owners, (r, v) => { first(r).owners = v; }, true),
   'state[].readsPerMinute': num((r) => first(r).readsPerMinute, (r, v) => { first(r).readsPerMinute = v; }),
   'state[].writeKb': num((r) => first(r).writeKb, (r, v) => { first(r).writeKb = v; }),
+  'traffic.source': cycle(['clients', 'services', 'stream'] as const, (r) => r.traffic.source ?? 'clients', (r, v) => { r.traffic.source = v; }),
+  'state[].readers': cycle([undefined, 'owner', 'others'] as const, (r) => first(r).readers, (r, v) => { first(r).readers = v; }),
+  'state[].limitsOwner': cycle([undefined, true, false] as const, (r) => first(r).limitsOwner, (r, v) => { first(r).limitsOwner = v; }),
 };
 
 const inputsArb = requirementsArb({ minItems: 1, maxItems: 3 })
@@ -80,6 +83,12 @@ const CORNERS: Requirements[] = [
     state: [{ name: 'table', owner: 'global', lifetime: 'days', sizeKb: 1000, writesPerMinute: 30, lossImpact: 'none' }] },
   { service: 'orders', traffic: { peakRps: 100 },
     state: [{ name: 'order', owner: 'user', owners: 1000, lifetime: 'forever', sizeKb: 2, writesPerMinute: 6, lossImpact: 'costly', kind: 'record' }] },
+  // Cycling realtime from bidirectional to none un-makes the socket: that edge no longer rests on a random input.
+  { service: 'chat2', context: { realtime: 'bidirectional' }, traffic: { peakRps: 100 },
+    state: [{ name: 'connections', owner: 'session', lifetime: 'minutes', sizeKb: 4, writesPerMinute: 6 }] },
+  // A stream: live keys come from the busiest keyed item read on most events (rules/model/stream-keys.ts).
+  { service: 'windows', traffic: { peakRps: 3000, source: 'stream' },
+    state: [{ name: 'window', owner: 'session', lifetime: 'forever', sizeKb: 1, writesPerMinute: 2, hotPath: true }] },
 ].map((doc) => { const r = validateRequirements(doc); if (!r.ok) throw new Error('bad corner'); return r.value; });
 
 describe('the registry of derived facts', () => {
