@@ -139,6 +139,9 @@ function streamKeysAssumption(ctx: EvalContext): string {
   const lead = `traffic.source is stream: requests are ${f(peakRps)} events/s from a log or queue, no client holds a token, and a session is a key`;
   if (!derived.concurrentSessionsDerived) return `${lead}; ${f(derived.concurrentSessions)} live keys (traffic.concurrentSessions as given)`;
   const rate = streamKeyRate(req);
+  if (rate && rate.writesPerMinute < 1 / sessionMinutes) {
+    return `${lead}: ${f(derived.concurrentSessions)} live keys = ${f(peakRps)} events/s × 60 × sessionMinutes ${f(sessionMinutes)} (${rate.item} is written ${f(rate.writesPerMinute)}/min per key, less than once per window, and a key with no event within the window is no longer live; Little's law over requests per session does not apply to a stream)`;
+  }
   if (rate) {
     return `${lead}: ${f(derived.concurrentSessions)} live keys = ${f(peakRps)} events/s × 60 ÷ ${rate.item} writesPerMinute ${f(rate.writesPerMinute)} per key`
       + ' (each event updates its key\'s state at most once, so this is exact when every event writes it and an upper bound otherwise; Little\'s law over requests per session does not apply to a stream)';

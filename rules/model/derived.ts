@@ -2,7 +2,7 @@ import type { Kind, Requirements, StateItem } from '../contract/requirements.ts'
 import { scopeOf } from '../contract/scope.ts';
 import { ASSUMPTIONS } from './assumptions.ts';
 import { fleetInstances } from './fleet.ts';
-import { keysFromRate, streamKeyRate } from './stream-keys.ts';
+import { eventsPerKeyPerMinute, keysFromRate, streamKeyRate } from './stream-keys.ts';
 import type { EvalItem, ItemFigures, ServiceFigures } from './context.ts';
 
 /**
@@ -203,17 +203,22 @@ export const SERVICE_FIGURES: { readonly [K in keyof ServiceFigures]: ServiceFac
     compute: ({ req }) => {
       if (req.traffic.concurrentSessions !== undefined) return req.traffic.concurrentSessions;
       const rate = streamKeyRate(req);
-      return rate ? keysFromRate(req.traffic.peakRps, rate) : Math.ceil((req.traffic.peakRps / perWindow(req)) * req.traffic.sessionMinutes * 60);
+      return rate ? keysFromRate(req.traffic.peakRps, rate, req.traffic.sessionMinutes) : Math.ceil((req.traffic.peakRps / perWindow(req)) * req.traffic.sessionMinutes * 60);
     },
     invert: {
       'traffic.concurrentSessions': (cs) => cs,
       'traffic.peakRps': (cs, { req }) => {
         if (req.traffic.concurrentSessions !== undefined) return undefined;
         const rate = streamKeyRate(req);
-        return rate ? (cs * rate.writesPerMinute) / 60 : (cs * perWindow(req)) / 60 / req.traffic.sessionMinutes;
+        return rate ? (cs * eventsPerKeyPerMinute(rate, req.traffic.sessionMinutes)) / 60 : (cs * perWindow(req)) / 60 / req.traffic.sessionMinutes;
       },
-      'traffic.sessionMinutes': (cs, { req }) => (req.traffic.concurrentSessions !== undefined || req.traffic.peakRps <= 0 || streamKeyRate(req) ? undefined
-        : (cs * perWindow(req)) / 60 / req.traffic.peakRps),
+      'traffic.sessionMinutes': (cs, { req }) => {
+        if (req.traffic.concurrentSessions !== undefined || req.traffic.peakRps <= 0) return undefined;
+        const rate = streamKeyRate(req);
+        // With a keyed rate the window sets the keys only while it binds (fewer than one event per key per window).
+        if (rate) return rate.writesPerMinute < 1 / req.traffic.sessionMinutes ? cs / 60 / req.traffic.peakRps : undefined;
+        return (cs * perWindow(req)) / 60 / req.traffic.peakRps;
+      },
     },
   },
   concurrentSessionsDerived: {

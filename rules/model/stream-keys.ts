@@ -28,7 +28,15 @@ export function streamKeyRate(req: Requirements): KeyRate | undefined {
   return best;
 }
 
-/** Live keys when events arrive at `eventsPerSecond` and each key sees `rate.writesPerMinute` of them a minute. */
-export function keysFromRate(eventsPerSecond: number, rate: KeyRate): number {
-  return Math.ceil((eventsPerSecond * 60) / rate.writesPerMinute);
+/**
+ * Events per key a minute: the keyed item's rate, but at least one event per session window, since a key that saw
+ * no event within `sessionMinutes` is no longer live (this also bounds the keys when the rate is tiny).
+ */
+export function eventsPerKeyPerMinute(rate: KeyRate, sessionMinutes: number): number {
+  return Math.max(rate.writesPerMinute, 1 / sessionMinutes);
+}
+
+/** Live keys when events arrive at `eventsPerSecond`: events a minute ÷ events per key a minute. */
+export function keysFromRate(eventsPerSecond: number, rate: KeyRate, sessionMinutes: number): number {
+  return Math.ceil((eventsPerSecond * 60) / eventsPerKeyPerMinute(rate, sessionMinutes));
 }

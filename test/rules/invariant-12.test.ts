@@ -28,7 +28,11 @@ const tokenFriendly = (source: 'clients' | 'services' | 'stream') => ({
   ],
 });
 // Rare in random documents, so every run includes them (fast-check `examples`).
-const EXAMPLES = (['clients', 'services', 'stream'] as const).map((s) => [tokenFriendly(s)] as [RequirementsInput]);
+const EXAMPLES = [
+  ...(['clients', 'services', 'stream'] as const).map((s) => [tokenFriendly(s)] as [RequirementsInput]),
+  // Found by a dense run: a keyed rate of 5e-324 writes a minute once made the live keys of a stream infinite.
+  [{ service: '0', traffic: { peakRps: 1, source: 'stream' }, state: [{ name: 'a', writesPerMinute: 5e-324, hotPath: true }, { name: 'cart' }] }] as [RequirementsInput],
+];
 
 describe('invariant 12 over generated inputs with source, readers and limitsOwner', () => {
   it('no token for limitsOwner, readers others or a stream service; every other invariant still holds', () => {

@@ -66,3 +66,21 @@ describe('live keys of a stream', () => {
     expect(ctx.items.find((i) => i.implied)?.impliedBecause).toContain('traffic.source is stream: a session is a key');
   });
 });
+
+describe('live keys of a stream, bounded by the window', () => {
+  it('a key seeing less than one event per window counts once per window: 100 events/s × 60 × 10 min = 60,000', () => {
+    const req = requirementsOf(stream([item('rare', 0.01)], { peakRps: 100 }));
+    // 100 × 60 ÷ 0.01 would be 600,000 keys, more than the 60,000 events a 10-minute window holds.
+    expect(buildContext(req).derived.concurrentSessions).toBe(60_000);
+    const rec = engine.advise(req);
+    expect(rec.capacity.assumptions).toContainEqual(expect.stringContaining('60000 live keys = 100 events/s × 60 × sessionMinutes 10 (rare is written 0.01/min per key, less than once per window'));
+    const x = { req, service: buildContext(req).derived, items: [] };
+    expect(SERVICE_FIGURES.concurrentSessions.invert!['traffic.sessionMinutes']!(60_000, x)).toBe(10);
+    expect(SERVICE_FIGURES.concurrentSessions.invert!['traffic.peakRps']!(60_000, x)).toBe(100);
+  });
+
+  it('a vanishing rate stays finite', () => {
+    const req = requirementsOf(stream([item('a', 5e-324)], { peakRps: 1 }));
+    expect(buildContext(req).derived.concurrentSessions).toBe(600);
+  });
+});
