@@ -41,6 +41,26 @@ describe('readers and source in placement', () => {
     expect(storeOf(doc, 'user-route').store).toBe('distributed-cache');
   });
 
+  it('a session\'s subscriptions read at delivery stay with the socket for hours too; a ticket off the hot path goes to the shared store', () => {
+    const gateway = (readers: 'owner' | 'others', hotPath: boolean): RequirementsInput => ({
+      service: 'chat-gateway', context: { memory: 'session', realtime: 'bidirectional' },
+      traffic: { peakRps: 30_000, concurrentSessions: 2_000_000, sessionMinutes: 60 }, latency: { p99Ms: 100 },
+      failure: { availability: 99.95, deploysPerDay: 4 }, constraints: { ops: 'high', stores: ['redis', 'kafka'] },
+      state: [
+        { name: 'subs', owner: 'session', lifetime: 'hours', sizeKb: 0.4, writesPerMinute: 0.2, consistency: 'eventual', hotPath, readers },
+        { name: 'user-routes', owner: 'user', lifetime: 'hours', sizeKb: 0.1, writesPerMinute: 0.1, consistency: 'eventual', hotPath: true, readers: 'others' },
+      ],
+    });
+    expect(storeOf(gateway('owner', true), 'subs').store).not.toMatch(/^in-process-/);
+    const delivered = storeOf(gateway('others', true), 'subs');
+    expect(delivered.store).toBe('in-process-sticky');
+    expect(delivered.why.join(' ')).toContain('subs is a session\'s own state read by others on most requests beside a bidirectional connection: each published message reaches the instance holding that session\'s socket, which reads subs there to decide what to deliver, so a store lookup per delivery buys nothing (place.read-at-delivery)');
+    // Off the hot path (a matcher scanning tickets), others read it from elsewhere: the shared store.
+    const scanned = storeOf(gateway('others', false), 'subs');
+    expect(scanned.store).toBe('distributed-cache');
+    expect(scanned.why.join(' ')).toContain('place.others-read-shared-store');
+  });
+
   it('per-key state of a stream stays in the consumer\'s memory; the same item from clients goes to the cache', () => {
     const doc = (source?: 'stream'): RequirementsInput => ({
       service: 'sessionizer', context: { memory: 'session' }, traffic: { peakRps: 40_000, sessionMinutes: 30, ...(source ? { source } : {}) },
