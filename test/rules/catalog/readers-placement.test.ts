@@ -72,6 +72,10 @@ describe('readers and source in placement', () => {
     expect(keyed.placements[0]!.store).toMatch(/^in-process-(sticky|replicated)$/);
     expect(keyed.placements[0]!.why.join(' ')).toContain('traffic.source is stream and visit (owned by user) is read on most events of its key: the consumer that owns the key\'s partition holds it in memory, where a store would take a round trip on every event (place.stream-keyed-memory)');
     expect(keyed.verdict).toBe('stateful');
+    // The log routes events: 40,000 × 60 ÷ 2 = 1,200,000 keys over 40,000 × 1.2 ÷ 500 = 96 consumers = 12,500 each.
+    expect(keyed.capacity.instances).toBe(96);
+    expect(keyed.scaling.routing).toBe('partitioned');
+    expect(keyed.scaling.notes).toContainEqual(expect.stringContaining('its consumer group gives each partition to one instance: about 12500 keys per instance'));
     // The high-traffic rules argue for interchangeable instances, which a stream's partitions do not use.
     expect(keyed.factors.map((f) => f.rule)).toEqual(expect.arrayContaining(['svc.stream-keyed-state']));
     expect(keyed.factors.map((f) => f.rule)).not.toContain('svc.high-traffic');
