@@ -7,6 +7,7 @@ import { PROPERTY_SETUP, SYSTEM_TESTS } from './vitest.config.ts';
 export const DENSE_PROPERTY_TESTS = [
   'test/rules/invariants.test.ts', 'test/rules/feasibility.test.ts', 'test/rules/contract/parse-properties.test.ts',
   'test/rules/review/properties.test.ts', 'test/rules/engine/tipping.test.ts', 'test/rules/catalog/logic.test.ts',
+  'test/rules/invariant-12.test.ts',
 ];
 
 export default defineConfig({

@@ -15,7 +15,7 @@ import { checkBecause } from './check-sentence.ts';
 import { scalingAndFailure } from './operations.ts';
 import { applyAcceptance, marginRisks, risks, sortRisks } from './risks.ts';
 import { tippingPoints } from './tipping.ts';
-import { summarize } from './summary.ts';
+import { INFEASIBLE_CONFIDENCE, summarize } from './summary.ts';
 
 export interface AdviseOptions {
   /** Today's date (YYYY-MM-DD), to expire accepted risks; without it acceptances never expire. */
@@ -37,7 +37,8 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
   const placements = assessments.map((a) => placementOf(catalog, ctx, a, stores.get(a.item.name)!, scored.verdict, plans, req.traffic.sessionMinutes));
   const { risks: open, accepted } = applyAcceptance(sortRisks(found), req.accept, options.today);
   const tipping = tippingPoints(catalog, decision, scored.verdict);
-  const confidence = Math.min(scored.confidence, robustness(tipping.nearest));
+  // No plan passes every check: the verdict is only the least-failing plan, so the answer cannot claim to be sure of it.
+  const confidence = Math.min(scored.confidence, robustness(tipping.nearest), plan.feasible ? 1 : INFEASIBLE_CONFIDENCE);
   const plansOut = plansAnswer(catalog, ctx, assessments, plans);
   const { floor: _f, inProcessItems: _i, cacheItems: _c, tokenKb: _t, sessionsLostPerInstanceLoss: _s, ...capacityOut } = cap;
   return {

@@ -11,6 +11,7 @@ import { within } from '../model/tolerance.ts';
 import { tierNodes } from '../model/tier.ts';
 import { availabilityInstances, headroomOf, instancesPerRegion, loadInstances, MAX_COUNT } from '../model/fleet.ts';
 import { count } from '../contract/words.ts';
+import { streamKeyRate } from '../model/stream-keys.ts';
 
 /**
  * Capacity arithmetic for one plan: instances = max(load, memory, availability) from constraints.instance, each
@@ -34,7 +35,8 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
   const { peakRps, regions, sessionMinutes } = req.traffic;
   const { memoryMb, rps } = req.constraints.instance;
   const assumptions: string[] = [];
-  if (derived.concurrentSessionsDerived) {
+  if (derived.source === 'stream') assumptions.push(streamKeysAssumption(ctx));
+  else if (derived.concurrentSessionsDerived) {
     assumptions.push(`concurrentSessions ${f(derived.concurrentSessions)} from Little's law: peakRps ${f(peakRps)} ÷ ${REQUESTS_PER_SESSION} requests per session × sessionMinutes ${f(sessionMinutes)} × 60 s (assumed: ${ASSUMPTIONS.requestsPerSession.source})`);
   } else assumptions.push(`concurrentSessions ${f(derived.concurrentSessions)} as given`);
 
@@ -125,4 +127,25 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
     tokenKb: round(tokenKb),
     sessionsLostPerInstanceLoss: sticky ? Math.ceil(derived.concurrentSessions / instances) : 0,
   };
+}
+
+/**
+ * Under traffic.source stream the requests are events and a session is a key: how many keys are live, and what that
+ * figure rests on (rules/model/stream-keys.ts).
+ */
+function streamKeysAssumption(ctx: EvalContext): string {
+  const { req, derived } = ctx;
+  const { peakRps, sessionMinutes } = req.traffic;
+  const lead = `traffic.source is stream: requests are ${f(peakRps)} events/s from a log or queue, no client holds a token, and a session is a key`;
+  if (!derived.concurrentSessionsDerived) return `${lead}; ${f(derived.concurrentSessions)} live keys (traffic.concurrentSessions as given)`;
+  const rate = streamKeyRate(req);
+  if (rate && rate.writesPerMinute < 1 / sessionMinutes) {
+    return `${lead}: ${f(derived.concurrentSessions)} live keys = ${f(peakRps)} events/s × 60 × sessionMinutes ${f(sessionMinutes)} (${rate.item} is written ${f(rate.writesPerMinute)}/min per key, less than once per window, and a key with no event within the window is no longer live; Little's law over requests per session does not apply to a stream)`;
+  }
+  if (rate) {
+    return `${lead}: ${f(derived.concurrentSessions)} live keys = ${f(peakRps)} events/s × 60 ÷ ${rate.item} writesPerMinute ${f(rate.writesPerMinute)} per key`
+      + ' (each event updates its key\'s state at most once, so this is exact when every event writes it and an upper bound otherwise; Little\'s law over requests per session does not apply to a stream)';
+  }
+  return `${lead}: ${f(derived.concurrentSessions)} live keys = ${f(peakRps)} events/s ÷ ${ASSUMPTIONS.eventsPerKey.value} events per key × sessionMinutes ${f(sessionMinutes)} × 60 s`
+    + ` (assumed: ${ASSUMPTIONS.eventsPerKey.source}; give traffic.concurrentSessions, or writesPerMinute on the keyed item read on most events)`;
 }

@@ -85,8 +85,10 @@ function impliedItems(req: Requirements, listed: EvalItem[]): [StateItem, string
   // A user's context is covered by anything kept for that session or user beyond one request.
   const personal = listed.some((i) => i.scope !== 'request' && (i.owner === 'session' || i.owner === 'user'));
   if ((memory === 'session' || workflow === 'multi-step') && !personal) {
+    // Under a stream a session is a key: the implied context is each key's state between its events.
     add(base('session-context', 'session', 'hours', 4, 2, 'internal', 'annoying', 'read-your-writes', true),
-      `context.memory is ${memory}${workflow === 'multi-step' ? ' with a multi-step workflow' : ''} and no listed item is session-scoped`);
+      `context.memory is ${memory}${workflow === 'multi-step' ? ' with a multi-step workflow' : ''} and no listed item is session-scoped`
+      + (req.traffic.source === 'stream' ? ' (traffic.source is stream: a session is a key, and its context is kept between that key\'s events)' : ''));
   }
   if (memory === 'durable' && !listed.some((i) => i.scope === 'durable')) {
     add(base('user-record', 'user', 'forever', 8, 0.2, 'personal', 'costly', 'read-your-writes', true),

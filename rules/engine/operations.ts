@@ -19,15 +19,23 @@ export function scalingAndFailure(
   const log = byStore('durable-log');
   const token = byStore('client-token');
   const sharedInProcess = ctx.items.some((i) => i.owner === 'shared' && (sticky.includes(i.name) || replicated.includes(i.name)));
-  const routing: Scaling['routing'] = verdict === 'stateless' ? 'any-instance' : sharedInProcess ? 'partitioned' : 'sticky';
+  // A stream's events are routed by the log: its partitions assign each key to one consumer, never a load balancer.
+  const stream = ctx.derived.source === 'stream';
+  const routing: Scaling['routing'] = verdict === 'stateless' ? 'any-instance' : sharedInProcess || stream ? 'partitioned' : 'sticky';
   const { peakRps, spiky } = ctx.req.traffic;
   const { deploysPerDay } = ctx.req.failure;
   const perInstance = Math.ceil(cap.concurrentSessions / cap.instances);
 
   const notes: string[] = [];
-  if (routing === 'any-instance') notes.push(`any of the ${cap.instances} instances serves any request: the load balancer needs no affinity`);
+  if (routing === 'any-instance') {
+    notes.push(stream ? `any of the ${cap.instances} consumers may take any partition of the input log: a rebalance moves no state`
+      : `any of the ${cap.instances} instances serves any request: the load balancer needs no affinity`);
+  }
   if (routing === 'sticky') notes.push(`route each session to its owner instance (cookie affinity or consistent hashing on the session id); about ${f(perInstance)} sessions per instance`);
-  if (routing === 'partitioned') notes.push(`partition shared objects by id (consistent hashing) so every member of one object reaches the same instance; about ${f(perInstance)} sessions per instance`);
+  if (routing === 'partitioned') {
+    notes.push(stream ? `the input log partitions events by key and its consumer group gives each partition to one instance: about ${f(perInstance)} keys per instance, moved with their state when partitions are reassigned`
+      : `partition shared objects by id (consistent hashing) so every member of one object reaches the same instance; about ${f(perInstance)} sessions per instance`);
+  }
   if (token.length) notes.push(`${token.join(', ')} travel${token.length === 1 ? 's' : ''} in the client token: ${f(cap.tokenKb)} KB on every request`);
   if (cache.length) notes.push(`${cache.join(', ')} in the distributed cache: ${f(cap.externalStoreMemoryMb)} MB, ${f(cap.externalReadsPerSecond)} reads/s at peak across external stores`);
   if (cap.floor.memory > cap.floor.load) notes.push(`memory, not load, sets the instance count: ${count(cap.floor.memory, 'instance')} for in-process state vs ${cap.floor.load} for ${f(peakRps)} requests/s`);

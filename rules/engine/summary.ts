@@ -3,9 +3,13 @@ import { VERDICTS, type Placement, type Recommendation } from '../contract/recom
 import { STORE_INFO } from '../model/stores.ts';
 import { PLAN_FIT_RULE, type Scored } from './score.ts';
 
+/** The most an answer with no feasible plan may claim: its verdict is only the plan that fails least. */
+export const INFEASIBLE_CONFIDENCE = 0.5;
+
 /**
  * One paragraph a reviewer can paste: verdict, where the state goes, the strongest reason for it, what rules out
- * the other plans when a check does, and the margin. An infeasible answer says so first.
+ * the other plans when a check does, and the margin. An infeasible answer leads with NOT FEASIBLE, and its
+ * confidence is at most INFEASIBLE_CONFIDENCE (rules/engine/advise.ts).
  */
 export function summarize(
   req: Requirements, scored: Scored, placements: Placement[], routing: Recommendation['scaling']['routing'],
@@ -20,9 +24,9 @@ export function summarize(
   const where = [...groups].map(([store, names]) => `${names.join(', ')} in ${STORE_INFO[store].words}`).join('; ');
   if (!plans[verdict].feasible) {
     const first = plans[verdict].blockers[0];
-    return `No plan for ${req.service} passes every feasibility check: the least-failing is ${verdict}, with ${where || 'nothing kept'}. `
+    return `NOT FEASIBLE: no plan for ${req.service} passes every feasibility check; the least-failing is ${verdict}, with ${where || 'nothing kept'}. `
       + (first ? `It still fails ${first.check} for ${first.state} in ${first.store} (${fmt(first.value)} > ${fmt(first.limit)} ${first.unit}); ` : '')
-      + 'the blockers name every failing check with its numbers, and the tipping points say what would make a plan pass.';
+      + `the blockers name every failing check with its numbers, and the tipping points say what would make a plan pass (confidence ${Math.round(confidence * 100)}%).`;
   }
   const lead = verdict === 'stateless'
     ? `Keep ${req.service} stateless: any instance serves any request${where ? `, with ${where}` : ' and nothing is kept between requests'}.`

@@ -8,6 +8,7 @@ export const ASSUMPTIONS = {
   stateShareOfBudget: { value: 0.5, source: 'half of latency.p99Ms is left for state access; the rest is the service\'s own work and the network to the client' },
   nonHotReadShare: { value: 0.1, source: 'an item not on the hot path is read by 10% of requests' },
   requestsPerSession: { value: 20, source: 'Little\'s law with 20 requests per session, when concurrentSessions is not given' },
+  eventsPerKey: { value: 20, source: '20 events per key within one session window of a stream, when no keyed item read on most events gives its per-key rate' },
   sessionsPerSharedObject: { value: 10, source: '10 sessions share one live object (a room, a document), when owners is not given' },
   cacheOverhead: { value: 1.3, source: 'cache memory is the data × 1.3 for keys, TTL metadata and fragmentation' },
   syncWriteShare: { value: 0.01, source: 'a synchronous write counts on the request path when at least 1% of requests make one (the p99 sees it)' },

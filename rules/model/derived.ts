@@ -2,6 +2,7 @@ import type { Kind, Requirements, StateItem } from '../contract/requirements.ts'
 import { scopeOf } from '../contract/scope.ts';
 import { ASSUMPTIONS } from './assumptions.ts';
 import { fleetInstances } from './fleet.ts';
+import { eventsPerKeyPerMinute, keysFromRate, streamKeyRate } from './stream-keys.ts';
 import type { EvalItem, ItemFigures, ServiceFigures } from './context.ts';
 
 /**
@@ -69,7 +70,8 @@ export function kindOf(s: Pick<StateItem, 'owner' | 'lossImpact' | 'writesPerMin
 
 type ItemFact<K extends keyof ItemFigures> = DerivedFact<ItemInput, ItemFigures[K]>;
 type ServiceFact<K extends keyof ServiceFigures> = DerivedFact<ServiceInput, ServiceFigures[K]>;
-const perSession = () => REQUESTS_PER_SESSION / 60;
+/** Requests per session, or under source stream events per key (both assumed), for Little's law. */
+const perWindow = (req: Requirements) => (req.traffic.source === 'stream' ? ASSUMPTIONS.eventsPerKey.value : REQUESTS_PER_SESSION);
 
 /** Per-item figures, in computing order. */
 export const ITEM_FIGURES: { readonly [K in keyof ItemFigures]: ItemFact<K> } = {
@@ -214,17 +216,31 @@ export const SERVICE_FIGURES: { readonly [K in keyof ServiceFigures]: ServiceFac
     description: 'the round trip between regions: given, or ~70 ms assumed (rules/model/assumptions.ts)',
     compute: ({ req }) => req.constraints.interRegionRttMs ?? ASSUMPTIONS.interRegionRttMs.value,
   },
+  // Under source stream a session is a key: with a keyed hot-path item, keys = events/s ÷ its per-key rate
+  // (rules/model/stream-keys.ts); without one, the same Little's law over an assumed 20 events per key.
   concurrentSessions: {
-    id: 'derived.concurrentSessions', from: ['traffic.concurrentSessions', 'traffic.peakRps', 'traffic.sessionMinutes'], grows: true,
-    description: 'concurrent sessions at peak: given, or Little\'s law',
-    compute: ({ req }) => req.traffic.concurrentSessions
-      ?? Math.ceil((req.traffic.peakRps / REQUESTS_PER_SESSION) * req.traffic.sessionMinutes * 60),
+    id: 'derived.concurrentSessions',
+    from: ['traffic.concurrentSessions', 'traffic.peakRps', 'traffic.sessionMinutes', 'traffic.source', 'state[].owner', 'state[].lifetime', 'state[].hotPath', 'state[].writesPerMinute'], grows: true,
+    description: 'concurrent sessions at peak (live keys of a stream): given, or Little\'s law, or events ÷ the per-key event rate',
+    compute: ({ req }) => {
+      if (req.traffic.concurrentSessions !== undefined) return req.traffic.concurrentSessions;
+      const rate = streamKeyRate(req);
+      return rate ? keysFromRate(req.traffic.peakRps, rate, req.traffic.sessionMinutes) : Math.ceil((req.traffic.peakRps / perWindow(req)) * req.traffic.sessionMinutes * 60);
+    },
     invert: {
       'traffic.concurrentSessions': (cs) => cs,
-      'traffic.peakRps': (cs, { req }) => (req.traffic.concurrentSessions !== undefined ? undefined
-        : (cs * perSession()) / req.traffic.sessionMinutes),
-      'traffic.sessionMinutes': (cs, { req }) => (req.traffic.concurrentSessions !== undefined || req.traffic.peakRps <= 0 ? undefined
-        : (cs * perSession()) / req.traffic.peakRps),
+      'traffic.peakRps': (cs, { req }) => {
+        if (req.traffic.concurrentSessions !== undefined) return undefined;
+        const rate = streamKeyRate(req);
+        return rate ? (cs * eventsPerKeyPerMinute(rate, req.traffic.sessionMinutes)) / 60 : (cs * perWindow(req)) / 60 / req.traffic.sessionMinutes;
+      },
+      'traffic.sessionMinutes': (cs, { req }) => {
+        if (req.traffic.concurrentSessions !== undefined || req.traffic.peakRps <= 0) return undefined;
+        const rate = streamKeyRate(req);
+        // With a keyed rate the window sets the keys only while it binds (fewer than one event per key per window).
+        if (rate) return rate.writesPerMinute < 1 / req.traffic.sessionMinutes ? cs / 60 / req.traffic.peakRps : undefined;
+        return (cs * perWindow(req)) / 60 / req.traffic.peakRps;
+      },
     },
   },
   concurrentSessionsDerived: {

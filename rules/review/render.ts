@@ -71,7 +71,10 @@ function context(req: Requirements, rec: Recommendation, source?: string): strin
     ['context.realtime', req.context.realtime],
     ['context.sharedState', req.context.sharedState],
     ['traffic.peakRps', String(t.peakRps)],
-    ['traffic.concurrentSessions', t.concurrentSessions === undefined ? 'derived (Little\'s law)' : String(t.concurrentSessions)],
+    // Rows for round-3 fields appear only when written, so reviews of older files stay byte-identical.
+    ...(t.source !== undefined ? [['traffic.source', t.source] as [string, string]] : []),
+    ['traffic.concurrentSessions', t.concurrentSessions !== undefined ? String(t.concurrentSessions)
+      : t.source === 'stream' ? 'derived (live keys of the stream)' : 'derived (Little\'s law)'],
     ['traffic.sessionMinutes', String(t.sessionMinutes)],
     ['traffic.spiky', String(t.spiky)],
     ['traffic.regions', String(t.regions)],

@@ -41,6 +41,9 @@ describe('physics scenarios', () => {
     const blockers = rec.plans[rec.verdict].blockers;
     expect(blockers.map((b) => b.check)).toContain('check.latency');
     expect(rec.tippingPoints.some((t) => t.feasible && t.input === 'latency.p99Ms')).toBe(true);
-    expect(rec.summary).toMatch(/^No plan for order-gateway passes every feasibility check/);
+    expect(rec.summary).toMatch(/^NOT FEASIBLE: no plan for order-gateway passes every feasibility check/);
+    // Its verdict is only the least-failing plan: never reported with more than 50% confidence.
+    expect(rec.confidence).toBeLessThanOrEqual(0.5);
+    expect(rec.summary).toMatch(new RegExp(`\\(confidence ${Math.round(rec.confidence * 100)}%\\)\\.$`));
   });
 });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { prng } from './prng.ts';
 import {
-  CONSISTENCY, KIND, KNOWN_STORES, LIFETIME, LOSS_IMPACT, MEMORY, OPS, OWNER, REALTIME, SENSITIVITY, SESSION_LOSS,
-  SHARED_STATE, WORKFLOW, type RequirementsInput,
+  CONSISTENCY, KIND, KNOWN_STORES, LIFETIME, LOSS_IMPACT, MEMORY, OPS, OWNER, READERS, REALTIME, SENSITIVITY, SESSION_LOSS,
+  SHARED_STATE, SOURCE, WORKFLOW, type RequirementsInput,
 } from '../../rules/contract/requirements.ts';
 
 /**
@@ -123,6 +123,19 @@ export function requirementsArb(options: { minItems?: number; maxItems?: number 
   }, options.minItems ? ['service', 'traffic', 'state'] : ['service', 'traffic']) as fc.Arbitrary<RequirementsInput>;
 }
 
+/**
+ * requirementsArb plus the round-3 fields of who sends the requests and who reads each item: traffic.source, and per
+ * item readers and limitsOwner, each sometimes absent (the engine's default applies) and sometimes written.
+ */
+export function readersRequirementsArb(options: { minItems?: number; maxItems?: number } = {}): fc.Arbitrary<RequirementsInput> {
+  const extra = fc.record({ readers: fc.constantFrom(...READERS), limitsOwner: fc.boolean() }, { requiredKeys: [] });
+  return fc.tuple(requirementsArb(options), fc.option(fc.constantFrom(...SOURCE), { nil: undefined }), fc.array(extra, { minLength: 12, maxLength: 12 }))
+    .map(([doc, source, extras]) => ({
+      ...doc,
+      traffic: source === undefined ? doc.traffic : { ...doc.traffic, source },
+      state: doc.state?.map((item, i) => ({ ...item, ...extras[i] })),
+    }) as RequirementsInput);
+}
 
 function shuffle<T>(list: readonly T[], random: () => number): T[] {
   const out = [...list];

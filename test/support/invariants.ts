@@ -55,6 +55,10 @@ export function placementViolations(req: Requirements, rec: Recommendation): str
     // 2. cookie limit and one owner per token.
     if (store === 'client-token' && item.sizeKb > 4) out.push(`inv2 item over 4 KB in client-token: ${at}`);
     if (store === 'client-token' && (item.owner === 'shared' || item.owner === 'global')) out.push(`inv2 ${item.owner} item in client-token: ${at}`);
+    // 12. a token reaches only the client that holds it, and that client can drop or replay it.
+    if (store === 'client-token' && (item.limitsOwner || item.readers === 'others' || req.traffic.source === 'stream')) {
+      out.push(`inv12 client-token for an item with limitsOwner ${item.limitsOwner}, readers ${item.readers}, source ${req.traffic.source ?? 'clients'}: ${at}`);
+    }
     // 3. critical state survives the loss of one machine.
     if (item.lossImpact === 'critical' && !['database', 'durable-log', 'object-store', 'in-process-replicated'].includes(store)) {
       out.push(`inv3 critical item outside database/durable-log/object-store/in-process-replicated: ${at}`);
@@ -190,6 +194,8 @@ export function answerViolations(engine: Engine, req: Requirements, rec: Recomme
   return [
     ...(shape.success ? [] : shape.error.issues.map((i) => `schema ${i.path.join('.')}: ${i.message}`)),
     ...(rec.confidence >= 0 && rec.confidence <= 1 ? [] : [`confidence ${rec.confidence} outside [0, 1]`]),
+    // An infeasible answer leads with NOT FEASIBLE and claims at most 50% confidence in its least-failing plan.
+    ...(rec.feasible || (rec.confidence <= 0.5 && rec.summary.startsWith('NOT FEASIBLE:')) ? [] : [`infeasible answer with confidence ${rec.confidence}: ${rec.summary.slice(0, 60)}`]),
     ...placementViolations(req, rec),
     ...scoreViolations(engine.catalog, req, rec),
     ...gateViolations(engine.catalog, req, rec),

@@ -162,8 +162,8 @@ describe('the embedded built-in catalogue', () => {
     const catalog = builtinEngine().catalog;
     expect(catalog.rules.length).toBeGreaterThanOrEqual(40);
     expect(catalog.rules.filter((r) => !r.source).map((r) => r.id)).toEqual([]);
-    // Invariants 1–6 are enforced by protected gates.
+    // Invariants 1–6 and 12 are enforced by protected gates.
     const guarded = new Set(catalog.gates.map((g) => g.invariant).filter((n) => n !== undefined));
-    for (const n of [1, 2, 3, 4, 5, 6]) expect(guarded.has(n), `a gate enforces invariant ${n}`).toBe(true);
+    for (const n of [1, 2, 3, 4, 5, 6, 12]) expect(guarded.has(n), `a gate enforces invariant ${n}`).toBe(true);
   });
 });

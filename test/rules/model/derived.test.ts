@@ -67,6 +67,9 @@ const VARY: Record<string, Vary> = {
   'state[].writeKb': num((r) => first(r).writeKb, (r, v) => { first(r).writeKb = v; }),
   'state[].merge': cycle([undefined, 'commutative', 'none', 'last-writer-wins'] as const, (r) => first(r).merge, (r, v) => { first(r).merge = v; }),
   'constraints.interRegionRttMs': num((r) => r.constraints.interRegionRttMs, (r, v) => { r.constraints.interRegionRttMs = v; }),
+  'traffic.source': cycle(['clients', 'services', 'stream'] as const, (r) => r.traffic.source ?? 'clients', (r, v) => { r.traffic.source = v; }),
+  'state[].readers': cycle([undefined, 'owner', 'others'] as const, (r) => first(r).readers, (r, v) => { first(r).readers = v; }),
+  'state[].limitsOwner': cycle([undefined, true, false] as const, (r) => first(r).limitsOwner, (r, v) => { first(r).limitsOwner = v; }),
 };
 
 const inputsArb = requirementsArb({ minItems: 1, maxItems: 3 })
@@ -84,6 +87,9 @@ const CORNERS: Requirements[] = [
     state: [{ name: 'seat', owner: 'shared', owners: 1000, lifetime: 'minutes', sizeKb: 0.2, writesPerMinute: 6, consistency: 'strong' }] },
   { service: 'orders', traffic: { peakRps: 100 },
     state: [{ name: 'order', owner: 'user', owners: 1000, lifetime: 'forever', sizeKb: 2, writesPerMinute: 6, lossImpact: 'costly', kind: 'record' }] },
+  // A stream: live keys come from the busiest keyed item read on most events (rules/model/stream-keys.ts).
+  { service: 'windows', traffic: { peakRps: 3000, source: 'stream' },
+    state: [{ name: 'window', owner: 'session', lifetime: 'forever', sizeKb: 1, writesPerMinute: 2, hotPath: true }] },
 ].map((doc) => { const r = validateRequirements(doc); if (!r.ok) throw new Error('bad corner'); return r.value; });
 
 describe('the registry of derived facts', () => {
