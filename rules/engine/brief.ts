@@ -1,3 +1,4 @@
+import { INFEASIBLE_CONFIDENCE } from './summary.ts';
 import type { Requirements } from '../contract/requirements.ts';
 import type { BriefPlan, BriefRecommendation } from '../contract/brief.ts';
 import { API_VERSION } from '../contract/requirements.ts';
@@ -56,7 +57,8 @@ export function adviseBrief(catalog: Catalog, input: Requirements, options: Advi
     service: req.service,
     rulesVersion: catalog.version,
     verdict,
-    confidence: scored.confidence,
+    // An infeasible answer claims no more than the full one may (rules/engine/summary.ts).
+    confidence: plans[verdict].feasible ? scored.confidence : Math.min(scored.confidence, INFEASIBLE_CONFIDENCE),
     scores: scored.scores,
     feasible: plans[verdict].feasible,
     placements: listed.map(([a]) => {
