@@ -8,6 +8,7 @@ import { codeOfZod, excerpt, statewiseError } from './messages.ts';
 export { excerpt } from './messages.ts';
 import { didYouMean, knownFields } from './suggest.ts';
 import { syntaxProblems } from './syntax.ts';
+import { oneProblemPerTypo } from './typos.ts';
 
 export interface ParseOptions {
   /** Largest accepted text, in characters (default 1 MiB). */
@@ -64,7 +65,7 @@ export function validateRequirements(data: unknown): Result<Requirements> {
  */
 export function validate<S extends z.core.$ZodType>(schema: S, data: unknown): Result<z.output<S>> {
   const result = zodSafeParse(schema, data);
-  return result.success ? { ok: true, value: result.data } : { ok: false, issues: fromZod(result.error.issues, { schema, data }) };
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: oneProblemPerTypo(fromZod(result.error.issues, { schema, data })) };
 }
 
 function zodSafeParse<S extends z.core.$ZodType>(schema: S, data: unknown) {
