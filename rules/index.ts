@@ -6,6 +6,7 @@ export { parseRequirements, validateRequirements, validate, nodeCount, MAX_REQUI
 export { RequirementsSchema, API_VERSION, KNOWN_STORES, MEMORY, REALTIME, SESSION_LOSS, type Requirements, type RequirementsInput, type StateItem } from './contract/requirements.ts';
 export { RecommendationSchema, VERDICTS, STORES, type Recommendation, type Verdict, type Store } from './contract/recommendation.ts';
 export { count } from './contract/words.ts';
+export { humanNumber } from './model/format.ts';
 export { toPointer, toDotted, issue, ISSUE_CODES, type Issue, type IssueCode, type Result } from './contract/issues.ts';
 export { statewiseError, ZOD_DEFAULT_TEXT } from './contract/messages.ts';
 export { requirementsJsonSchema } from './contract/json-schema.ts';

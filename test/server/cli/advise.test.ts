@@ -49,7 +49,9 @@ describe('statewise advise (in process)', () => {
     for (const r of rec.risks) expect(out).toContain(`[${r.severity}] ${r.id}`);
     expect(lines).toContain('Tipping points');
     expect(rec.tippingPoints.length).toBeGreaterThan(0);
-    for (const t of rec.tippingPoints) expect(lines).toContain(`  - ${t.note}`);
+    // A long note wraps with its continuation under its text (4 spaces in): joined back, each note is one bullet.
+    const unwrapped = out.replace(/\n {4}(?=\S)/g, ' ').split('\n');
+    for (const t of rec.tippingPoints) expect(unwrapped).toContain(`  - ${t.note}`);
   });
 
   it('--json with one file prints the Recommendation object', async () => {
