@@ -19,7 +19,7 @@ export { describeCatalog, conditionText, type RuleInfo } from './catalog/describ
 export { lintCatalog, LINT_CODES, type LintCode, type LintFinding } from './catalog/lint.ts';
 export { firedRules, ruleCoverage, type RuleCoverage } from './engine/fired.ts';
 export {
-  renderReview, parseReviewProvenance, isoDate, isIsoDate, reviewDate, provenanceOf, compareProvenance, describeChanges, flowchart, storeNodeId,
+  renderReview, inputChanges, parseReviewProvenance, isoDate, isIsoDate, reviewDate, provenanceOf, compareProvenance, describeChanges, flowchart, storeNodeId,
   type ReviewInput, type Provenance, type ReviewProvenance, type ProvenanceChanges,
 } from './review/index.ts';
 export { didYouMean } from './contract/suggest.ts';
