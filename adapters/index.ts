@@ -9,3 +9,4 @@ export { readRequirementsFile, readRequirementsSource, STDIN, REQUIREMENTS_FILE,
 export { today } from './clock.ts';
 export { VERSION } from './version.ts';
 export { packageRoot } from './package-root.ts';
+export { requirementsTemplate, EXAMPLE_ITEM, type TemplateAnswers, type TemplateItem, type TemplateOptions } from './requirements-template.ts';

@@ -3,7 +3,7 @@
  * Adapters (server/, extension/) import from here only.
  */
 export { parseRequirements, validateRequirements, validate, nodeCount, MAX_REQUIREMENTS_NODES, type ParseOptions } from './contract/parse.ts';
-export { RequirementsSchema, API_VERSION, KNOWN_STORES, MEMORY, REALTIME, SESSION_LOSS, type Requirements, type RequirementsInput, type StateItem } from './contract/requirements.ts';
+export { RequirementsSchema, API_VERSION, KNOWN_STORES, MEMORY, REALTIME, SESSION_LOSS, OWNER, LIFETIME, LOSS_IMPACT, type Requirements, type RequirementsInput, type StateItem } from './contract/requirements.ts';
 export { RecommendationSchema, VERDICTS, STORES, type Recommendation, type Verdict, type Store } from './contract/recommendation.ts';
 export { count } from './contract/words.ts';
 export { humanNumber } from './model/format.ts';
