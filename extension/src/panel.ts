@@ -4,7 +4,7 @@ import { parseRequirements } from '../../rules/index.ts';
 import { itemLines } from '../../web/render/item-lines.ts';
 import type { Advice, Source } from './advisor.ts';
 import { baseName, isRequirementsFile } from './files.ts';
-import { toDiagnosticSpecs } from './issue-ranges.ts';
+import { toDiagnosticSpecs } from '../../web/render/issue-ranges.ts';
 import { renderPanelShell } from './panel-html.ts';
 import { fromDocument } from './recommend.ts';
 import { parseWebviewMessage, type WebviewMessage } from './webview-messages.ts';
