@@ -83,7 +83,16 @@ function capacity(rec: Recommendation): string {
 
 function risks(rec: Recommendation): string {
   if (rec.risks.length === 0 && rec.acceptedRisks.length === 0) return '<p class="sw-muted">No open risks.</p>';
-  const open = rec.risks.map((r) => `<li class="sw-risk sw-sev-${r.severity}"><span class="sw-sev">${r.severity}</span> ${esc(r.text)} ${ruleLink(r.rule)}<br><small>Mitigation: ${esc(r.mitigation)}</small></li>`);
+  // One rule firing for more than 3 items (a token risk per token item) is one entry: the first item's text, and the
+  // items it applies to folded behind their count.
+  const groups = new Map<string, Recommendation['risks']>();
+  for (const r of rec.risks) groups.set(`${r.severity} ${r.rule}`, [...(groups.get(`${r.severity} ${r.rule}`) ?? []), r]);
+  const entries = [...groups.values()].flatMap((rs) => (rs.length > 3 ? [rs] : rs.map((r) => [r])));
+  const open = entries.map((rs) => {
+    const r = rs[0]!;
+    const many = rs.length > 1 ? ` <details class="sw-risk-items"><summary>${rs.length} items alike</summary>${esc(rs.map((x) => x.id.slice(x.id.indexOf(':') + 1)).join(', '))}</details>` : '';
+    return `<li class="sw-risk sw-sev-${r.severity}"><span class="sw-sev">${r.severity}</span> ${esc(r.text)} ${ruleLink(r.rule)}<br><small>Mitigation: ${esc(r.mitigation)}</small>${many}</li>`;
+  });
   const accepted = rec.acceptedRisks.map((r) => `<li class="sw-risk sw-accepted"><span class="sw-sev">accepted</span> ${esc(r.text)}<br><small>${esc(r.reason)} (until ${esc(r.until)})</small></li>`);
   return `<ul class="sw-risks">${[...open, ...accepted].join('')}</ul>`;
 }

@@ -113,3 +113,19 @@ describe('the answer with many items (issue 29)', () => {
     expect(page).toContain(`$${big.plans[big.verdict].cost.monthlyUsd.toLocaleString('en-US', { maximumSignificantDigits: 3 })}/month`);
   });
 });
+
+describe('risks of one rule for many items (issue 29)', () => {
+  it('are one entry with the items folded behind their count', () => {
+    const items = Array.from({ length: 8 }, (_, i) => `  - { name: t-${i}, lifetime: hours, sizeKb: 1, lossImpact: annoying, owner: session }`);
+    const r = engine.advise(requirementsFromText(['service: tokens', 'traffic: { peakRps: 50 }', 'state:', ...items, ''].join('\n')), { today: '2026-11-30' });
+    const byRule = new Map<string, number>();
+    for (const k of r.risks) byRule.set(`${k.severity} ${k.rule}`, (byRule.get(`${k.severity} ${k.rule}`) ?? 0) + 1);
+    const grouped = [...byRule].filter(([, n]) => n > 3);
+    expect(grouped.length).toBeGreaterThan(0); // computed from the answer, not assumed
+    const html = renderAnswer(r);
+    const entries = html.match(/<li class="sw-risk /g)?.length ?? 0;
+    const expected = [...byRule.values()].reduce((n, c) => n + (c > 3 ? 1 : c), 0);
+    expect(entries).toBe(expected);
+    for (const [, n] of grouped) expect(html).toContain(`<summary>${n} items alike</summary>`);
+  });
+});
