@@ -122,8 +122,8 @@ function tippingPoints(r: Recommendation, paint: Paint): string[] {
 }
 
 function factors(r: Recommendation, paint: Paint): string[] {
-  const out = [paint.bold('Strongest factors')];
-  for (const f of r.factors.slice(0, 5)) {
+  const out = [paint.bold('Strongest factors') + (r.factors.length > 3 ? ` (3 of ${r.factors.length}; --json lists all)` : '')];
+  for (const f of r.factors.slice(0, 3)) {
     const e = f.effect;
     out.push(`  ${f.rule}  (stateless ${sign(e.stateless)} · stateful ${sign(e.stateful)} · hybrid ${sign(e.hybrid)})`, wrap(f.because, WIDTH, '      '));
   }
