@@ -1,6 +1,6 @@
 import { esc, itemLines, renderAnswer, suggestionFixes, toDiagnosticSpecs, type FixSpec, type ZeroRange } from '../render/index.ts';
 import type { Recommendation } from '../render/types.ts';
-import { parseRequirements } from '../../rules/contract/parse.ts';
+import { parseRequirements } from '../../rules/contract/parse-requirements.ts';
 import { toDotted, type Issue } from '../../rules/contract/issues.ts';
 import { renderDiagrams } from './diagram.ts';
 
