@@ -10,3 +10,4 @@ export { readRequirementsFile, readRequirementsSource, type RequirementsReadOpti
 export { today } from './clock.ts';
 export { VERSION } from './version.ts';
 export { packageRoot } from './package-root.ts';
+export { requirementsTemplate, EXAMPLE_ITEM, type TemplateAnswers, type TemplateItem, type TemplateOptions } from './requirements-template.ts';

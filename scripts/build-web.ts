@@ -4,7 +4,7 @@
  *   extension/dist/webview.js|.css     the panel's script (web/client/panel.ts) and stylesheet
  *   extension/dist/preview-mermaid.js  the Markdown preview script (web/client/preview-mermaid.ts)
  *   extension/dist/mermaid.min.js      mermaid's own browser bundle, shipped inside the .vsix
- *   dist/web/playground.js|.css        the playground page, and dist/web/mermaid.min.js (served by server/routes/playground.ts)
+ *   dist/web/playground.js|.css        the playground page, dist/web/mermaid.min.js and favicon.svg (served by server/routes/playground.ts)
  * Run from anywhere: `npm run build:web` (npm start, build:extension and the e2e tests run it first).
  */
 import { build } from 'esbuild';
@@ -34,4 +34,6 @@ const mermaid = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min
 copyFileSync(mermaid, join(extensionDist, 'mermaid.min.js'));
 // The playground serves its own copy: mermaid is a dev dependency, absent from a production install.
 copyFileSync(mermaid, join(webDist, 'mermaid.min.js'));
+// The extension's icon is the page's favicon (without one, every page load logs a 404 for /favicon.ico).
+copyFileSync(join(root, 'extension/images/icon.svg'), join(webDist, 'favicon.svg'));
 console.log('built extension/dist/{webview,preview-mermaid,mermaid.min}.js, webview.css and dist/web/playground.{js,css}');

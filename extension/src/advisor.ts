@@ -7,7 +7,7 @@ import { baseName } from './files.ts';
 import { callServer, type ServerCall, type ServerFailure } from './server-client.ts';
 import { serverFailureMessage } from './server-errors.ts';
 import { readSettings, type Settings } from './settings.ts';
-import { toDiagnosticSpecs } from './issue-ranges.ts';
+import { toDiagnosticSpecs } from '../../web/render/issue-ranges.ts';
 import { toDiagnostics } from './diagnostics.ts';
 
 /** What every command that needs an answer gets: the requirements and the engine's answer. */

@@ -4,7 +4,7 @@ import type { Advisor } from './advisor.ts';
 import { toDiagnostics } from './diagnostics.ts';
 import { driftDiagnostic, missingSourceDiagnostic, staleProvenanceDiagnostic } from './drift.ts';
 import { REQUIREMENTS_GLOB } from './files.ts';
-import { toDiagnosticSpecs } from './issue-ranges.ts';
+import { toDiagnosticSpecs } from '../../web/render/issue-ranges.ts';
 import { fromDocument } from './recommend.ts';
 import { readSettings } from './settings.ts';
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parseRequirements, parseReviewProvenance } from '../../rules/index.ts';
 import { isRequirementsFile } from './files.ts';
-import { suggestionFixes } from './quick-fixes.ts';
+import { suggestionFixes } from '../../web/render/quick-fixes.ts';
 
 /** The internal command a drift quick fix runs: regenerate the review from its source, then clear its diagnostic. */
 export const REGENERATE_REVIEW = 'statewise.regenerateReview';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parseRequirements } from '../../rules/index.ts';
 import { isRequirementsFile } from './files.ts';
-import { toDiagnosticSpecs, type DiagnosticSpec } from './issue-ranges.ts';
+import { toDiagnosticSpecs, type DiagnosticSpec } from '../../web/render/issue-ranges.ts';
 import { liveIssues } from './live-issues.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { DiagnosticSpec } from './issue-ranges.ts';
+import type { DiagnosticSpec } from '../../web/render/issue-ranges.ts';
 
 /**
  * Where and how the drift check reports a review: pure, so the placement of its diagnostics is unit-tested.

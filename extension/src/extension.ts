@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): void {
       const saved = await saveRequirements(source);
       if (saved) { const advice = await advisor.advise(saved); if (advice) panel.show(advice, saved); }
     },
-  });
+  }, context.globalState);
   registerEditorLenses(context, createLiveAdvice(loadEngineModule));
   registerLanguageFeatures(context);
   registerCodeActions(context);

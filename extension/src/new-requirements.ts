@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { join } from 'node:path';
-import { requirementsTemplate } from './template.ts';
+import { requirementsTemplate } from '../../adapters/index.ts';
 
 /**
  * `statewise.newRequirements`: an unsaved `<name>.statewise.yaml` in the workspace holding the commented template.

@@ -4,7 +4,7 @@ import { parseRequirements } from '../../rules/index.ts';
 import { itemLines } from '../../web/render/item-lines.ts';
 import type { Advice, Source } from './advisor.ts';
 import { baseName, isRequirementsFile } from './files.ts';
-import { toDiagnosticSpecs } from './issue-ranges.ts';
+import { toDiagnosticSpecs } from '../../web/render/issue-ranges.ts';
 import { renderPanelShell } from './panel-html.ts';
 import { fromDocument } from './recommend.ts';
 import { parseWebviewMessage, type WebviewMessage } from './webview-messages.ts';
@@ -17,6 +17,8 @@ export interface PanelActions {
 }
 
 export const PANEL_VIEW_TYPE = 'statewise.recommendation';
+/** Where the panel was last put (a view column), kept across sessions so it opens there again. */
+export const PANEL_COLUMN_KEY = 'statewise.panel.viewColumn';
 /** Edits are answered once typing pauses this long. */
 const LIVE_DELAY_MS = 400;
 
@@ -24,11 +26,13 @@ const LIVE_DELAY_MS = 400;
 interface PanelState { answer?: { uri?: string } }
 
 /**
- * The recommendation panel: one at a time, opened full width, reused for the next answer. It follows its
- * requirements file live (debounced): a valid edit re-renders, an invalid one keeps the last valid answer under a
- * banner. A serializer brings it back after a window reload.
+ * The recommendation panel: one at a time, reused for the next answer. It opens beside the requirements file (like
+ * Markdown's "Open Preview to the Side") without taking the focus, so typing goes on in the file while the answer
+ * follows it live (debounced): a valid edit re-renders, an invalid one keeps the last valid answer under a banner.
+ * Moved to another column (or onto the file's own), it opens there next time (`memento`). A serializer brings it back
+ * after a window reload.
  */
-export function createRecommendationPanel(extensionUri: vscode.Uri, actions: PanelActions): { show(advice: Advice, source: Source): void; dispose(): void } {
+export function createRecommendationPanel(extensionUri: vscode.Uri, actions: PanelActions, memento: vscode.Memento): { show(advice: Advice, source: Source): void; dispose(): void } {
   let panel: vscode.WebviewPanel | undefined;
   let current: { advice: Advice; source: Source } | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -61,6 +65,7 @@ export function createRecommendationPanel(extensionUri: vscode.Uri, actions: Pan
       styleUri: p.webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
     });
     p.onDidDispose(() => { if (panel === p) { panel = undefined; current = undefined; } });
+    p.onDidChangeViewState(() => { if (p.viewColumn !== undefined) void memento.update(PANEL_COLUMN_KEY, p.viewColumn); });
     p.webview.onDidReceiveMessage(async (data: unknown) => {
       const message = parseWebviewMessage(data);
       if (message) await handle(message); // anything else is ignored: the webview is not trusted
@@ -132,11 +137,11 @@ export function createRecommendationPanel(extensionUri: vscode.Uri, actions: Pan
     show(advice, source) {
       current = { advice, source };
       if (!panel) {
-        // Full width: the answer is a page to read; the requirements file is one click (or one item name) away.
-        adopt(vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'statewise', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [dist] }));
+        const column = memento.get<number>(PANEL_COLUMN_KEY) ?? vscode.ViewColumn.Beside;
+        adopt(vscode.window.createWebviewPanel(PANEL_VIEW_TYPE, 'statewise', { viewColumn: column, preserveFocus: true }, { enableScripts: true, localResourceRoots: [dist] }));
       }
       postAnswer();
-      panel!.reveal(undefined, false);
+      panel!.reveal(undefined, true);
     },
     dispose() {
       if (timer) clearTimeout(timer);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { issue, type Issue, type PathSegment, type Result } from './issues.ts';
 import { codeOfZod, excerpt, statewiseError } from './messages.ts';
 import { didYouMean, knownFields } from './suggest.ts';
+import { oneProblemPerTypo } from './typos.ts';
 
 /** Data against a zod schema → core issues (path and message, no place in a text: locate.ts adds that). */
 
@@ -12,7 +13,7 @@ import { didYouMean, knownFields } from './suggest.ts';
  */
 export function validate<S extends z.core.$ZodType>(schema: S, data: unknown): Result<z.output<S>> {
   const result = zodSafeParse(schema, data);
-  return result.success ? { ok: true, value: result.data } : { ok: false, issues: fromZod(result.error.issues, { schema, data }) };
+  return result.success ? { ok: true, value: result.data } : { ok: false, issues: oneProblemPerTypo(fromZod(result.error.issues, { schema, data })) };
 }
 
 function zodSafeParse<S extends z.core.$ZodType>(schema: S, data: unknown) {

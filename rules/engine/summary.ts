@@ -5,6 +5,8 @@ import { PLAN_FIT_RULE, type Scored } from './score.ts';
 
 /** The most an answer with no feasible plan may claim: its verdict is only the plan that fails least. */
 export const INFEASIBLE_CONFIDENCE = 0.5;
+/** Most item names a summary lists for one store before it counts them instead. */
+export const NAMES_IN_SUMMARY = 5;
 
 /**
  * One paragraph a reviewer can paste: verdict, where the state goes, the strongest reason for it, what rules out
@@ -21,7 +23,8 @@ export function summarize(
     if (p.store === 'none') continue;
     groups.set(p.store, [...(groups.get(p.store) ?? []), p.state]);
   }
-  const where = [...groups].map(([store, names]) => `${names.join(', ')} in ${STORE_INFO[store].words}`).join('; ');
+  // Beyond a handful, names become a count: the placements list every item (issue 29: 200 names in one paragraph).
+  const where = [...groups].map(([store, names]) => `${names.length > NAMES_IN_SUMMARY ? `${names.length} items` : names.join(', ')} in ${STORE_INFO[store].words}`).join('; ');
   if (!plans[verdict].feasible) {
     const first = plans[verdict].blockers[0];
     return `NOT FEASIBLE: no plan for ${req.service} passes every feasibility check; the least-failing is ${verdict}, with ${where || 'nothing kept'}. `

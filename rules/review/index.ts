@@ -2,5 +2,6 @@
 export { renderReview, type ReviewInput } from './render.ts';
 export { parseReviewProvenance, provenanceOf, citedRules, ProvenanceSchema, type Provenance, type ReviewProvenance } from './provenance.ts';
 export { compareProvenance, describeChanges, splitChanges, type ProvenanceChanges } from './compare.ts';
+export { inputChanges as reviewInputChanges } from './input-changes.ts';
 export { flowchart, storeNodeId } from './mermaid.ts';
 export { isoDate, isIsoDate, reviewDate } from './dates.ts';

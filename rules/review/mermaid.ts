@@ -4,8 +4,9 @@ import { STORE_INFO } from '../model/stores.ts';
 /**
  * The Mermaid flowchart of a recommendation — the one diagram source of the design review, the VS Code panel and the
  * web playground: clients → load balancer → the stateless and/or stateful tier → each store with its technology,
- * every edge labelled with the state items it carries. Items that fail a feasibility check are marked `⚠` and their
- * store gets the `failed` class. Node ids are fixed words; every label is quoted and entity-escaped.
+ * every edge labelled with the state items it carries (counted beyond ITEMS_PER_EDGE). Items that fail a
+ * feasibility check are marked `⚠` and their store gets the `failed` class. Node ids are fixed words; every label
+ * is quoted and entity-escaped.
  */
 export function flowchart(rec: Recommendation): string {
   const lines = ['flowchart LR'];
@@ -25,12 +26,12 @@ export function flowchart(rec: Recommendation): string {
     const from = tierFor(rec, store);
     const node = storeNodeId(store);
     if (placed.some(fails)) failed.push(node);
-    lines.push(`  ${from} -->|"${label(placed.map(itemLabel).join(', '))}"| ${node}${shape(store, technologies(placed))}`);
+    lines.push(`  ${from} -->|"${label(edgeLabel(placed))}"| ${node}${shape(store, technologies(placed))}`);
   }
   const requestOnly = rec.placements.filter((p) => p.store === 'none');
   if (requestOnly.length) {
     const from = tiers.stateless ? 'stateless' : 'stateful';
-    lines.push(`  ${from} -.-|"${label(requestOnly.map(itemLabel).join(', '))}"| store_none["${label(STORE_INFO.none.label)}"]`);
+    lines.push(`  ${from} -.-|"${label(edgeLabel(requestOnly))}"| store_none["${label(STORE_INFO.none.label)}"]`);
   }
   if (failed.length) {
     lines.push('  classDef failed stroke:#c62828,stroke-width:3px,stroke-dasharray:6 3');
@@ -46,6 +47,17 @@ export function storeNodeId(store: Store): string {
 
 const fails = (p: Placement) => p.checks.some((c) => !c.passed);
 const itemLabel = (p: Placement) => (fails(p) ? `⚠ ${p.state}` : p.state);
+
+/** Most items an edge names; beyond them it counts (`61 items`) so labels stay legible with 200 items. */
+export const ITEMS_PER_EDGE = 5;
+
+/** An edge's label: its items' names, or beyond a handful their count, still naming each one that fails a check. */
+function edgeLabel(placed: readonly Placement[]): string {
+  if (placed.length <= ITEMS_PER_EDGE) return placed.map(itemLabel).join(', ');
+  const failing = placed.filter(fails);
+  const shown = failing.length <= 3 ? failing.map(itemLabel).join(', ') : `⚠ ${failing.length} failing`;
+  return `${placed.length} items${shown ? ` incl. ${shown}` : ''}`;
+}
 
 /** The technologies running a store, in first-use order; the signed token and instance memory are the store itself. */
 function technologies(placed: readonly Placement[]): string[] {

@@ -1,11 +1,12 @@
 import type { Requirements } from '../contract/requirements.ts';
 import { scopeOf } from '../contract/scope.ts';
-import { fieldOf } from '../contract/defaults.ts';
 import { VERDICTS, type Factor, type Recommendation, type Store, type Verdict } from '../contract/recommendation.ts';
 import { cell, code, codeCell, inline, signed, table } from './markdown.ts';
 import { flowchart } from './mermaid.ts';
+import { defaultReasons, type DefaultReason } from './default-reasons.ts';
 import { citedRules, frontMatter, provenanceOf, quotedRules } from './provenance.ts';
 import { STORE_INFO } from '../model/stores.ts';
+import { humanNumber as num } from '../model/format.ts';
 import { count } from '../contract/words.ts';
 
 export interface ReviewInput {
@@ -93,19 +94,32 @@ function context(req: Requirements, rec: Recommendation, source?: string): strin
         s.lossImpact, s.consistency, s.hotPath ? 'yes' : 'no'].map((v, i) => (i === 0 ? v : cell(v)))),
     ));
   } else out.push('No state items are listed.');
-  const assumed = defaults(rec);
+  const assumed = defaults(rec, req);
   if (assumed) out.push(assumed);
   return out.join('\n\n');
 }
 
-/** The fields the requirements leave out and the values statewise assumed for them (issue 14), when it was told. */
-function defaults(rec: Recommendation): string | undefined {
+/**
+ * The fields the requirements leave out that the answer leans on, each with why (issue 14; issue 29: a real reason
+ * per default, and none of those that decide nothing).
+ */
+/** Item names for a cell: a handful in full, else the first three and how many more. */
+function names(items: readonly string[]): string {
+  return items.length > 5 ? `${items.slice(0, 3).join(', ')} and ${items.length - 3} more` : items.join(', ');
+}
+
+function defaults(rec: Recommendation, req: Requirements): string | undefined {
   const applied = rec.defaultsApplied ?? [];
   if (!applied.length) return undefined;
+  const reasons = defaultReasons(rec, req);
+  const left = applied.length === 1 ? 'one field' : `${applied.length} fields`;
+  if (!reasons.length) return `The requirements leave ${left} to statewise's defaults; ${applied.length === 1 ? 'it decides nothing' : 'none of them decides anything'} in this answer.`;
+  const rest = applied.length - reasons.reduce((n, r) => n + (r.items?.length ?? 1), 0);
+  const field = (d: DefaultReason) => (d.items ? `${codeCell(d.field)} of ${count(d.items.length, 'item')}: ${cell(names(d.items))}` : codeCell(d.field));
   return [
-    `The requirements leave ${applied.length === 1 ? 'one field' : `${applied.length} fields`} to statewise's defaults; the answer assumes:`,
+    `The requirements leave ${left} to statewise's defaults; the answer leans on these${rest > 0 ? ` (the other ${rest} decide nothing here)` : ''}:`,
     '',
-    table(['Field', 'Assumed', 'Why it matters'], applied.map((d) => [codeCell(fieldOf(d.pointer)), cell(String(d.value)), cell(d.because ?? '')])),
+    table(['Field', 'Assumed', 'Why it matters'], reasons.map((d) => [field(d), cell(d.value), cell(d.why)])),
   ].join('\n');
 }
 
@@ -164,13 +178,15 @@ function placementPlan(rec: Recommendation): string {
   if (rec.placements.length === 0) out.push('Nothing is kept between requests: every request carries what it needs.');
   else {
     const lost = rec.failure.sessionsLostPerInstanceLoss;
-    out.push(table(['Item', 'Store', 'Why', 'TTL', 'On instance loss'], rec.placements.map((p) => [
+    // Short cells keep the table one line per item; the reasons, often a paragraph, are a list below it.
+    out.push(table(['Item', 'Store', 'Technology', 'TTL', 'On instance loss'], rec.placements.map((p) => [
       p.implied ? `${codeCell(p.state)} (implied)` : codeCell(p.state),
       codeCell(p.store),
-      cell(p.why.join('; ')),
+      cell(p.technology === 'none' ? '' : p.technology),
       cell(p.ttl ?? ''),
       cell(p.store === 'in-process-sticky' && lost > 0 ? `${ON_LOSS(p.store)}: about ${lost} sessions start over` : ON_LOSS(p.store)),
     ])));
+    out.push(['Why each item lives there:', '', ...rec.placements.map((p) => `- ${code(p.state)} in ${code(p.store)}: ${p.why.length ? p.why.map(inline).join('; ') : 'no reason given'}`)].join('\n'));
   }
   out.push(['```mermaid', flowchart(rec), '```'].join('\n'));
   return out.join('\n\n');
@@ -214,9 +230,6 @@ function feasibility(rec: Recommendation): string {
   return out.join('\n\n');
 }
 
-function num(n: number): string {
-  return String(Math.round(n * 100) / 100);
-}
 
 /** Items the engine implies (live connections, a session record) are session-scoped by construction. */
 function sessionScoped(rec: Recommendation, req: Requirements): boolean {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { compareProvenance, issue, parseReviewProvenance, provenanceOf, splitChanges, type Engine, type Issue } from '../../rules/index.ts';
+import { compareProvenance, reviewInputChanges, issue, parseReviewProvenance, provenanceOf, renderReview, splitChanges, type Engine, type Issue } from '../../rules/index.ts';
 import { engineFor } from './engine.ts';
 import { readRequirementsSource } from '../requirements-file.ts';
 import { DEFAULT_FILE_LIMITS, MAX_FILE_SIZE_VAR, requirementsReading } from './file-limits.ts';
@@ -80,13 +80,18 @@ function checkOne(file: string, engine: Engine, options: CheckOptions, io: Io): 
   const text = read.text;
   const previous = parseReviewProvenance(text);
   if (!previous.ok) return bad(reviewPath, previous.issues);
-  const current = provenanceOf(engine.advise(req.value, { today: io.today }), sourceName(file, io.cwd));
+  const rec = engine.advise(req.value, { today: io.today });
+  const current = provenanceOf(rec, sourceName(file, io.cwd));
   const changes = compareProvenance(previous.value, current);
   if (!changes.changed) {
     io.out(`${oneLine(file)}: ${oneLine(reviewPath)} is up to date (${current.verdict})`);
     return { exit: EXIT.ok, findings: [] };
   }
-  const { answer, inputs } = splitChanges(changes);
+  const split = splitChanges(changes);
+  const answer = split.answer;
+  // Two digests say that the requirements changed, not what: the fields that did, read from the review's tables.
+  const fields = changes.inputDigest ? reviewInputChanges(text, renderReview({ requirements: req.value, recommendation: rec, date: io.today })) : [];
+  const inputs = fields.length ? split.inputs.flatMap((l) => (l.startsWith('requirements changed: input digest') ? fields.map((f) => `requirements changed: ${f}`) : [l])) : split.inputs;
   // Placement names and risk ids come from the committed front matter: one line each, whatever they hold.
   const indent = (lines: string[]) => lines.map((l) => `  ${oneLine(l)}`);
   const at = locator(source);

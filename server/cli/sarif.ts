@@ -2,6 +2,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result as SarifResult } from 'sarif';
 import { parseText, positionAt, type Issue, type Recommendation } from '../../rules/index.ts';
+import { VERSION } from '../../adapters/index.ts';
 
 /**
  * SARIF 2.1.0 for GitHub code scanning (and any other SARIF viewer): plain typed objects (`@types/sarif`), since a
@@ -22,7 +23,6 @@ export interface Finding {
 }
 
 /** The statewise release (package.json); the rule catalogue's version goes in `properties.rulesVersion`. */
-const TOOL_VERSION = '0.1.0';
 
 /** Rule descriptions shown by code scanning; ids not listed here are described by their own id. */
 const RULE_HELP: Record<string, string> = {
@@ -59,7 +59,7 @@ export function sarifLog(findings: readonly Finding[], rulesVersion: string, des
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'statewise', version: TOOL_VERSION, properties: { rulesVersion }, rules } }, results }],
+    runs: [{ tool: { driver: { name: 'statewise', version: VERSION, properties: { rulesVersion }, rules } }, results }],
   };
 }
 

@@ -37,8 +37,9 @@ Options (flag, then environment variable, then default):
                                                  at most 32 MB; 0 = off); header X-Statewise-Cache: hit or miss
   --quiet               STATEWISE_QUIET=1        no access log on stdout
 
-Prints "listening on URL" on stderr once ready. SIGTERM/SIGINT drains in-flight requests (10 s), then exits 0;
-a second signal exits at once. Exit code 2: bad configuration or a broken rule catalogue (FILE:LINE messages).`,
+Prints "listening on URL" on stderr once ready, then the playground's and the API reference's URLs.
+SIGTERM/SIGINT drains in-flight requests (10 s), then exits 0; a second signal exits at once. Exit code 2: bad
+configuration or a broken rule catalogue (FILE:LINE messages).`,
   async run(args, io) {
     const flags = parseFlags(args, SERVE_FLAGS, serveCommand, io);
     if (!flags) return EXIT.badInput;
@@ -89,6 +90,8 @@ a second signal exits at once. Exit code 2: bad configuration or a broken rule c
     }
     const server = running;
     io.err(`statewise: listening on ${server.url} (pid ${process.pid}, rules ${engine.rulesVersion}, advice ${server.advice}${config.apiKeys.length ? ', API keys required' : ''})`);
+    // What a person opens next: the two pages, as links a terminal makes clickable.
+    io.err(`  playground     ${server.url}/\n  API reference  ${server.url}/docs`);
     return new Promise<number>((done) => {
       let signals = 0;
       const drain = async (why: string) => {

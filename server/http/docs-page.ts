@@ -51,7 +51,7 @@ window.addEventListener('load', function () {
 });
 `;
 
-/** The /docs HTML shell: a title, the Swagger UI stylesheet and scripts, all from this server. */
+/** The /docs HTML shell: a title, a bar linking the playground, the Swagger UI stylesheet and scripts, all from this server. */
 export function renderDocsPage(info: { title: string; version: string }): string {
   const v = encodeURIComponent(SWAGGER_UI_VERSION);
   const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -62,6 +62,8 @@ export function renderDocsPage(info: { title: string; version: string }): string
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css?v=${v}">
 </head><body>
 <noscript><p>The API reference needs JavaScript. The machine-readable document is <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p></noscript>
+<nav style="font: 14px/1.4 sans-serif; padding: 10px 20px; border-bottom: 1px solid #ddd; display: flex; gap: 1.5em">
+<b>statewise ${esc(info.version)}</b><a href="/">Playground</a><a href="/openapi.json">openapi.json</a></nav>
 <div id="swagger-ui"></div>
 <script src="/docs/assets/swagger-ui-bundle.js?v=${v}"></script>
 <script src="/docs/init.js?v=${v}"></script>

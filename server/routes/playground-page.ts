@@ -16,6 +16,7 @@ export function renderPlaygroundPage(examples: readonly PlaygroundExample[]): st
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>statewise playground</title>
 <link rel="stylesheet" href="/assets/playground.css">
+<link rel="icon" type="image/svg+xml" href="/favicon.svg">
 </head>
 <body>
 <header class="pg-bar">
@@ -23,10 +24,11 @@ export function renderPlaygroundPage(examples: readonly PlaygroundExample[]): st
   <label>Example <select id="example"><option value="">— pick an example —</option>${options}</select></label>
   <button id="download" type="button" disabled>Download the design review</button>
   <span id="status" class="pg-status" role="status"></span>
+  <a class="pg-link" href="/docs">API reference</a>
 </header>
 <div class="pg-layout">
   <section class="pg-editor-pane" aria-label="requirements file">
-    <div class="pg-editor"><pre id="gutter" class="pg-gutter" aria-hidden="true"></pre><textarea id="source" spellcheck="false" wrap="off" aria-label="requirements (YAML or JSON)"></textarea></div>
+    <div class="pg-editor"><pre id="gutter" class="pg-gutter" aria-hidden="true"></pre><div class="pg-code"><pre id="squiggles" class="pg-squiggles" aria-hidden="true"></pre><textarea id="source" spellcheck="false" wrap="off" aria-label="requirements (YAML or JSON)"></textarea></div></div>
     <ul id="problems" class="pg-problems" aria-label="problems"></ul>
   </section>
   <section class="pg-answer-pane">

@@ -28,7 +28,7 @@ export const PLAYGROUND_CSP = {
 interface Asset { body: Uint8Array; type: string }
 
 /**
- * GET / (the web playground) and GET /assets/* (its files). Registered before the app's JSON-API security headers:
+ * GET / (the web playground), GET /assets/* (its files) and the favicon. Registered before the app's JSON-API security headers:
  * these two paths answer with their own (the page needs scripts; the API's CSP admits none), and requests here never
  * reach the API middleware after them. Files are read once; a missing build answers 404 saying how to build it.
  */
@@ -43,6 +43,17 @@ export function registerPlayground(app: App): void {
     c.header('Cache-Control', 'no-cache');
     return c.html(page ??= renderPlaygroundPage(examples));
   });
+  // The icon answers both names: the page links /favicon.svg; /favicon.ico is what browsers ask for unprompted.
+  for (const path of ['/favicon.svg', '/favicon.ico']) {
+    app.use(path, secureHeaders({ contentSecurityPolicy: PLAYGROUND_CSP }));
+    app.get(path, (c) => {
+      const icon = assets.get('favicon.svg');
+      if (!icon) return problem(c, 'not-found', 'the web playground is not built: run `npm run build:web` (npm start does it)');
+      c.header('Content-Type', icon.type);
+      c.header('Cache-Control', 'public, max-age=86400');
+      return c.body(icon.body as Uint8Array<ArrayBuffer>);
+    });
+  }
   app.get('/assets/:name', (c) => {
     const asset = assets.get(c.req.param('name'));
     if (!asset) return problem(c, 'not-found', `no asset ${JSON.stringify(c.req.param('name').slice(0, 80))}`);
@@ -55,7 +66,7 @@ export function registerPlayground(app: App): void {
 /** The built page files, mermaid's own browser bundle among them (copied by scripts/build-web.ts, so a production install without dev dependencies serves it too). */
 function loadAssets(): Map<string, Asset> {
   const assets = new Map<string, Asset>();
-  const types: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+  const types: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
   if (existsSync(WEB_DIST)) {
     for (const name of readdirSync(WEB_DIST)) {
       const type = types[name.slice(name.lastIndexOf('.'))];

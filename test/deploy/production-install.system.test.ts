@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VERSION } from '../../adapters/index.ts';
 import { cli, ROOT } from '../support/cli.ts';
 import { envOf, readDockerfile, stage, type Stage } from './dockerfile.ts';
 
@@ -173,15 +174,15 @@ describe('production install, as the Dockerfile does it (slow)', () => {
       if (!env.STATEWISE_RUN) delete e.STATEWISE_RUN;
       return execFileSync(process.execPath, ['bin/statewise.js', '--version'], { cwd: build, env: e, encoding: 'utf8' }).trim();
     };
-    expect(run({})).toBe('statewise 0.1.0');
+    expect(run({})).toBe(`statewise ${VERSION}`);
     // An edit a developer could make: the version the CLI prints (adapters/version.ts is an input of dist/cli.cjs).
     const versionFile = join(build, 'adapters', 'version.ts');
     const edited = readFileSync(versionFile, 'utf8').replace('= pkg.version;', "= `${pkg.version}-edited`;");
     expect(edited).toContain('-edited');
     writeFileSync(versionFile, edited);
-    expect(run({})).toBe('statewise 0.1.0-edited');
-    expect(run({ STATEWISE_RUN: 'dist' })).toBe('statewise 0.1.0');
+    expect(run({})).toBe(`statewise ${VERSION}-edited`);
+    expect(run({ STATEWISE_RUN: 'dist' })).toBe(`statewise ${VERSION}`);
     execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: build, stdio: 'ignore' });
-    expect(run({ STATEWISE_RUN: 'dist' })).toBe('statewise 0.1.0-edited');
+    expect(run({ STATEWISE_RUN: 'dist' })).toBe(`statewise ${VERSION}-edited`);
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { toDiagnosticSpecs } from '../../extension/src/issue-ranges.ts';
+import { toDiagnosticSpecs } from '../../web/render/issue-ranges.ts';
 import { parseRequirements } from '../../rules/index.ts';
 import { cli, ROOT, tempFiles } from '../support/cli.ts';
 

@@ -111,7 +111,7 @@ describe('Markdown preview of a design review', () => {
 });
 
 describe('recommendation panel v2', () => {
-  it('draws the plan: a node for every store, every item on an edge, one card per item, in a full-width panel', async () => {
+  it('draws the plan: a node for every store, every item on an edge, one card per item, beside the file', async () => {
     await openFile(vscode, 'shop.statewise.yaml');
     await runCommand(vscode, 'Statewise: Recommend Architecture');
     await page.locator('.tab', { hasText: `statewise: ${shop.service} — ${shop.verdict}` }).waitFor({ timeout: 30_000 });
@@ -124,8 +124,13 @@ describe('recommendation panel v2', () => {
       expect(Number(await frame.locator(`.sw-score[data-verdict="${v}"] .sw-fill`).getAttribute('width'))).toBe(shop.scores[v]);
     }
     expect(await frame.locator('.sw-gauge[data-gauge="latency"]').count()).toBe(1);
-    // Opened full width: one editor group, the panel's tab active in it.
-    expect(await page.locator('.editor-group-container').count()).toBe(1);
+    // Opened beside the file (issue 29), like Markdown's preview to the side: the file stays on the left, with the
+    // focus, so typing goes on in it.
+    await expect.poll(() => page.locator('.editor-group-container').count(), { timeout: 15_000 }).toBe(2);
+    const groups = page.locator('.editor-group-container');
+    expect(await groups.nth(0).locator('.tab.active').textContent()).toContain('shop.statewise.yaml');
+    expect(await groups.nth(1).locator('.tab.active').textContent()).toContain(`statewise: ${shop.service}`);
+    expect(await page.locator('.editor-group-container.active .tab.active').textContent()).toContain('shop.statewise.yaml');
     await page.screenshot({ path: join(SHOTS, 'panel-default-theme.png') });
   });
 
@@ -147,13 +152,8 @@ describe('recommendation panel v2', () => {
   });
 
   it('re-renders while the file is typed in, and keeps the last valid answer under a banner on errors', async () => {
-    // Panel and requirements file side by side, as a user would arrange them to edit.
-    // The panel, then the file, are made active in the one group, so the move takes the file to the right and the
-    // panel stays on the left (keys typed while a webview has the focus never reach the command palette).
-    await page.locator('.tab', { hasText: 'statewise: shop-frontend' }).first().click();
-    await openFile(vscode, 'shop.statewise.yaml');
-    await runCommand(vscode, 'View: Move Editor into Right Group');
-    await expect.poll(() => page.locator('.editor-group-container').count(), { timeout: 15_000 }).toBe(2);
+    // Panel and requirements file are side by side already: type in the file.
+    expect(await page.locator('.editor-group-container').count()).toBe(2);
     const fileGroup = page.locator('.editor-group-container', { has: page.locator('.tab.active', { hasText: 'shop.statewise.yaml' }) }).first();
     await fileGroup.locator('.view-lines').click();
     await page.waitForTimeout(500);
@@ -201,6 +201,21 @@ describe('recommendation panel v2', () => {
     const frame = await frameWith(page, '.sw-answer .sw-diagram svg', 90_000);
     expect((await diagramIn(frame)).labels).toContain('read-receipts');
     await page.screenshot({ path: join(SHOTS, 'panel-after-reload.png') });
+  });
+
+  it('remembers where it was put: moved onto the file\'s group, it opens there next time (issue 29)', async () => {
+    await page.locator('.tab', { hasText: 'statewise: shop-frontend' }).first().click();
+    await runCommand(vscode, 'View: Move Editor into Left Group');
+    await expect.poll(() => page.locator('.editor-group-container').count(), { timeout: 15_000 }).toBe(1);
+    await page.locator('.tab', { hasText: 'statewise: shop-frontend' }).first().locator('.codicon-close').click();
+    await expect.poll(() => page.locator('.tab', { hasText: 'statewise: shop-frontend' }).count(), { timeout: 15_000 }).toBe(0);
+    await openFile(vscode, 'shop.statewise.yaml');
+    await runCommand(vscode, 'Statewise: Recommend Architecture');
+    await page.locator('.tab', { hasText: 'statewise: shop-frontend' }).waitFor({ timeout: 30_000 });
+    await panelFrame();
+    // One group: the panel opened where it was last put, not beside.
+    expect(await page.locator('.editor-group-container').count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'panel-remembered-column.png') });
   });
 });
 

@@ -28,6 +28,10 @@ let context: BrowserContext;
 let page: Page;
 let offSite: string[];
 const consoleErrors: string[] = [];
+/** Every response with an error status (a favicon 404, a 400 per invalid edit): the page should cause none. */
+const failedResponses: string[] = [];
+/** The bodies the page sent to the advice endpoint: invalid text is answered in the page and never sent. */
+const adviceRequests: string[] = [];
 const engine = builtinEngine();
 
 const advise = (text: string): Recommendation => engine.advise(requirementsFromText(text), {});
@@ -43,6 +47,8 @@ beforeAll(async () => {
   page = await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(e.message));
+  page.on('response', (r) => { if (r.status() >= 400) failedResponses.push(`${r.status()} ${r.url()}`); });
+  page.on('request', (r) => { if (r.url().endsWith('/v1/recommendations')) adviceRequests.push(r.postData() ?? ''); });
 });
 
 afterAll(async () => {
@@ -142,8 +148,12 @@ describe('web playground at /', () => {
     expect(await problem.getAttribute('data-line')).toBe(String(line));
     const message = await problem.textContent();
     expect(message).toContain(`line ${line}`);
-    expect(message).toContain('/traffic/peakRps');
-    expect(message).toMatch(/must be at least 0/);
+    // The field as the CLI and the editor name it (issue 29), not the JSON pointer.
+    expect(message).toContain('traffic.peakRps: must be at least 0');
+    expect(message).not.toContain('/traffic/peakRps');
+    // A wavy underline under exactly the bad value, at its place in the text.
+    expect(await page.locator('#squiggles .pg-squiggle').allTextContents()).toEqual(['-5']);
+    expect(adviceRequests.some((b) => b.includes('peakRps: -5'))).toBe(false); // found in the page: no request, no 400
     expect(await page.locator('#gutter .pg-error').getAttribute('data-line')).toBe(String(line));
     expect(await page.locator('#banner').isVisible()).toBe(true);
     expect(await page.locator('#banner').textContent()).toContain('showing the last valid answer');
@@ -152,6 +162,64 @@ describe('web playground at /', () => {
     await problem.click(); // jumps to the line
     const selected = await page.locator('#source').evaluate((t: Browserish) => t.value.slice(t.selectionStart, t.selectionEnd));
     expect(selected).toContain('peakRps: -5');
+  });
+
+  it('a typo is one problem, underlined, with a one-click did-you-mean that fixes it (issue 29)', async () => {
+    const valid = EXAMPLE_TEXT;
+    const typo = valid.replace('peakRps:', 'peakRPS:');
+    expect(typo).not.toBe(valid);
+    await page.locator('#source').fill(typo);
+    const problem = page.locator('#problems li');
+    await expect.poll(() => problem.first().textContent(), { timeout: 30_000 }).toContain('traffic.peakRPS: unknown field "peakRPS"; did you mean "peakRps"?');
+    expect(await problem.count()).toBe(1);
+    expect(await page.locator('#status').textContent()).toBe('1 problem');
+    expect(await page.locator('#squiggles .pg-squiggle').allTextContents()).toEqual(['peakRPS']);
+    // The squiggle sits under the word in the textarea: same box, same line, same column.
+    const [under, over] = await Promise.all([page.locator('#squiggles .pg-squiggle').boundingBox(), page.locator('#source').boundingBox()]);
+    expect(under!.x).toBeGreaterThan(over!.x);
+    expect(under!.y).toBeGreaterThan(over!.y);
+    await page.screenshot({ path: join(SHOTS, 'playground-typo.png') });
+    const before = Number(await page.evaluate(() => (globalThis as Browserish).document.body.dataset.rendered));
+    await problem.locator('button.pg-fix', { hasText: 'Change "peakRPS" to "peakRps"' }).click();
+    count = await rendered(before);
+    expect(await page.locator('#source').inputValue()).toBe(valid);
+    expect(await problem.count()).toBe(0);
+    expect(await page.locator('#squiggles .pg-squiggle').count()).toBe(0);
+  });
+
+  it('a service with 200 items: the summary and the diagram count, the cards fold (issue 29)', async () => {
+    const items = Array.from({ length: 200 }, (_, i) => `  - { name: item-${String(i).padStart(3, '0')}, lifetime: ${['minutes', 'days', 'request', 'hours'][i % 4]}, sizeKb: 2, lossImpact: ${['costly', 'costly', 'none', 'annoying'][i % 4]} }`);
+    const text = ['service: big-catalogue', 'traffic:', '  peakRps: 2000', 'state:', ...items, ''].join('\n');
+    const expected = advise(text);
+    await page.locator('#source').fill(text);
+    count = await rendered(count);
+    const d = await diagram();
+    // Every edge label is short: a count, never 60 names.
+    for (const l of d.labels) expect(l.length, l).toBeLessThan(60);
+    const perStore = new Map<string, number>();
+    for (const p of expected.placements) perStore.set(p.store, (perStore.get(p.store) ?? 0) + 1);
+    for (const n of perStore.values()) expect(d.labels).toContain(`${n} items`);
+    expect(await page.locator('#answer .sw-summary').textContent()).toContain(`${perStore.get('database')} items in the database`);
+    expect(await page.locator('#answer details.sw-many').getAttribute('open')).toBeNull();
+    // 50 token items share one token risk: one entry that counts them.
+    expect(await page.locator('#answer .sw-risk', { hasText: 'risk.token-revocation' }).count()).toBe(1);
+    await page.locator('.pg-answer-pane').evaluate((e: Browserish) => { e.scrollTop = 0; });
+    await page.screenshot({ path: join(SHOTS, 'playground-200-items.png') });
+    await page.locator('#answer .sw-risks').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'playground-200-items-risks.png') });
+    await page.locator('#source').fill(EXAMPLE_TEXT);
+    count = await rendered(count);
+  });
+
+  it('links the API reference, which links back (issue 29)', async () => {
+    await page.locator('a.pg-link', { hasText: 'API reference' }).click();
+    await page.waitForURL(`${server.url}/docs`);
+    await page.locator('#swagger-ui .info').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: join(SHOTS, 'docs-with-playground-link.png') });
+    await page.locator('a', { hasText: 'Playground' }).click();
+    await page.waitForURL(`${server.url}/`);
+    await page.selectOption('#example', EXAMPLE);
+    count = await rendered(0);
   });
 
   it('downloads the design review of the answer shown', async () => {
@@ -208,6 +276,8 @@ describe('web playground at /', () => {
 
   it('made no request off the machine and logged no error (no CSP violation)', () => {
     expect(offSite).toEqual([]);
-    expect(consoleErrors.filter((e) => !/400 \(Bad Request\)/.test(e))).toEqual([]);
+    // Not even the 400s of invalid edits or a favicon 404 (issue 29): nothing in the console at all.
+    expect(consoleErrors).toEqual([]);
+    expect(failedResponses).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { parseRequirements } from '../../rules/index.ts';
 import {
   answersToRequirements, nameProblem, p99Problem, parsePeakRps, peakRpsProblem, requirementsYaml, sizeKbProblem, type GuidedAnswers,
 } from '../../extension/src/guided-answers.ts';
-import { requirementsTemplate } from '../../extension/src/template.ts';
+import { requirementsTemplate } from '../../adapters/index.ts';
 
 const chat: GuidedAnswers = {
   service: ' live-chat ',

@@ -43,6 +43,10 @@ describe('statewise serve (a real process)', () => {
   it('prints its address, logs each request as JSON on stdout, and on SIGTERM finishes the request in flight, then exits 0', async ({ onTestFinished }) => {
     const child = serve([], onTestFinished);
     const [, url] = await child.waitFor(LISTENING);
+    // What a person opens next, printed with the address (issue 29), and both pages answer.
+    await child.waitFor(/API reference/);
+    expect(child.stderr()).toContain(`\n  playground     ${url}/\n  API reference  ${url}/docs\n`);
+    expect((await fetch(url + '/docs')).status).toBe(200);
     expect((await fetch(url + '/healthz')).status).toBe(200);
     const pending = await inFlight(url!);
     child.proc.kill('SIGTERM');
@@ -54,7 +58,7 @@ describe('statewise serve (a real process)', () => {
     expect(await child.exited).toEqual({ code: 0, signal: null });
     expect(child.stderr()).toMatch(/stopped \(all requests finished\)/);
     const log = child.stdout().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(log.map((l) => `${l.method} ${l.path} ${l.status}`)).toEqual(['GET /healthz 200', 'POST /v1/recommendations 200']);
+    expect(log.map((l) => `${l.method} ${l.path} ${l.status}`)).toEqual(['GET /docs 200', 'GET /healthz 200', 'POST /v1/recommendations 200']);
   }, 60_000);
 
   it('exits at once on a second signal, without waiting for the deadline', async ({ onTestFinished }) => {

@@ -15,7 +15,16 @@ html, body { margin: 0; height: 100%; background: var(--sw-bg); color: var(--sw-
 .pg-gutter .pg-line { display: block; height: 20px; padding-left: 1.4em; }
 .pg-gutter .pg-error { color: var(--sw-bad); font-weight: bold; background: var(--sw-banner-bg); }
 .pg-gutter .pg-error::before { content: '●'; float: left; margin-left: -1.2em; }
-#source { flex: 1; margin: 0; padding: 8px; border: none; outline: none; resize: none; font: inherit; line-height: 20px; color: var(--sw-fg); background: var(--sw-bg); white-space: pre; overflow: auto; tab-size: 2; }
+/* The squiggles layer sits under the textarea and mirrors its text in transparent ink, so only the wavy underlines
+   of the problem ranges show through; both scroll together. */
+.pg-code { flex: 1; position: relative; min-width: 0; background: var(--sw-bg); }
+#source, .pg-squiggles { position: absolute; inset: 0; margin: 0; padding: 8px; border: none; font: inherit; line-height: 20px; white-space: pre; tab-size: 2; }
+#source { outline: none; resize: none; color: var(--sw-fg); background: transparent; overflow: auto; }
+.pg-squiggles { color: transparent; overflow: hidden; pointer-events: none; }
+.pg-squiggle { text-decoration: underline wavy var(--sw-bad); text-decoration-skip-ink: none; text-underline-offset: 4px; }
+.pg-link { margin-left: auto; color: var(--sw-accent); }
+.pg-fix { margin-left: 0.6em; font: inherit; font-size: 0.9em; padding: 0.05em 0.5em; color: var(--sw-fg); background: var(--sw-card); border: 1px solid var(--sw-border); border-radius: 4px; cursor: pointer; }
+.pg-fix:hover { border-color: var(--sw-accent); }
 .pg-problems { margin: 0; padding: 0; list-style: none; max-height: 30%; overflow: auto; border-top: 1px solid var(--sw-border); }
 .pg-problems li { padding: 0.35em 0.8em; color: var(--sw-bad); cursor: pointer; font-size: 0.92em; }
 .pg-problems li:hover { background: var(--sw-card); }

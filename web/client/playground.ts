@@ -1,17 +1,22 @@
-import { itemLines, renderAnswer } from '../render/index.ts';
+import { esc, itemLines, renderAnswer, suggestionFixes, toDiagnosticSpecs, type FixSpec, type ZeroRange } from '../render/index.ts';
 import type { Recommendation } from '../render/types.ts';
+import { parseRequirements } from '../../rules/contract/parse-requirements.ts';
+import { toDotted, type Issue } from '../../rules/contract/issues.ts';
 import { renderDiagrams } from './diagram.ts';
 
 /**
  * The web playground: a requirements editor (a textarea with a line gutter that marks the lines with problems) whose
  * text is answered by this server's own API — the CLI's validation messages, with their lines — and rendered with the
- * same renderer and diagram source as the VS Code panel.
+ * same renderer and diagram source as the VS Code panel. Problems are found in the page by the same core the CLI and
+ * the editor use (rules/contract/parse.ts), so an invalid edit costs no request (and no 400 in the console), and
+ * each is underlined at its range with the editor's one-click did-you-mean (web/render/quick-fixes.ts).
  */
 interface Example { name: string; text: string }
 interface ProblemBody { title?: string; detail?: string; errors?: { pointer: string; detail: string; line?: number; column?: number }[] }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const source = $<HTMLTextAreaElement>('source');
+const squiggles = $<HTMLPreElement>('squiggles');
 const gutter = $<HTMLPreElement>('gutter');
 const problems = $<HTMLUListElement>('problems');
 const answer = $<HTMLDivElement>('answer');
@@ -23,6 +28,7 @@ const examples = JSON.parse($('examples').textContent ?? '[]') as Example[];
 const dark = window.matchMedia('(prefers-color-scheme: dark)');
 
 let errorLines = new Set<number>();
+let errorRanges: ZeroRange[] = [];
 let lastValid: { text: string; rec: Recommendation } | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let sequence = 0;
@@ -32,6 +38,7 @@ let toTop = false;
 const contentType = (text: string) => (/^\s*[{[]/.test(text) ? 'application/json' : 'application/yaml');
 
 function paintGutter(): void {
+  paintSquiggles();
   const count = source.value.split('\n').length;
   const rows: string[] = [];
   for (let n = 1; n <= count; n++) rows.push(`<span class="pg-line${errorLines.has(n) ? ' pg-error' : ''}" data-line="${n}">${n}</span>`);
@@ -39,25 +46,92 @@ function paintGutter(): void {
   gutter.scrollTop = source.scrollTop;
 }
 
-function showProblems(body: ProblemBody): void {
+/** One problem as the list shows it: where, which field (dotted, as the CLI and the editor say it), what, and a fix. */
+interface Shown { line?: number; field: string; message: string; fix?: FixSpec; range?: ZeroRange }
+
+/** The core's issues for the text in the page: ranges, messages and fixes exactly as the editor shows them. */
+function localProblems(text: string, issues: readonly Issue[]): Shown[] {
+  const specs = toDiagnosticSpecs(text, issues);
+  const fixes = suggestionFixes(text, issues);
+  return issues.map((i, n) => {
+    const range = specs[n]!.range;
+    const fix = fixes.find((f) => f.range.startLine === range.startLine && f.range.startCharacter === range.startCharacter);
+    return { ...(i.line ? { line: i.line } : {}), field: i.path.length ? toDotted(i.path) : '', message: i.message, range, ...(fix ? { fix } : {}) };
+  });
+}
+
+/** Problems the server reported (a limit of this server, say): JSON pointers turned into the dotted field names. */
+function serverProblems(body: ProblemBody): Shown[] {
   const errors = body.errors?.length ? body.errors : [{ pointer: '', detail: body.detail ?? body.title ?? 'invalid requirements' }];
-  errorLines = new Set(errors.map((e) => e.line).filter((l): l is number => typeof l === 'number'));
-  problems.replaceChildren(...errors.map((e) => {
+  return errors.map((e) => ({
+    ...(e.line ? { line: e.line } : {}), message: e.detail,
+    field: e.pointer ? toDotted(e.pointer.split('/').slice(1).map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~')).map((p) => (/^\d+$/.test(p) ? Number(p) : p))) : '',
+  }));
+}
+
+function showProblems(shown: readonly Shown[]): void {
+  errorLines = new Set(shown.map((e) => e.line).filter((l): l is number => typeof l === 'number'));
+  errorRanges = shown.map((e) => e.range).filter((r): r is ZeroRange => r !== undefined);
+  problems.replaceChildren(...shown.map((e) => {
     const li = document.createElement('li');
-    const where = [e.line ? `line ${e.line}${e.column ? `:${e.column}` : ''}` : '', e.pointer].filter(Boolean).join(' ');
-    li.textContent = `${where ? `${where}: ` : ''}${e.detail}`;
+    li.textContent = `${e.line ? `line ${e.line}: ` : ''}${e.field ? `${e.field}: ` : ''}${e.message}`;
     if (e.line) { li.dataset.line = String(e.line); li.title = 'go to the line'; }
+    if (e.fix) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'pg-fix';
+      button.textContent = e.fix.title;
+      const fix = e.fix;
+      button.addEventListener('click', (event) => { event.stopPropagation(); applyFix(fix); });
+      li.append(button);
+    }
     return li;
   }));
   banner.hidden = !lastValid;
   banner.textContent = lastValid ? 'The requirements have errors: showing the last valid answer.' : '';
   if (!lastValid) answer.innerHTML = '<p class="sw-muted">Fix the problems on the left to see the answer.</p>';
+  status.textContent = `${shown.length} problem${shown.length === 1 ? '' : 's'}`;
   paintGutter();
+}
+
+/** Replaces a fix's range (one line) with its text, as the editor's quick fix does, and answers again. */
+function applyFix(fix: FixSpec): void {
+  const lines = source.value.split('\n');
+  const start = lines.slice(0, fix.range.startLine).reduce((n, l) => n + l.length + 1, 0);
+  source.setRangeText(fix.newText, start + fix.range.startCharacter, start + fix.range.endCharacter, 'end');
+  source.focus();
+  schedule();
+}
+
+/** The wavy underlines: the text again, transparent, with each problem's range wrapped in a span. */
+function paintSquiggles(): void {
+  const lines = source.value.split('\n');
+  const marks = new Map<number, [number, number][]>();
+  for (const r of errorRanges) {
+    const end = r.endLine === r.startLine ? r.endCharacter : lines[r.startLine]?.length ?? 0;
+    // An empty range (a problem at the end of a line) still gets one character's width to show.
+    marks.set(r.startLine, [...(marks.get(r.startLine) ?? []), [r.startCharacter, Math.max(end, r.startCharacter + 1)]]);
+  }
+  squiggles.innerHTML = lines.map((line, n) => {
+    const spans = (marks.get(n) ?? []).sort((a, b) => a[0] - b[0]);
+    let out = '';
+    let at = 0;
+    for (const [from, to] of spans) {
+      if (from < at) continue;
+      const piece = line.slice(from, to).padEnd(to - from, ' ');
+      out += `${esc(line.slice(at, from))}<span class="pg-squiggle">${esc(piece)}</span>`;
+      at = to;
+    }
+    return out + esc(line.slice(at));
+  }).join('\n') + '\n';
+  squiggles.scrollTop = source.scrollTop;
+  squiggles.scrollLeft = source.scrollLeft;
 }
 
 async function showAnswer(text: string, rec: Recommendation): Promise<void> {
   lastValid = { text, rec };
   errorLines = new Set();
+  errorRanges = [];
   problems.replaceChildren();
   banner.hidden = true;
   paintGutter();
@@ -70,14 +144,16 @@ async function showAnswer(text: string, rec: Recommendation): Promise<void> {
 
 async function evaluate(): Promise<void> {
   const text = source.value;
+  const local = parseRequirements(text);
+  if (!local.ok) { showProblems(localProblems(text, local.issues)); return; }
   status.textContent = 'answering…';
   try {
     const res = await fetch('/v1/recommendations', { method: 'POST', headers: { 'Content-Type': contentType(text), Accept: 'application/json' }, body: text });
     if (text !== source.value) return; // edited meanwhile: the next answer is on its way
     if (res.ok) { await showAnswer(text, await res.json() as Recommendation); status.textContent = 'answered'; return; }
     const body = await res.json().catch(() => ({ detail: `HTTP ${res.status}` })) as ProblemBody;
-    status.textContent = res.status === 401 ? 'this server needs an API key' : `${body.errors?.length ?? 1} problem(s)`;
-    showProblems(body);
+    showProblems(serverProblems(body));
+    if (res.status === 401) status.textContent = 'this server needs an API key';
   } catch (error) {
     status.textContent = `the server did not answer: ${error instanceof Error ? error.message : String(error)}`;
   }
@@ -114,7 +190,11 @@ async function downloadReview(): Promise<void> {
 }
 
 source.addEventListener('input', schedule);
-source.addEventListener('scroll', () => { gutter.scrollTop = source.scrollTop; });
+source.addEventListener('scroll', () => {
+  gutter.scrollTop = source.scrollTop;
+  squiggles.scrollTop = source.scrollTop;
+  squiggles.scrollLeft = source.scrollLeft;
+});
 source.addEventListener('keydown', (e) => {
   if (e.key !== 'Tab') return; // two spaces, as YAML wants, instead of leaving the editor
   e.preventDefault();

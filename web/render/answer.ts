@@ -34,7 +34,7 @@ export function renderAnswer(rec: Recommendation, view: AnswerView = {}): string
     <section><h2>Budgets</h2>${budgetGauges(rec)}</section>
   </div>
   <h2>Where each piece of state lives</h2>
-  <div class="sw-cards">${rec.placements.map((p) => placementCard(p, lines[p.state])).join('\n')}</div>
+  ${cards(rec, lines)}
   ${rec.implied.length ? `<ul class="sw-implied">${rec.implied.map((i) => `<li><small>${esc(i)}</small></li>`).join('')}</ul>` : ''}
   <h2>Plans</h2>${plans(rec)}
   <h2>Capacity</h2>${capacity(rec)}
@@ -42,6 +42,25 @@ export function renderAnswer(rec: Recommendation, view: AnswerView = {}): string
   <h2>Tipping points</h2>${tipping(rec)}
   <h2>Strongest factors</h2>${factorChart(rec.factors.slice(0, view.factors ?? 8), rec.verdict)}
 </section>`;
+}
+
+/** Beyond this many items a list becomes a count with the names folded behind it (issue 29: 200 items). */
+const ITEMS_SHOWN = 12;
+
+/** One card per item; past ITEMS_SHOWN the cards fold behind a count per store, so the page stays scannable. */
+function cards(rec: Recommendation, lines: Readonly<Record<string, number>>): string {
+  const all = `<div class="sw-cards">${rec.placements.map((p) => placementCard(p, lines[p.state])).join('\n')}</div>`;
+  if (rec.placements.length <= ITEMS_SHOWN) return all;
+  const perStore = new Map<string, number>();
+  for (const p of rec.placements) perStore.set(p.store, (perStore.get(p.store) ?? 0) + 1);
+  const counts = [...perStore].map(([store, n]) => `${n} in ${esc(store)}`).join(' · ');
+  return `<details class="sw-many"><summary>${rec.placements.length} items: ${counts}</summary>${all}</details>`;
+}
+
+/** A store's items: their names, or past a handful their count with the names folded behind it. */
+function itemsCell(items: readonly string[]): string {
+  if (items.length <= 5) return esc(items.join(', '));
+  return `<details><summary>${items.length} items</summary>${esc(items.join(', '))}</details>`;
 }
 
 function plans(rec: Recommendation): string {
@@ -57,14 +76,23 @@ function plans(rec: Recommendation): string {
 function capacity(rec: Recommendation): string {
   const c = rec.capacity;
   const stores = c.stores.length
-    ? `<table class="sw-table"><thead><tr><th>store</th><th>technology</th><th>items</th><th>nodes</th><th>reads/s</th><th>writes/s</th><th>memory</th></tr></thead><tbody>${c.stores.map((s) => `<tr><td><span class="sw-badge sw-store-${esc(s.store)}">${esc(s.store)}</span></td><td>${esc(s.technology)}</td><td>${esc(s.items.join(', '))}</td><td>${s.nodes}</td><td>${num(s.readsPerSecond)}</td><td>${num(s.writesPerSecond)}</td><td>${num(s.memoryMb)} MB</td></tr>`).join('')}</tbody></table>`
+    ? `<table class="sw-table"><thead><tr><th>store</th><th>technology</th><th>items</th><th>nodes</th><th>reads/s</th><th>writes/s</th><th>memory</th></tr></thead><tbody>${c.stores.map((s) => `<tr><td><span class="sw-badge sw-store-${esc(s.store)}">${esc(s.store)}</span></td><td>${esc(s.technology)}</td><td>${itemsCell(s.items)}</td><td>${s.nodes}</td><td>${num(s.readsPerSecond)}</td><td>${num(s.writesPerSecond)}</td><td>${num(s.memoryMb)} MB</td></tr>`).join('')}</tbody></table>`
     : '';
   return `<p>Routing <b>${esc(rec.scaling.routing)}</b> · ${c.instances} instance(s) · ${num(c.concurrentSessions)} concurrent sessions · in-process ${num(c.inProcessMemoryMb)} MB · external stores ${num(c.externalStoreMemoryMb)} MB · state on the hot path ${num(c.hotPathMs)} ms of ${num(c.latencyBudgetMs)} ms</p>${stores}`;
 }
 
 function risks(rec: Recommendation): string {
   if (rec.risks.length === 0 && rec.acceptedRisks.length === 0) return '<p class="sw-muted">No open risks.</p>';
-  const open = rec.risks.map((r) => `<li class="sw-risk sw-sev-${r.severity}"><span class="sw-sev">${r.severity}</span> ${esc(r.text)} ${ruleLink(r.rule)}<br><small>Mitigation: ${esc(r.mitigation)}</small></li>`);
+  // One rule firing for more than 3 items (a token risk per token item) is one entry: the first item's text, and the
+  // items it applies to folded behind their count.
+  const groups = new Map<string, Recommendation['risks']>();
+  for (const r of rec.risks) groups.set(`${r.severity} ${r.rule}`, [...(groups.get(`${r.severity} ${r.rule}`) ?? []), r]);
+  const entries = [...groups.values()].flatMap((rs) => (rs.length > 3 ? [rs] : rs.map((r) => [r])));
+  const open = entries.map((rs) => {
+    const r = rs[0]!;
+    const many = rs.length > 1 ? ` <details class="sw-risk-items"><summary>${rs.length} items alike</summary>${esc(rs.map((x) => x.id.slice(x.id.indexOf(':') + 1)).join(', '))}</details>` : '';
+    return `<li class="sw-risk sw-sev-${r.severity}"><span class="sw-sev">${r.severity}</span> ${esc(r.text)} ${ruleLink(r.rule)}<br><small>Mitigation: ${esc(r.mitigation)}</small>${many}</li>`;
+  });
   const accepted = rec.acceptedRisks.map((r) => `<li class="sw-risk sw-accepted"><span class="sw-sev">accepted</span> ${esc(r.text)}<br><small>${esc(r.reason)} (until ${esc(r.until)})</small></li>`);
   return `<ul class="sw-risks">${[...open, ...accepted].join('')}</ul>`;
 }

@@ -42,8 +42,27 @@ describe('defaultsApplied: the answer lists which defaults it assumed', () => {
   it('is shown in the Markdown review as a table of field, assumed value and why it matters', () => {
     const req = parsed(MINIMAL);
     const md = renderReview({ requirements: req, recommendation: engine.advise(req), date: '2026-11-30' });
-    expect(md).toContain(`The requirements leave ${req.defaultsApplied!.length} fields to statewise's defaults; the answer assumes:`);
+    expect(md).toMatch(new RegExp(`The requirements leave ${req.defaultsApplied!.length} fields to statewise's defaults; the answer leans on these \\(the other \\d+ decide nothing here\\):`));
     expect(md).toMatch(/\| `state\[0\]\.consistency` \| read-your-writes \| assumed: a user expects to see their own writes/);
+  });
+
+  it('says why each default in the review matters, and leaves out those that decide nothing (issue 29)', () => {
+    const req = parsed(MINIMAL);
+    const rec = engine.advise(req);
+    const md = renderReview({ requirements: req, recommendation: rec, date: '2026-11-30' });
+    const rows = md.slice(md.indexOf('| Field | Assumed | Why it matters |')).split('\n\n')[0]!.split('\n').slice(2);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(req.defaultsApplied!.length);
+    for (const row of rows) expect(row, row).not.toMatch(/\| — \|$/);
+    // The cart lives for days: no session-scoped state, so the session length decides nothing here.
+    expect(req.defaultsApplied!.some((d) => d.pointer === '/traffic/sessionMinutes')).toBe(true);
+    expect(rows.join('\n')).not.toContain('`traffic.sessionMinutes`');
+    // The instance's request rate sizes the fleet: 50 × 1.2 ÷ 500 rounds up to 1 instance, and the review says so.
+    expect(md).toContain('| `constraints.instance.rps` | 500 | load: peakRps 50 × 1.2 ÷ constraints.instance.rps 500 = 1 instance');
+    // With session state, the session length sizes it, and is listed.
+    const sessions = parsed('service: shop\ntraffic: { peakRps: 50 }\nstate:\n  - name: cart\n    lifetime: hours\n');
+    const withSessions = renderReview({ requirements: sessions, recommendation: engine.advise(sessions), date: '2026-11-30' });
+    expect(withSessions).toMatch(/\| `traffic\.sessionMinutes` \| 15 \| \S/);
   });
 
   it('names fields as people read them', () => {

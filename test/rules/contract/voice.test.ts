@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument } from 'yaml';
 import { readCatalogDir } from '../../../adapters/index.ts';
-import { toDiagnosticSpecs } from '../../../extension/src/issue-ranges.ts';
+import { toDiagnosticSpecs } from '../../../web/render/issue-ranges.ts';
 import { driftDiagnostic, missingSourceDiagnostic, staleProvenanceDiagnostic } from '../../../extension/src/drift.ts';
 import { createEmbeddedEngines } from '../../../extension/src/embedded.ts';
 import { BUILTIN_CATALOG, createEngine, ISSUE_CODES, loadCatalog, parseRequirements, parseReviewProvenance, ZOD_DEFAULT_TEXT, type IssueCode } from '../../../rules/index.ts';

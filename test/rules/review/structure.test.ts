@@ -25,6 +25,17 @@ function headings(tokens: Token[], tag: string): string[] {
   return tokens.flatMap((t, i) => (t.type === 'heading_open' && t.tag === tag ? [tokens[i + 1]!.content] : []));
 }
 
+/** How many list items the h2 section holds. */
+function listItems(tokens: Token[], wanted: string): number {
+  let section = '';
+  let n = 0;
+  tokens.forEach((t, i) => {
+    if (t.type === 'heading_open' && t.tag === 'h2') section = tokens[i + 1]!.content;
+    if (section === wanted && t.type === 'list_item_open') n++;
+  });
+  return n;
+}
+
 /** Each table as its header cells and its row count, with the h2 section it sits in. */
 function tables(tokens: Token[]): { section: string; header: string[]; rows: number; cells: number[] }[] {
   const out: { section: string; header: string[]; rows: number; cells: number[] }[] = [];
@@ -64,8 +75,10 @@ describe('design review structure (markdown-it)', () => {
         expect(bySection('Context and problem statement')[0]!.header).toEqual(['Requirement', 'Value']);
         if (req.state.length) expect(bySection('Context and problem statement')[1]!.rows).toBe(req.state.length);
         const plan = bySection('State placement plan')[0]!;
-        expect(plan.header).toEqual(['Item', 'Store', 'Why', 'TTL', 'On instance loss']);
+        // Short cells; the reasons are a list below the table, one entry per item (issue 29).
+        expect(plan.header).toEqual(['Item', 'Store', 'Technology', 'TTL', 'On instance loss']);
         expect(plan.rows).toBe(rec.placements.length);
+        expect(listItems(tokens, 'State placement plan')).toBe(rec.placements.length);
         expect(bySection('Capacity estimate')[0]!.header).toEqual(['Measure', 'Estimate']);
         expect(bySection('Considered options')[0]!.rows).toBe(3);
         const appendix = bySection('Appendix: rules that fired')[0]!;

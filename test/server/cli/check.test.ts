@@ -44,7 +44,9 @@ describe('statewise check: the answer, not the inputs', () => {
     const r = await cli(dir, 'check', 'cart.statewise.yaml');
     expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
     expect(r.out).toContain('cart.statewise.yaml: docs/design-reviews/cart-api.md still gives the same answer (stateless); the inputs changed:');
-    expect(r.out).toContain('requirements changed: input digest');
+    // Which field changed, as the file says it, instead of two input digests (issue 29).
+    expect(r.out).toContain('  requirements changed: traffic.peakRps 4000 → 400');
+    expect(r.out).not.toContain('input digest');
     expect(r.out).not.toContain('no longer matches');
     const strict = await cli(dir, 'check', 'cart.statewise.yaml', '--strict');
     expect(strict.code).toBe(1);
@@ -67,8 +69,27 @@ describe('statewise check: the answer, not the inputs', () => {
     // The inputs come after the answer, indented under their own heading.
     const because = lines.indexOf('  because the inputs changed:');
     expect(because).toBeGreaterThan(1);
-    expect(lines.slice(because).some((l) => l.startsWith('    requirements changed: input digest'))).toBe(true);
+    expect(lines.slice(because)).toContain('    requirements changed: context.realtime none → bidirectional');
     expect(lines.slice(1, because).every((l) => /^ {2}(verdict|placement|new risk|risk)/.test(l))).toBe(true);
+  });
+});
+
+describe('statewise check names the inputs that changed (issue 29)', () => {
+  it('a state item field (a default before) and an added item', async () => {
+    edit('    lossImpact: annoying\n', '    lossImpact: annoying\n    sizeKb: 8\n  - name: prefs\n    lifetime: request\n');
+    const r = await cli(dir, 'check', 'cart.statewise.yaml');
+    const lines = r.out.split('\n');
+    // The cart's size was the default (sizeKb 2, shown in the review's state table); now 8.
+    expect(lines).toContain('    requirements changed: state cart: Size (KB) 2 → 8');
+    expect(lines).toContain('    requirements changed: state item prefs added');
+    expect(r.out).not.toContain('input digest');
+  });
+
+  it('a change the review\'s tables do not show still says the requirements changed, with the digests', async () => {
+    edit('service: cart-api\n', 'service: cart-api\ndescription: the cart\n');
+    const r = await cli(dir, 'check', 'cart.statewise.yaml');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/ {2}requirements changed: input digest sha256:[0-9a-f]{12} → sha256:[0-9a-f]{12}/);
   });
 });
 

@@ -13,7 +13,8 @@ describe('statewise advise names the defaults it assumed (issue 14)', () => {
     const n = parsed.value.defaultsApplied!.length;
     const { code, out } = await cli(dir, 'advise', 'shop.statewise.yaml');
     expect(code).toBe(0);
-    const line = out.split('\n').find((l) => l.includes('defaults for'));
+    // The bullet may wrap: its continuation lines hang under its text (4 spaces), so join them back.
+    const line = out.replace(/\n {4}(?=\S)/g, ' ').split('\n').find((l) => l.includes('defaults for'));
     expect(line).toMatch(new RegExp(`^  - defaults for ${n} field\\(s\\) the file leaves out: failure\\.sessionLoss=tolerable, state\\[0\\]\\.sensitivity=internal, state\\[0\\]\\.lossImpact=annoying, … \\(--json lists all\\)$`));
   });
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseRequirements } from '../../../rules/index.ts';
 import { KNOWN_STORES, MEMORY, REALTIME, SESSION_LOSS } from '../../../rules/contract/requirements.ts';
-import { initTemplate } from '../../../server/cli/init-template.ts';
+import { initTemplate } from '../../../server/cli/init.ts';
 import { BIN, ROOT, cli, tempFiles } from '../../support/cli.ts';
 
 let dir: string;
@@ -96,6 +96,7 @@ function inTerminal(args: string, steps: [question: string, keys: string][]): Pr
 }
 
 const DOWN = '\u001b[B';
+const UP = '\u001b[A';
 
 describe('statewise init in a terminal (interactive)', () => {
   it('asks, and writes the answers in place of the defaults', async () => {
@@ -105,6 +106,17 @@ describe('statewise init in a terminal (interactive)', () => {
       ['traffic.peakRps', '2500\r'],
       ['failure.sessionLoss', '\r'], // tolerable, the default
       ['constraints.stores', ` ${DOWN}${DOWN}${DOWN}${DOWN} \r`], // redis and the fifth store
+      ['keep any state between requests', 'y'],
+      ['state[0].name', 'messages\r'],
+      ['(owner)', `${UP}\r`], // session → user
+      ['(lifetime)', `${DOWN}${DOWN}\r`], // hours → forever
+      ['(sizeKb)', '12\r'],
+      ['(lossImpact)', `${DOWN}${DOWN}\r`], // annoying → critical
+      ['Another piece of state?', 'y'],
+      ['state[1].name', 'messages\r'], // taken: said so, and asked again
+      ['already listed', `${'\u007f'.repeat(8)}typing\r`],
+      ['(owner)', '\r'], ['(lifetime)', `${UP}\r`], ['(sizeKb)', '\r'], ['(lossImpact)', `${UP}\r`], // session, minutes, 2 KB, none
+      ['Another piece of state?', 'n'],
     ]);
     expect(r.code).toBe(0);
     const parsed = parseRequirements(readFileSync(join(dir, 'chat.statewise.yaml'), 'utf8'));
@@ -114,6 +126,11 @@ describe('statewise init in a terminal (interactive)', () => {
     expect(parsed.value.traffic.peakRps).toBe(2500);
     expect(parsed.value.failure.sessionLoss).toBe('tolerable');
     expect([...parsed.value.constraints.stores].sort()).toEqual([KNOWN_STORES[0], KNOWN_STORES[4]].sort());
+    // The items it was told about, and no sample cart (issue 29).
+    expect(parsed.value.state.map(({ name, owner, lifetime, sizeKb, lossImpact }) => ({ name, owner, lifetime, sizeKb, lossImpact }))).toEqual([
+      { name: 'messages', owner: 'user', lifetime: 'forever', sizeKb: 12, lossImpact: 'critical' },
+      { name: 'typing', owner: 'session', lifetime: 'minutes', sizeKb: 2, lossImpact: 'none' },
+    ]);
     expect(r.screen).toContain('statewise init — chat.statewise.yaml');
     // The terminal transcript (with its escape codes), to look at: `cat test-results/init-interactive.txt` in a terminal.
     mkdirSync(join(ROOT, 'test-results'), { recursive: true });
@@ -123,11 +140,14 @@ describe('statewise init in a terminal (interactive)', () => {
   it('rejects a peak that is not a number until it is one', async () => {
     const r = await inTerminal('init rps', [
       ['context.memory', '\r'], ['context.realtime', '\r'], ['traffic.peakRps', 'lots\r'], ['a number ≥ 0', '\u007f\u007f\u007f\u007f40\r'],
-      ['failure.sessionLoss', '\r'], ['constraints.stores', '\r'],
+      ['failure.sessionLoss', '\r'], ['constraints.stores', '\r'], ['keep any state between requests', 'n'],
     ]);
     expect(r.code).toBe(0);
     const parsed = parseRequirements(readFileSync(join(dir, 'rps.statewise.yaml'), 'utf8'));
     expect(parsed.ok && parsed.value.traffic.peakRps).toBe(40);
+    // No state items said: none written (the example stays a comment), so the answer is about this service only.
+    expect(parsed.ok && parsed.value.state).toEqual([]);
+    expect(readFileSync(join(dir, 'rps.statewise.yaml'), 'utf8')).toContain('state: []');
   });
 
   it('Ctrl+C cancels: exit 130 and nothing written', async () => {

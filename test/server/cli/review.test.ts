@@ -103,7 +103,7 @@ describe('statewise check', () => {
     expect(text).toMatch(/ {2}verdict: stateless → (hybrid|stateful)/);
     expect(text).toContain('  placement connections: (new item) → in-process-sticky');
     expect(text).toMatch(/ {2}score stateful: \d+ → \d+/);
-    expect(text).toContain('  requirements changed: input digest');
+    expect(text).toContain('    requirements changed: context.realtime none → bidirectional');
     expect(text).toContain('  regenerate: npx statewise review svc/cart.statewise.yaml -o docs/design-reviews/cart-api.md');
     // Running the printed command makes check pass again.
     expect(await run(['review', 'svc/cart.statewise.yaml', '-o', 'docs/design-reviews/cart-api.md'])).toBe(0);

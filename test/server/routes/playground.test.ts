@@ -14,6 +14,26 @@ beforeAll(async () => {
 });
 afterAll(async () => { await server.close(1000); });
 
+describe('the playground and /docs find each other, without a 404 (issue 29)', () => {
+  it('the playground links the API reference and its icon; /docs links the playground', async () => {
+    const page = await (await fetch(server.url + '/')).text();
+    expect(page).toContain('<a class="pg-link" href="/docs">API reference</a>');
+    expect(page).toContain('<link rel="icon" type="image/svg+xml" href="/favicon.svg">');
+    const docs = await (await fetch(server.url + '/docs')).text();
+    expect(docs).toMatch(/<a href="\/">Playground<\/a>/);
+  });
+
+  it('answers the icon at both names a browser asks for, with the project icon', async () => {
+    const icon = readFileSync(join(ROOT, 'extension/images/icon.svg'), 'utf8');
+    for (const path of ['/favicon.svg', '/favicon.ico']) {
+      const res = await fetch(server.url + path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/svg+xml');
+      expect(await res.text()).toBe(icon);
+    }
+  });
+});
+
 describe('web playground route', () => {
   it('serves the page with its own strict CSP and every example to pick', async () => {
     const res = await fetch(server.url + '/');

@@ -96,3 +96,36 @@ describe('the shared answer renderer', () => {
     }), { numRuns: 50 });
   });
 });
+
+describe('the answer with many items (issue 29)', () => {
+  const items = Array.from({ length: 40 }, (_, i) => `  - { name: item-${i}, lifetime: ${i % 2 ? 'days' : 'request'}, sizeKb: 2, lossImpact: costly }`);
+  const big = engine.advise(requirementsFromText(['service: many', 'traffic: { peakRps: 200 }', 'state:', ...items, ''].join('\n')), { today: '2026-11-30' });
+  const page = renderAnswer(big);
+
+  it('folds the cards behind a count per store, and a store\'s item list behind its count', () => {
+    // 40 items: the 20 odd ones last days (database), the 20 even ones a request (none).
+    expect(page).toContain('<details class="sw-many"><summary>40 items: 20 in none · 20 in database</summary>');
+    expect(page).toMatch(/<td><details><summary>20 items<\/summary>item-1, item-11, (item-\d+, ){17}item-9<\/details><\/td>/);
+    expect(page.match(/<article class="sw-card/g)).toHaveLength(40);
+  });
+
+  it('shows figures to 3 significant figures with separators', () => {
+    expect(page).toContain(`$${big.plans[big.verdict].cost.monthlyUsd.toLocaleString('en-US', { maximumSignificantDigits: 3 })}/month`);
+  });
+});
+
+describe('risks of one rule for many items (issue 29)', () => {
+  it('are one entry with the items folded behind their count', () => {
+    const items = Array.from({ length: 8 }, (_, i) => `  - { name: t-${i}, lifetime: hours, sizeKb: 1, lossImpact: annoying, owner: session }`);
+    const r = engine.advise(requirementsFromText(['service: tokens', 'traffic: { peakRps: 50 }', 'state:', ...items, ''].join('\n')), { today: '2026-11-30' });
+    const byRule = new Map<string, number>();
+    for (const k of r.risks) byRule.set(`${k.severity} ${k.rule}`, (byRule.get(`${k.severity} ${k.rule}`) ?? 0) + 1);
+    const grouped = [...byRule].filter(([, n]) => n > 3);
+    expect(grouped.length).toBeGreaterThan(0); // computed from the answer, not assumed
+    const html = renderAnswer(r);
+    const entries = html.match(/<li class="sw-risk /g)?.length ?? 0;
+    const expected = [...byRule.values()].reduce((n, c) => n + (c > 3 ? 1 : c), 0);
+    expect(entries).toBe(expected);
+    for (const [, n] of grouped) expect(html).toContain(`<summary>${n} items alike</summary>`);
+  });
+});

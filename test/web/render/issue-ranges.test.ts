@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequirements } from '../../rules/index.ts';
-import { toDiagnosticSpecs } from '../../extension/src/issue-ranges.ts';
+import { parseRequirements } from '../../../rules/index.ts';
+import { toDiagnosticSpecs } from '../../../web/render/issue-ranges.ts';
 
 /** Diagnostics for a text: parse it with the real core, map the issues. */
 function diagnose(text: string) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseRequirements } from '../../rules/index.ts';
-import { suggestionFixes } from '../../extension/src/quick-fixes.ts';
-import { liveIssues } from '../../extension/src/live-issues.ts';
+import { parseRequirements } from '../../../rules/index.ts';
+import { suggestionFixes } from '../../../web/render/quick-fixes.ts';
+import { liveIssues } from '../../../extension/src/live-issues.ts';
 
 /** Applies a fix the way the editor does: replace the range (single line) with the new text. */
 function apply(text: string, fix: { range: { startLine: number; startCharacter: number; endCharacter: number }; newText: string }): string {
