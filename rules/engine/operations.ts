@@ -14,12 +14,15 @@ export function scalingAndFailure(
   const byStore = (s: Store) => ctx.items.filter((i) => stores.get(i.name) === s).map((i) => i.name);
   const sticky = byStore('in-process-sticky');
   const replicated = byStore('in-process-replicated');
+  const checkpointed = byStore('in-process-checkpointed');
   const cache = byStore('distributed-cache');
   const db = byStore('database');
   const log = byStore('durable-log');
   const token = byStore('client-token');
-  const sharedInProcess = ctx.items.some((i) => i.owner === 'shared' && (sticky.includes(i.name) || replicated.includes(i.name)));
-  const routing: Scaling['routing'] = verdict === 'stateless' ? 'any-instance' : sharedInProcess ? 'partitioned' : 'sticky';
+  const sharedInProcess = ctx.items.some((i) => i.owner === 'shared' && (sticky.includes(i.name) || replicated.includes(i.name) || checkpointed.includes(i.name)));
+  const routing: Scaling['routing'] = verdict === 'stateless' ? 'any-instance'
+    // A stream's consumers own partitions of keys: the log, not a load balancer, routes each key.
+    : sharedInProcess || ctx.derived.source === 'stream' ? 'partitioned' : 'sticky';
   const { peakRps, spiky } = ctx.req.traffic;
   const { deploysPerDay } = ctx.req.failure;
   const perInstance = Math.ceil(cap.concurrentSessions / cap.instances);
@@ -32,8 +35,11 @@ export function scalingAndFailure(
   if (cache.length) notes.push(`${cache.join(', ')} in the distributed cache: ${f(cap.externalStoreMemoryMb)} MB, ${f(cap.externalReadsPerSecond)} reads/s at peak across external stores`);
   if (cap.floor.memory > cap.floor.load) notes.push(`memory, not load, sets the instance count: ${count(cap.floor.memory, 'instance')} for in-process state vs ${cap.floor.load} for ${f(peakRps)} requests/s`);
 
-  const replication = replicated.length
-    ? `replicate ${replicated.join(', ')} to a second instance (or a replicated log) before acknowledging writes`
+  const replication = replicated.length || checkpointed.length
+    ? [
+      ...replicated.length ? [`replicate ${replicated.join(', ')} to a second instance (or a replicated log) before acknowledging writes`] : [],
+      ...checkpointed.length ? [`append every change of ${checkpointed.join(', ')} to the durable log before acknowledging it${ctx.derived.source === 'stream' ? ' (the input log already holds each event)' : ''}, and checkpoint it to object storage`] : [],
+    ].join('; ')
     : cache.length || db.length || log.length
       ? `no instance replication: state is replicated by its stores (${[...new Set([...cache.length ? ['cache'] : [], ...db.length ? ['database'] : [], ...log.length ? ['log'] : []])].join(', ')})`
       : 'none needed: instances hold nothing another instance needs';
@@ -43,9 +49,12 @@ export function scalingAndFailure(
 
   const lostOnLoss = cap.sessionsLostPerInstanceLoss;
   const onInstanceLoss = sticky.length
-    ? `${sticky.join(', ')} held by the lost instance are gone: about ${f(lostOnLoss)} sessions start over; ${replicated.length ? `${replicated.join(', ')} fail over to a replica; ` : ''}its traffic moves to the other ${count(cap.instances - 1, 'instance')}`
-    : replicated.length
-      ? `${replicated.join(', ')} fail over to a replica; open sessions reconnect to the new owner and continue`
+    ? `${sticky.join(', ')} held by the lost instance are gone: about ${f(lostOnLoss)} sessions start over; ${replicated.length ? `${replicated.join(', ')} fail over to a replica; ` : ''}${checkpointed.length ? `${checkpointed.join(', ')} are rebuilt from checkpoint and log; ` : ''}its traffic moves to the other ${count(cap.instances - 1, 'instance')}`
+    : replicated.length || checkpointed.length
+      ? [
+        ...replicated.length ? [`${replicated.join(', ')} fail over to a replica`] : [],
+        ...checkpointed.length ? [`${checkpointed.join(', ')} held by the lost instance are rebuilt on another from the last checkpoint plus the log since: nothing acknowledged is lost`] : [],
+      ].join('; ') + '; open sessions reconnect to the new owner and continue'
       : `nothing is lost: the load balancer retries on the other ${count(Math.max(cap.instances - 1, 0), 'instance')}`;
   const onDeploy = sticky.length
     ? `each of ${count(f(deploysPerDay), 'deploy')} a day restarts every instance: drain sessions (connection draining up to the session length) or up to ${f(cap.concurrentSessions)} sessions lose ${sticky.join(', ')}`
