@@ -106,6 +106,23 @@ export const MEASURES: Readonly<Record<string, Figure>> = withInputs({
     value: (x) => (x.profile.losesAcknowledgedWrites ? 1 : 0),
     explain: (x) => (x.profile.losesAcknowledgedWrites ? `${x.profile.technology} can lose acknowledged writes on failover (per its profile; docs/rules.md cites the source)` : 'acknowledged writes survive a failover'),
   },
+  lossWindowSeconds: {
+    unit: 's',
+    reads: [],
+    value: (x) => x.profile.lossWindowSeconds,
+    explain: (x) => lossWindowText(x.profile.lossWindowSeconds ?? 0, x.profile.technology),
+  },
+  recoverySeconds: {
+    unit: 's',
+    reads: ['state[].totalMb', 'state[].writesPerSecond', 'state[].writeKb', 'derived.fleetInstances'],
+    value: (x) => recoverySeconds(x)?.total,
+    explain: (x) => {
+      const r = recoverySeconds(x);
+      if (!r) return '';
+      if (r.restore === undefined) return `${x.profile.technology} serves again ${f(r.total)} s after losing a node (detection and promotion, per its profile)`;
+      return `${f(x.profile.failoverSeconds ?? 0)} s to notice + ${f(round(r.stateMb))} MB of checkpoint ÷ ${f(x.profile.restoreMbPerSecond ?? 0)} MB/s + ${f(round(r.logMb))} MB of log since the checkpoint (${f(x.profile.checkpointIntervalSeconds ?? 0)} s of writes) ÷ ${f(x.profile.replayMbPerSecond ?? 0)} MB/s, for one instance's share of ${x.item.name}`;
+    },
+  },
   keyLookupsPerSecond: {
     unit: 'lookups/s',
     reads: ['state[].hotPath', 'state[].readsPerSecond'],
@@ -152,6 +169,18 @@ export const LIMITS: Readonly<Record<string, Figure>> = withInputs({
     reads: ['constraints.instance.memoryMb'],
     value: (x) => x.ctx.req.constraints.instance.memoryMb,
     explain: (x) => `constraints.instance.memoryMb ${f(x.ctx.req.constraints.instance.memoryMb)}`,
+  },
+  rpoSeconds: {
+    unit: 's',
+    reads: ['failure.rpoSeconds'],
+    value: (x) => x.ctx.req.failure.rpoSeconds,
+    explain: (x) => `failure.rpoSeconds ${f(x.ctx.req.failure.rpoSeconds ?? 0)}`,
+  },
+  rtoSeconds: {
+    unit: 's',
+    reads: ['failure.rtoSeconds'],
+    value: (x) => x.ctx.req.failure.rtoSeconds,
+    explain: (x) => `failure.rtoSeconds ${f(x.ctx.req.failure.rtoSeconds ?? 0)}`,
   },
   zero: {
     unit: '',
@@ -206,6 +235,32 @@ function instanceTrafficWhy(x: Probe): string {
   if (store === 'in-process-replicated') return `${f(round(item.writesPerSecond))} writes/s × ${sizeText(item.writeKb)} copied to a replica, shared by ${count(n, 'instance')} for load and availability`;
   if (store === 'in-process-checkpointed') return `${f(round(item.writesPerSecond))} writes/s × ${sizeText(item.writeKb)} appended to the log, shared by ${count(n, 'instance')} for load and availability`;
   return `${f(round(storeMbPerSecond(x)))} MB/s of reads and writes shared by ${count(n, 'instance')} for load and availability`;
+}
+
+/** "nothing", "up to 1 s", "everything it held": a loss window the way people say it. */
+export function lossWindowText(seconds: number, technology: string): string {
+  if (seconds === 0) return `${technology} loses no acknowledged write on failover`;
+  if (seconds >= 1e9) return `${technology} loses everything the lost node held (no replica)`;
+  return `${technology} can lose the last ${f(seconds)} s of acknowledged writes on failover`;
+}
+
+/**
+ * Seconds until the item serves again after losing the node (or instance) that holds it: the profile's failover
+ * time; for checkpointed memory also one instance's share of the item read back from its checkpoint and the log
+ * written since the checkpoint replayed (docs/design.md, "Round 3"). undefined: the profile gives no failover time.
+ */
+export function recoverySeconds(x: Probe): { total: number; stateMb: number; logMb: number; restore?: number; replay?: number } | undefined {
+  const p = x.profile;
+  if (p.failoverSeconds === undefined) return undefined;
+  if (p.restoreMbPerSecond === undefined || p.replayMbPerSecond === undefined || p.checkpointIntervalSeconds === undefined) {
+    return { total: p.failoverSeconds, stateMb: 0, logMb: 0 };
+  }
+  const n = x.ctx.derived.fleetInstances;
+  const stateMb = x.item.totalMb / n;
+  const logMb = (x.item.writesPerSecond / n) * p.checkpointIntervalSeconds * x.item.writeKb / MB;
+  const restore = p.restoreMbPerSecond > 0 ? stateMb / p.restoreMbPerSecond : 0;
+  const replay = p.replayMbPerSecond > 0 ? logMb / p.replayMbPerSecond : 0;
+  return { total: p.failoverSeconds + restore + replay, stateMb, logMb, restore, replay };
 }
 
 /** 0.5 KB, 20 MB, 3 GB: sizes the way people say them. */

@@ -27,6 +27,14 @@ export const ProfileSchema = z.strictObject({
   keyLookups: z.boolean(),
   wholeObjectWrites: z.boolean().default(false),
   storageUsdPerGbMonth: figure().optional(),
+  /** Seconds of acknowledged writes one failover can lose (async replication lag, an fsync interval); 0: none. */
+  lossWindowSeconds: figure().optional(),
+  /** Seconds until the store (or the instance's state) serves again after losing a node: detection plus promotion. */
+  failoverSeconds: figure().optional(),
+  /** Checkpointed memory: MB/s a replacement reads its checkpoint back, MB/s it replays the log, seconds between checkpoints. */
+  restoreMbPerSecond: figure().optional(),
+  replayMbPerSecond: figure().optional(),
+  checkpointIntervalSeconds: figure().optional(),
   node: z.strictObject({ vcpu: figure(), memoryGb: figure(), ssdGb: figure().default(0) }).optional(),
   /** Where each figure comes from, by field name. */
   sources: z.record(z.string(), z.string().min(3).max(400)),
@@ -55,7 +63,8 @@ export const profileKey = (p: Pick<Profile, 'technology' | 'store'>) => `${p.tec
 export const FIGURE_GROUPS: readonly (readonly string[])[] = [
   ['readMs', 'writeMs'], ['streamMbPerSecond', 'mbPerSecondPerNode'], ['readsPerNode', 'writesPerNode'],
   ['memoryMbPerNode'], ['maxNodes', 'maxWriteNodes'], ['maxValueKb', 'hardMaxValueKb'], ['losesAcknowledgedWrites'],
-  ['keyLookups'], ['wholeObjectWrites'], ['storageUsdPerGbMonth'], ['node'],
+  ['keyLookups'], ['wholeObjectWrites'], ['storageUsdPerGbMonth'], ['node'], ['lossWindowSeconds'], ['failoverSeconds'],
+  ['restoreMbPerSecond'], ['replayMbPerSecond'], ['checkpointIntervalSeconds'],
 ];
 
 /** The figures `p` gives that no source covers (false booleans state an absence and need none). */
