@@ -68,7 +68,7 @@ export const GateRuleSchema = z.strictObject({
   remove: z.array(z.enum(STORES)).min(1).optional(),
   keep: z.array(z.enum(STORES)).min(1).optional(),
   /** Gates that enforce a docs/design.md invariant cannot be disabled or overridden by custom catalogues. */
-  invariant: z.number().int().min(1).max(9).optional(),
+  invariant: z.number().int().min(1).max(16).optional(),
 }).refine((g) => (g.remove === undefined) !== (g.keep === undefined), 'a gate has either remove or keep');
 
 export const RiskRuleSchema = z.strictObject({

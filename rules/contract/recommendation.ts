@@ -86,6 +86,7 @@ export const CapacitySchema = z.strictObject({
     technology: z.enum(TECHNOLOGIES),
     items: z.array(text(64)),
     nodes: z.number().int().min(0),
+    replicas: z.number().int().min(0).describe('Replicas or standbys per node that availability or the recovery point need (a Postgres synchronous standby, two more Kafka replicas at replication factor 3); counted in cost.'),
     readsPerSecond: z.number().min(0),
     writesPerSecond: z.number().min(0),
     mbPerSecond: z.number().min(0),

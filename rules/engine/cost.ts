@@ -22,9 +22,11 @@ export function planCost(prices: Prices, ctx: EvalContext, placed: readonly Plac
     const profile = placed.find((p) => p.store === tier.store && p.profile?.technology === tier.technology)?.profile;
     if (profile?.node) {
       const node = profile.node.vcpu * prices.vcpuUsdPerMonth + profile.node.memoryGb * prices.memoryGbUsdPerMonth + profile.node.ssdGb * prices.ssdGbUsdPerMonth;
-      total += tier.nodes * node;
-      storeNodes += tier.nodes;
-      breakdown.push(`${tier.technology}: ${count(tier.nodes, 'node')} × $${f(round(node))}`);
+      // Replicas and standbys are nodes like the primaries: a synchronous standby costs what its primary costs.
+      const running = tier.nodes * (1 + tier.replicas);
+      total += running * node;
+      storeNodes += running;
+      breakdown.push(`${tier.technology}: ${count(tier.nodes, 'node')}${tier.replicas ? ` × ${1 + tier.replicas} (with ${count(tier.replicas, 'replica')} each)` : ''} × $${f(round(node))}`);
     }
     if (profile?.storageUsdPerGbMonth !== undefined) {
       let gb = 0;

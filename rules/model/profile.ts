@@ -27,6 +27,8 @@ export const ProfileSchema = z.strictObject({
   keyLookups: z.boolean(),
   wholeObjectWrites: z.boolean().default(false),
   storageUsdPerGbMonth: figure().optional(),
+  /** Replicas or standbys per node of the deployment the figures describe (its loss window and failover time rest on them). */
+  replicas: figure().optional(),
   /** Seconds of acknowledged writes one failover can lose (async replication lag, an fsync interval); 0: none. */
   lossWindowSeconds: figure().optional(),
   /** Seconds until the store (or the instance's state) serves again after losing a node: detection plus promotion. */
@@ -63,7 +65,7 @@ export const profileKey = (p: Pick<Profile, 'technology' | 'store'>) => `${p.tec
 export const FIGURE_GROUPS: readonly (readonly string[])[] = [
   ['readMs', 'writeMs'], ['streamMbPerSecond', 'mbPerSecondPerNode'], ['readsPerNode', 'writesPerNode'],
   ['memoryMbPerNode'], ['maxNodes', 'maxWriteNodes'], ['maxValueKb', 'hardMaxValueKb'], ['losesAcknowledgedWrites'],
-  ['keyLookups'], ['wholeObjectWrites'], ['storageUsdPerGbMonth'], ['node'], ['lossWindowSeconds'], ['failoverSeconds'],
+  ['keyLookups'], ['wholeObjectWrites'], ['storageUsdPerGbMonth'], ['node'], ['lossWindowSeconds'], ['failoverSeconds'], ['replicas'],
   ['restoreMbPerSecond'], ['replayMbPerSecond'], ['checkpointIntervalSeconds'],
 ];
 

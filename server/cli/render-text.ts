@@ -37,7 +37,7 @@ export function renderText(r: Recommendation, file: string, paint: Paint = paint
   const c = r.capacity;
   lines.push(`Capacity  ${count(c.instances, 'instance')} · ${count(c.concurrentSessions, 'concurrent session')} · ${c.inProcessMemoryMb} MB in process per instance · hot path ${num(c.hotPathMs)} of ${num(c.latencyBudgetMs)} ms for state`);
   for (const t of c.stores) {
-    lines.push(`  ${t.store} (${t.technology}): ${count(t.nodes, 'node')} · ${num(t.readsPerSecond)} reads/s · ${num(t.writesPerSecond)} writes/s · ${num(t.mbPerSecond)} MB/s${t.memoryMb ? ` · ${num(t.memoryMb)} MB` : ''} — ${t.items.join(', ')}`);
+    lines.push(`  ${t.store} (${t.technology}): ${count(t.nodes, 'node')}${t.replicas ? ` + ${count(t.nodes * t.replicas, 'replica')}` : ''} · ${num(t.readsPerSecond)} reads/s · ${num(t.writesPerSecond)} writes/s · ${num(t.mbPerSecond)} MB/s${t.memoryMb ? ` · ${num(t.memoryMb)} MB` : ''} — ${t.items.join(', ')}`);
   }
   lines.push('', `${paint.bold('Plans')} (monthly cost is napkin arithmetic from catalogue unit prices)`);
   for (const v of ['stateless', 'stateful', 'hybrid'] as const) {
