@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { STORES, TECHNOLOGIES } from '../contract/recommendation.ts';
+import { INSTANCE_PROFILES } from '../contract/requirements.ts';
 
 /**
  * A store profile: what one technology can do, as catalogue data (rules/catalog/stores.yaml). Figures a store does
@@ -42,6 +43,17 @@ export const ProfileSchema = z.strictObject({
   sources: z.record(z.string(), z.string().min(3).max(400)),
 });
 
+/** One instance profile of the catalogue (constraints.instance.profile): what the instance holds, serves and costs. */
+export const InstanceProfileSchema = z.strictObject({
+  vcpu: figure(),
+  memoryMb: figure(),
+  gpuMemoryMb: figure(),
+  rps: figure(),
+  networkMbps: figure(),
+  pricePerMonth: figure(),
+  sources: z.record(z.string(), z.string().min(3).max(400)),
+});
+
 export const PricesSchema = z.strictObject({
   vcpuUsdPerMonth: figure(),
   memoryGbUsdPerMonth: figure(),
@@ -49,11 +61,16 @@ export const PricesSchema = z.strictObject({
   objectGbUsdPerMonth: figure(),
   /** vCPUs of one service instance. */
   instanceVcpu: figure(),
+  /** Object storage request prices, per 1,000 requests (PUT/COPY/POST/LIST and GET/HEAD), by technology. */
+  requests: z.record(z.string(), z.strictObject({ putUsdPer1000: figure(), getUsdPer1000: figure(), source: z.string().min(3).max(400) })).optional(),
+  /** Instance profiles by name (constraints.instance.profile). */
+  instances: z.partialRecord(z.enum(INSTANCE_PROFILES), InstanceProfileSchema).optional(),
   source: z.string().min(3).max(400),
 });
 
 export type Profile = z.output<typeof ProfileSchema>;
 export type Prices = z.output<typeof PricesSchema>;
+export type InstanceProfile = z.output<typeof InstanceProfileSchema>;
 
 /** A profile's key: a technology can back more than one store (instance memory backs three). */
 export const profileKey = (p: Pick<Profile, 'technology' | 'store'>) => `${p.technology}@${p.store}`;
