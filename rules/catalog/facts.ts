@@ -165,6 +165,7 @@ const DERIVED: Fact[] = [
   num('constraints.instance.memoryMb', 'service', 'memory for state on one instance, MB', (c) => c.req.constraints.instance.memoryMb),
   num('constraints.instance.rps', 'service', 'requests/s one instance serves within the p99 budget', (c) => c.req.constraints.instance.rps),
   num('constraints.instance.networkMbps', 'service', 'network bandwidth of one instance, Mbit/s', (c) => c.req.constraints.instance.networkMbps),
+  num('constraints.instance.gpuMemoryMb', 'service', 'GPU memory of one instance, MB (0 without a GPU)', (c) => c.req.constraints.instance.gpuMemoryMb ?? 0),
   num('state[].readsPerSecond', 'item', described('state[].readsPerSecond'), (_c, i) => i!.readsPerSecond),
   bool('state[].syncWrite', 'item', described('state[].syncWrite'), (_c, i) => i!.syncWrite),
   num('state[].writeKbPerSecondPerOwner', 'item', described('state[].writeKbPerSecondPerOwner'), (_c, i) => i!.writeKbPerSecondPerOwner),

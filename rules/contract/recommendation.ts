@@ -7,7 +7,7 @@ export const VERDICTS = ['stateless', 'stateful', 'hybrid'] as const;
 /** Where a piece of state can live, simplest first (ties between equal scores go to the earlier store). */
 export const STORES = [
   'none', 'client-token', 'distributed-cache', 'database', 'durable-log', 'object-store', 'in-process-copy',
-  'in-process-sticky', 'in-process-replicated',
+  'in-process-sticky', 'in-process-replicated', 'in-process-checkpointed',
 ] as const;
 /** What runs a store: the team's technologies, plus the signed token and the instance's own memory. */
 export const TECHNOLOGIES = [...KNOWN_STORES, 'signed-token', 'instance-memory', 'none'] as const;
@@ -105,6 +105,7 @@ export const CapacitySchema = z.strictObject({
     technology: z.enum(TECHNOLOGIES),
     items: z.array(text(64)),
     nodes: z.number().int().min(0),
+    replicas: z.number().int().min(0).describe('Replicas or standbys per node that availability or the recovery point need (a Postgres synchronous standby, two more Kafka replicas at replication factor 3); counted in cost.'),
     readsPerSecond: z.number().min(0),
     writesPerSecond: z.number().min(0),
     mbPerSecond: z.number().min(0),

@@ -1,6 +1,7 @@
 import { API_VERSION, type Requirements } from '../contract/requirements.ts';
 import { STORES, type Blocker, type Placement, type PlanAnswer, type Recommendation, type Store, type Verdict } from '../contract/recommendation.ts';
 import { inputDigest, sha256Hex, type Sha256Hex } from '../contract/digest.ts';
+import { withInstanceProfile } from '../model/instance-profile.ts';
 import type { Catalog } from '../catalog/compiled.ts';
 import { STORE_INDEX } from '../model/stores.ts';
 import type { EvalContext, PlanView } from '../model/context.ts';
@@ -29,7 +30,9 @@ export interface AdviseOptions {
 export function advise(catalog: Catalog, input: Requirements, options: AdviseOptions = {}, hash: Sha256Hex = sha256Hex): Recommendation {
   // State items are a set (unique names): evaluate them in name order, so the order a team listed them in cannot
   // change a sentence, a sum or a tie-break (invariant 7). Placements are reported back in the team's order.
-  const req = inNameOrder(input);
+  const asWritten = inNameOrder(input);
+  // The instance profile fills the instance fields the file left out; the digest stays that of the file as written.
+  const req = withInstanceProfile(catalog.prices, asWritten);
   const decision = decide(catalog, req, true);
   const { ctx, assessments, plans, scored } = decision;
   const plan = plans[scored.verdict];
@@ -45,7 +48,7 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
     apiVersion: API_VERSION,
     service: req.service,
     rulesVersion: catalog.version,
-    inputDigest: inputDigest(req, hash),
+    inputDigest: inputDigest(asWritten, hash),
     verdict: scored.verdict,
     confidence,
     summary: summarize(req, { ...scored, confidence }, placements, ops.scaling.routing, plansOut),
@@ -61,7 +64,7 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
     tippingPoints: tipping.points,
     feasible: plan.feasible,
     plans: plansOut,
-    ...(input.defaultsApplied ? { defaultsApplied: input.defaultsApplied.map((d) => ({ ...d })) } : {}),
+    ...(input.defaultsApplied ? { defaultsApplied: (req.defaultsApplied ?? input.defaultsApplied).map((d) => ({ ...d })) } : {}),
   };
 }
 

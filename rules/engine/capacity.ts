@@ -56,7 +56,7 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
   let writes = 0;
   let hotPathMs = 0;
   let sticky = false;
-  const tiers = new Map<string, { store: Store; profile: Profile; items: string[]; reads: number; writes: number; mbps: number; memory: number }>();
+  const tiers = new Map<string, { store: Store; profile: Profile; items: string[]; reads: number; writes: number; mbps: number; memory: number; durable: string[] }>();
   for (const { item, store, profile } of placed) {
     if (store === 'none' || !profile) continue;
     const probe: Probe = { ctx, item, store, profile };
@@ -74,8 +74,9 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
     reads += item.readsPerSecond;
     writes += item.writesPerSecond;
     const key = `${store}/${profile.technology}`;
-    const tier = tiers.get(key) ?? { store, profile, items: [], reads: 0, writes: 0, mbps: 0, memory: 0 };
+    const tier = tiers.get(key) ?? { store, profile, items: [], reads: 0, writes: 0, mbps: 0, memory: 0, durable: [] };
     tier.items.push(item.name);
+    if (needsNoAcknowledgedLoss(ctx, item)) tier.durable.push(item.name);
     tier.reads += item.readsPerSecond;
     tier.writes += item.writesPerSecond;
     tier.mbps += storeMbPerSecond(probe);
@@ -95,8 +96,13 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
     const p = t.profile;
     // Capped where the arithmetic stops meaning anything (and JSON integers stay exact).
     const nodes = Math.min(MAX_COUNT, tierNodes(p, t.reads, t.writes, t.mbps, t.memory));
+    const replicas = tierReplicas(p, req.failure.availability, t.durable.length > 0);
+    if (replicas > 0) {
+      const why = t.durable.length ? `${t.durable.join(', ')} may not lose an acknowledged write` : `availability ${f(req.failure.availability)}% ≥ ${REPLICAS_FROM_AVAILABILITY}% needs a failover target`;
+      assumptions.push(`${t.store} (${p.technology}): ${count(replicas, 'replica')} per node, because ${why} (profile: ${p.sources['replicas'] ?? 'stores.yaml'})`);
+    }
     stores.push({
-      store: t.store, technology: p.technology as Technology, items: t.items, nodes,
+      store: t.store, technology: p.technology as Technology, items: t.items, nodes, replicas,
       readsPerSecond: round(t.reads), writesPerSecond: round(t.writes), mbPerSecond: round(t.mbps), memoryMb: round(t.memory),
     });
     assumptions.push(`${t.store} (${p.technology}): ${f(round(t.reads))} reads/s, ${f(round(t.writes))} writes/s, ${f(round(t.mbps))} MB/s${t.memory > 0 ? `, ${f(round(t.memory))} MB` : ''} → ${count(nodes, 'node')} at ~${f(p.readsPerNode ?? 0)} reads/s, ~${f(p.writesPerNode ?? 0)} writes/s${p.mbPerSecondPerNode ? `, ${f(p.mbPerSecondPerNode)} MB/s` : ''}${p.memoryMbPerNode ? `, ${f(p.memoryMbPerNode)} MB` : ''} per node (profile figures, assumed: ${p.sources['readsPerNode'] ?? 'stores.yaml'})`);
@@ -148,4 +154,25 @@ function streamKeysAssumption(ctx: EvalContext): string {
   }
   return `${lead}: ${f(derived.concurrentSessions)} live keys = ${f(peakRps)} events/s ÷ ${ASSUMPTIONS.eventsPerKey.value} events per key × sessionMinutes ${f(sessionMinutes)} × 60 s`
     + ` (assumed: ${ASSUMPTIONS.eventsPerKey.source}; give traffic.concurrentSessions, or writesPerMinute on the keyed item read on most events)`;
+}
+
+/** From this availability a store tier runs the replicas its profile names: one node's loss must not stop it. */
+export const REPLICAS_FROM_AVAILABILITY = 99;
+
+/**
+ * An item whose acknowledged writes must survive a failover (critical, a costly durable record, a session the team
+ * may not lose, or any costly or critical item under a stated failure.rpoSeconds): its tier runs the replicas its
+ * profile's zero loss window rests on (a synchronous standby, replication factor 3), whatever the availability.
+ */
+export function needsNoAcknowledgedLoss(ctx: EvalContext, item: EvalItem): boolean {
+  const valuable = item.lossImpact === 'critical' || item.lossImpact === 'costly';
+  return item.lossImpact === 'critical'
+    || (item.lossImpact === 'costly' && item.kind === 'record' && item.scope === 'durable')
+    || (item.scope === 'session' && ctx.req.failure.sessionLoss === 'unacceptable')
+    || (valuable && ctx.req.failure.rpoSeconds !== undefined);
+}
+
+/** Replicas per node of a tier: the profile's, when availability or the items' durability needs them; else none. */
+export function tierReplicas(p: Profile, availability: number, durable: boolean): number {
+  return durable || availability >= REPLICAS_FROM_AVAILABILITY ? (p.replicas ?? 0) : 0;
 }

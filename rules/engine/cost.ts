@@ -5,6 +5,7 @@ import type { EvalContext } from '../model/context.ts';
 import type { CapacityAnswer, Placed } from './capacity.ts';
 import { count } from '../contract/words.ts';
 import { STORE_INFO } from '../model/stores.ts';
+import { instancePricePerMonth } from '../model/instance-profile.ts';
 
 /**
  * A plan's monthly cost on the back of an envelope: instances, store nodes and stored gigabytes at the catalogue's
@@ -13,18 +14,28 @@ import { STORE_INFO } from '../model/stores.ts';
  * must not push an answer toward instance memory except through a feasibility check).
  */
 export function planCost(prices: Prices, ctx: EvalContext, placed: readonly Placed[], cap: CapacityAnswer): PlanAnswer['cost'] {
-  const { memoryMb } = ctx.req.constraints.instance;
-  const perInstance = prices.instanceVcpu * prices.vcpuUsdPerMonth + (memoryMb / 1024) * prices.memoryGbUsdPerMonth;
-  const breakdown: string[] = [`${count(cap.instances, 'instance')} × $${f(round(perInstance))} (${f(prices.instanceVcpu)} vCPU, ${f(round(memoryMb / 1024))} GB)`];
+  const instance = instancePricePerMonth(prices, ctx.req);
+  const perInstance = instance.usd;
+  const breakdown: string[] = [`${count(cap.instances, 'instance')} × $${f(round(perInstance))} (${instance.how})`];
   let total = cap.instances * perInstance;
   let storeNodes = 0;
   for (const tier of cap.stores) {
     const profile = placed.find((p) => p.store === tier.store && p.profile?.technology === tier.technology)?.profile;
     if (profile?.node) {
       const node = profile.node.vcpu * prices.vcpuUsdPerMonth + profile.node.memoryGb * prices.memoryGbUsdPerMonth + profile.node.ssdGb * prices.ssdGbUsdPerMonth;
-      total += tier.nodes * node;
-      storeNodes += tier.nodes;
-      breakdown.push(`${tier.technology}: ${count(tier.nodes, 'node')} × $${f(round(node))}`);
+      // Replicas and standbys are nodes like the primaries: a synchronous standby costs what its primary costs.
+      const running = tier.nodes * (1 + tier.replicas);
+      total += running * node;
+      storeNodes += running;
+      breakdown.push(`${tier.technology}: ${count(tier.nodes, 'node')}${tier.replicas ? ` × ${1 + tier.replicas} (with ${count(tier.replicas, 'replica')} each)` : ''} × $${f(round(node))}`);
+    }
+    const requests = prices.requests?.[tier.technology];
+    if (requests && tier.store === 'object-store') {
+      // Object storage bills every request: at high rates the requests, not the gigabytes, are the bill.
+      const puts = (tier.writesPerSecond * SECONDS_PER_MONTH) / 1000 * requests.putUsdPer1000;
+      const gets = (tier.readsPerSecond * SECONDS_PER_MONTH) / 1000 * requests.getUsdPer1000;
+      total += puts + gets;
+      breakdown.push(`${tier.technology} requests: ${f(tier.writesPerSecond)} PUT/s × ${f(SECONDS_PER_MONTH)} s ÷ 1,000 × $${requests.putUsdPer1000} + ${f(tier.readsPerSecond)} GET/s × ${f(SECONDS_PER_MONTH)} s ÷ 1,000 × $${requests.getUsdPer1000} = $${f(Math.round(puts + gets))} (${requests.source})`);
     }
     if (profile?.storageUsdPerGbMonth !== undefined) {
       let gb = 0;
@@ -43,3 +54,5 @@ export function planCost(prices: Prices, ctx: EvalContext, placed: readonly Plac
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+/** A 30-day month: request rates per second become monthly counts. */
+export const SECONDS_PER_MONTH = 30 * 24 * 3600;

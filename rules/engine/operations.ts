@@ -14,14 +14,16 @@ export function scalingAndFailure(
   const byStore = (s: Store) => ctx.items.filter((i) => stores.get(i.name) === s).map((i) => i.name);
   const sticky = byStore('in-process-sticky');
   const replicated = byStore('in-process-replicated');
+  const checkpointed = byStore('in-process-checkpointed');
   const cache = byStore('distributed-cache');
   const db = byStore('database');
   const log = byStore('durable-log');
   const token = byStore('client-token');
-  const sharedInProcess = ctx.items.some((i) => i.owner === 'shared' && (sticky.includes(i.name) || replicated.includes(i.name)));
-  // A stream's events are routed by the log: its partitions assign each key to one consumer, never a load balancer.
+  const sharedInProcess = ctx.items.some((i) => i.owner === 'shared' && (sticky.includes(i.name) || replicated.includes(i.name) || checkpointed.includes(i.name)));
   const stream = ctx.derived.source === 'stream';
-  const routing: Scaling['routing'] = verdict === 'stateless' ? 'any-instance' : sharedInProcess || stream ? 'partitioned' : 'sticky';
+  const routing: Scaling['routing'] = verdict === 'stateless' ? 'any-instance'
+    // A stream's consumers own partitions of keys: the log, not a load balancer, routes each key.
+    : sharedInProcess || stream ? 'partitioned' : 'sticky';
   const { peakRps, spiky } = ctx.req.traffic;
   const { deploysPerDay } = ctx.req.failure;
   const perInstance = Math.ceil(cap.concurrentSessions / cap.instances);
@@ -43,22 +45,28 @@ export function scalingAndFailure(
   // Said of the plan as it is: sticky items are held by one instance and replicated by nothing.
   const byStores = [...cache.length ? ['cache'] : [], ...db.length ? ['database'] : [], ...log.length ? ['log'] : []];
   const external = byStores.length ? `state is replicated by its stores (${byStores.join(', ')})` : '';
-  const replication = replicated.length
-    ? `replicate ${replicated.join(', ')} to a second instance (or a replicated log) before acknowledging writes${external ? `; other ${external}` : ''}`
-    : sticky.length
-      ? `none: ${sticky.join(', ')} live only on the instance that holds ${sticky.length === 1 ? 'it' : 'them'} and ${sticky.length === 1 ? 'is' : 'are'} lost with it${external ? `; other ${external}` : ''}`
-      : external
-        ? `no instance replication: ${external}`
-        : 'none needed: instances hold nothing another instance needs';
+  const inMemory = [
+    ...replicated.length ? [`replicate ${replicated.join(', ')} to a second instance (or a replicated log) before acknowledging writes`] : [],
+    ...checkpointed.length ? [`append every change of ${checkpointed.join(', ')} to the durable log before acknowledging it${ctx.derived.source === 'stream' ? ' (the input log already holds each event)' : ''}, and checkpoint it to object storage`] : [],
+    ...sticky.length ? [`${sticky.join(', ')} live only on the instance that holds ${sticky.length === 1 ? 'it' : 'them'} and ${sticky.length === 1 ? 'is' : 'are'} lost with it`] : [],
+  ];
+  const replication = inMemory.length
+    ? `${replicated.length || checkpointed.length ? '' : 'none: '}${inMemory.join('; ')}${external ? `; other ${external}` : ''}`
+    : external
+      ? `no instance replication: ${external}`
+      : 'none needed: instances hold nothing another instance needs';
   const autoscaling = verdict === 'stateless'
     ? `scale on CPU or requests/s between ${cap.floor.availability} and ${Math.max(cap.instances * 2, cap.floor.availability)} instances; any instance can be added or removed at once${spiky ? '; spiky traffic: keep warm headroom, instances start empty and serve at once' : ''}`
     : `scale out adds capacity for new sessions only; scale in must drain about ${f(perInstance)} sessions per instance${sticky.length ? ' or lose their state' : ''}; keep at least ${cap.instances} instances`;
 
   const lostOnLoss = cap.sessionsLostPerInstanceLoss;
   const onInstanceLoss = sticky.length
-    ? `${sticky.join(', ')} held by the lost instance are gone: about ${f(lostOnLoss)} sessions start over; ${replicated.length ? `${replicated.join(', ')} fail over to a replica; ` : ''}its traffic moves to the other ${count(cap.instances - 1, 'instance')}`
-    : replicated.length
-      ? `${replicated.join(', ')} fail over to a replica; open sessions reconnect to the new owner and continue`
+    ? `${sticky.join(', ')} held by the lost instance are gone: about ${f(lostOnLoss)} sessions start over; ${replicated.length ? `${replicated.join(', ')} fail over to a replica; ` : ''}${checkpointed.length ? `${checkpointed.join(', ')} are rebuilt from checkpoint and log; ` : ''}its traffic moves to the other ${count(cap.instances - 1, 'instance')}`
+    : replicated.length || checkpointed.length
+      ? [
+        ...replicated.length ? [`${replicated.join(', ')} fail over to a replica`] : [],
+        ...checkpointed.length ? [`${checkpointed.join(', ')} held by the lost instance are rebuilt on another from the last checkpoint plus the log since: nothing acknowledged is lost`] : [],
+      ].join('; ') + '; open sessions reconnect to the new owner and continue'
       : `nothing is lost: the load balancer retries on the other ${count(Math.max(cap.instances - 1, 0), 'instance')}`;
   const onDeploy = sticky.length
     ? `each of ${count(f(deploysPerDay), 'deploy')} a day restarts every instance: drain sessions (connection draining up to the session length) or up to ${f(cap.concurrentSessions)} sessions lose ${sticky.join(', ')}`

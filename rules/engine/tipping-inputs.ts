@@ -33,6 +33,8 @@ export const NUMERIC: NumericInput[] = [
   { input: 'traffic.sessionMinutes', min: 0.01, max: 525_600, integer: false, physical: false, get: (r) => r.traffic.sessionMinutes, set: (r, v) => traffic(r, { sessionMinutes: v }) },
   { input: 'traffic.regions', min: 1, max: 50, integer: true, physical: false, get: (r) => r.traffic.regions, set: (r, v) => traffic(r, { regions: v }) },
   { input: 'failure.availability', min: 90, max: 99.999, integer: false, physical: false, get: (r) => r.failure.availability, set: (r, v) => failure(r, { availability: v }), distance: (a, b) => Math.abs(nines(a) - nines(b)) * 2 },
+  { input: 'failure.rpoSeconds', min: 0, max: 31_536_000, integer: false, physical: true, get: (r) => r.failure.rpoSeconds, set: (r, v) => failure(r, { rpoSeconds: v }) },
+  { input: 'failure.rtoSeconds', min: 0.01, max: 31_536_000, integer: false, physical: true, get: (r) => r.failure.rtoSeconds, set: (r, v) => failure(r, { rtoSeconds: v }) },
   { input: 'failure.deploysPerDay', min: 0, max: 1000, integer: false, physical: false, get: (r) => r.failure.deploysPerDay, set: (r, v) => failure(r, { deploysPerDay: v }) },
   { input: 'latency.p99Ms', min: 0.01, max: 600_000, integer: false, physical: true, get: (r) => r.latency.p99Ms, set: (r, v) => ({ ...r, latency: { p99Ms: v } }) },
   { input: 'constraints.instance.memoryMb', min: 1, max: 16_777_216, integer: false, physical: true, get: (r) => r.constraints.instance.memoryMb, set: (r, v) => instance(r, { memoryMb: v }) },

@@ -37,6 +37,8 @@ const round = (n: number) => Math.round(n * 100) / 100;
 const transferMs = (kb: number, p: Profile) => (p.streamMbPerSecond > 0 ? (kb / MB / p.streamMbPerSecond) * 1000 : 0);
 const writeKbOf = (x: Probe) => (x.profile.wholeObjectWrites ? x.item.sizeKb : x.item.writeKb);
 const readsOnRequests = (x: Probe) => x.item.readsPerSecond > 0;
+/** Checkpointed memory of a stream consumer: the event is on the input log before it arrives, so no append is waited for. */
+const inputLogHolds = (x: Probe) => x.store === 'in-process-checkpointed' && x.ctx.derived.source === 'stream';
 
 /** MB/s through the store for this item: reads move the value, writes the delta (a whole object where no partial update exists). */
 export function storeMbPerSecond(x: Probe): number {
@@ -51,9 +53,10 @@ export function storeMemoryMb(x: Probe): number {
 export const MEASURES: Readonly<Record<string, Figure>> = withInputs({
   accessMs: {
     unit: 'ms',
-    reads: ['state[].readsPerSecond', 'state[].sizeKb', 'state[].syncWrite', 'state[].writeKb', 'state[].crossRegionWriteMs'],
+    reads: ['state[].readsPerSecond', 'state[].sizeKb', 'state[].syncWrite', 'state[].writeKb', 'derived.source', 'state[].crossRegionWriteMs'],
     value: (x) => (readsOnRequests(x) ? x.profile.readMs + transferMs(x.item.sizeKb, x.profile) : 0)
-      + (x.item.syncWrite ? x.profile.writeMs + transferMs(writeKbOf(x), x.profile) + x.item.crossRegionWriteMs : 0),
+      + (x.item.syncWrite && !inputLogHolds(x) ? x.profile.writeMs + transferMs(writeKbOf(x), x.profile) : 0)
+      + (x.item.syncWrite ? x.item.crossRegionWriteMs : 0),
     explain: (x) => {
       const parts: string[] = [];
       if (readsOnRequests(x)) {
@@ -61,7 +64,8 @@ export const MEASURES: Readonly<Record<string, Figure>> = withInputs({
         const t = transferMs(x.item.sizeKb, x.profile);
         if (t >= 0.01) parts.push(`${f(round(t))} ms to move ${sizeText(x.item.sizeKb)} at ${f(x.profile.streamMbPerSecond)} MB/s`);
       }
-      if (x.item.syncWrite) parts.push(`a ${f(x.profile.writeMs)} ms acknowledged write`);
+      if (x.item.syncWrite && inputLogHolds(x)) parts.push('no log append on the request path (the input log already holds the event)');
+      else if (x.item.syncWrite) parts.push(`a ${f(x.profile.writeMs)} ms acknowledged write`);
       if (x.item.crossRegionWriteMs > 0) {
         parts.push(`a ${f(x.item.crossRegionWriteMs)} ms round trip between ${count(x.ctx.req.traffic.regions, 'region')} (one writer worldwide: strong, ${x.item.owner}, merge none${x.ctx.req.constraints.interRegionRttMs === undefined ? '; ~70 ms assumed, set constraints.interRegionRttMs' : ''})`);
       }
@@ -105,6 +109,23 @@ export const MEASURES: Readonly<Record<string, Figure>> = withInputs({
     reads: [],
     value: (x) => (x.profile.losesAcknowledgedWrites ? 1 : 0),
     explain: (x) => (x.profile.losesAcknowledgedWrites ? `${x.profile.technology} can lose acknowledged writes on failover (per its profile; docs/rules.md cites the source)` : 'acknowledged writes survive a failover'),
+  },
+  lossWindowSeconds: {
+    unit: 's',
+    reads: [],
+    value: (x) => x.profile.lossWindowSeconds,
+    explain: (x) => lossWindowText(x.profile.lossWindowSeconds ?? 0, x.profile.technology),
+  },
+  recoverySeconds: {
+    unit: 's',
+    reads: ['state[].totalMb', 'state[].writesPerSecond', 'state[].writeKb', 'derived.fleetInstances'],
+    value: (x) => recoverySeconds(x)?.total,
+    explain: (x) => {
+      const r = recoverySeconds(x);
+      if (!r) return '';
+      if (r.restore === undefined) return `${x.profile.technology} serves again ${f(r.total)} s after losing a node (detection and promotion, per its profile)`;
+      return `${f(x.profile.failoverSeconds ?? 0)} s to notice + ${f(round(r.stateMb))} MB of checkpoint ÷ ${f(x.profile.restoreMbPerSecond ?? 0)} MB/s + ${f(round(r.logMb))} MB of log since the checkpoint (${f(x.profile.checkpointIntervalSeconds ?? 0)} s of writes) ÷ ${f(x.profile.replayMbPerSecond ?? 0)} MB/s, for one instance's share of ${x.item.name}`;
+    },
   },
   keyLookupsPerSecond: {
     unit: 'lookups/s',
@@ -153,6 +174,18 @@ export const LIMITS: Readonly<Record<string, Figure>> = withInputs({
     value: (x) => x.ctx.req.constraints.instance.memoryMb,
     explain: (x) => `constraints.instance.memoryMb ${f(x.ctx.req.constraints.instance.memoryMb)}`,
   },
+  rpoSeconds: {
+    unit: 's',
+    reads: ['failure.rpoSeconds'],
+    value: (x) => x.ctx.req.failure.rpoSeconds,
+    explain: (x) => `failure.rpoSeconds ${f(x.ctx.req.failure.rpoSeconds ?? 0)}`,
+  },
+  rtoSeconds: {
+    unit: 's',
+    reads: ['failure.rtoSeconds'],
+    value: (x) => x.ctx.req.failure.rtoSeconds,
+    explain: (x) => `failure.rtoSeconds ${f(x.ctx.req.failure.rtoSeconds ?? 0)}`,
+  },
   zero: {
     unit: '',
     reads: [],
@@ -193,7 +226,8 @@ export function instanceMbPerSecond(x: Probe): number {
   if (store === 'in-process-sticky' || store === 'none') return 0;
   // A copy is reloaded whole by every instance on every change: that traffic cannot be shared out.
   if (store === 'in-process-copy') return (item.writesPerSecond * item.sizeKb) / MB;
-  if (store === 'in-process-replicated') return (item.writesPerSecond * item.writeKb) / MB / ctx.derived.fleetInstances;
+  // Replicated memory copies each write to a replica; checkpointed memory appends it to the log: the same bytes out.
+  if (store === 'in-process-replicated' || store === 'in-process-checkpointed') return (item.writesPerSecond * item.writeKb) / MB / ctx.derived.fleetInstances;
   return storeMbPerSecond(x) / ctx.derived.fleetInstances;
 }
 
@@ -203,7 +237,34 @@ function instanceTrafficWhy(x: Probe): string {
   if (store === 'in-process-sticky' || store === 'none') return 'nothing crosses the network';
   if (store === 'in-process-copy') return `every instance reloads the whole ${sizeText(item.sizeKb)} on each of ${f(round(item.writesPerSecond))} changes/s`;
   if (store === 'in-process-replicated') return `${f(round(item.writesPerSecond))} writes/s × ${sizeText(item.writeKb)} copied to a replica, shared by ${count(n, 'instance')} for load and availability`;
+  if (store === 'in-process-checkpointed') return `${f(round(item.writesPerSecond))} writes/s × ${sizeText(item.writeKb)} appended to the log, shared by ${count(n, 'instance')} for load and availability`;
   return `${f(round(storeMbPerSecond(x)))} MB/s of reads and writes shared by ${count(n, 'instance')} for load and availability`;
+}
+
+/** "nothing", "up to 1 s", "everything it held": a loss window the way people say it. */
+export function lossWindowText(seconds: number, technology: string): string {
+  if (seconds === 0) return `${technology} loses no acknowledged write on failover`;
+  if (seconds >= 1e9) return `${technology} loses everything the lost node held (no replica)`;
+  return `${technology} can lose the last ${f(seconds)} s of acknowledged writes on failover`;
+}
+
+/**
+ * Seconds until the item serves again after losing the node (or instance) that holds it: the profile's failover
+ * time; for checkpointed memory also one instance's share of the item read back from its checkpoint and the log
+ * written since the checkpoint replayed (docs/design.md, "Round 3"). undefined: the profile gives no failover time.
+ */
+export function recoverySeconds(x: Probe): { total: number; stateMb: number; logMb: number; restore?: number; replay?: number } | undefined {
+  const p = x.profile;
+  if (p.failoverSeconds === undefined) return undefined;
+  if (p.restoreMbPerSecond === undefined || p.replayMbPerSecond === undefined || p.checkpointIntervalSeconds === undefined) {
+    return { total: p.failoverSeconds, stateMb: 0, logMb: 0 };
+  }
+  const n = x.ctx.derived.fleetInstances;
+  const stateMb = x.item.totalMb / n;
+  const logMb = (x.item.writesPerSecond / n) * p.checkpointIntervalSeconds * x.item.writeKb / MB;
+  const restore = p.restoreMbPerSecond > 0 ? stateMb / p.restoreMbPerSecond : 0;
+  const replay = p.replayMbPerSecond > 0 ? logMb / p.replayMbPerSecond : 0;
+  return { total: p.failoverSeconds + restore + replay, stateMb, logMb, restore, replay };
 }
 
 /** 0.5 KB, 20 MB, 3 GB: sizes the way people say them. */

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { STORES, TECHNOLOGIES } from '../contract/recommendation.ts';
+import { INSTANCE_PROFILES } from '../contract/requirements.ts';
 
 /**
  * A store profile: what one technology can do, as catalogue data (rules/catalog/stores.yaml). Figures a store does
@@ -27,8 +28,29 @@ export const ProfileSchema = z.strictObject({
   keyLookups: z.boolean(),
   wholeObjectWrites: z.boolean().default(false),
   storageUsdPerGbMonth: figure().optional(),
+  /** Replicas or standbys per node of the deployment the figures describe (its loss window and failover time rest on them). */
+  replicas: figure().optional(),
+  /** Seconds of acknowledged writes one failover can lose (async replication lag, an fsync interval); 0: none. */
+  lossWindowSeconds: figure().optional(),
+  /** Seconds until the store (or the instance's state) serves again after losing a node: detection plus promotion. */
+  failoverSeconds: figure().optional(),
+  /** Checkpointed memory: MB/s a replacement reads its checkpoint back, MB/s it replays the log, seconds between checkpoints. */
+  restoreMbPerSecond: figure().optional(),
+  replayMbPerSecond: figure().optional(),
+  checkpointIntervalSeconds: figure().optional(),
   node: z.strictObject({ vcpu: figure(), memoryGb: figure(), ssdGb: figure().default(0) }).optional(),
   /** Where each figure comes from, by field name. */
+  sources: z.record(z.string(), z.string().min(3).max(400)),
+});
+
+/** One instance profile of the catalogue (constraints.instance.profile): what the instance holds, serves and costs. */
+export const InstanceProfileSchema = z.strictObject({
+  vcpu: figure(),
+  memoryMb: figure(),
+  gpuMemoryMb: figure(),
+  rps: figure(),
+  networkMbps: figure(),
+  pricePerMonth: figure(),
   sources: z.record(z.string(), z.string().min(3).max(400)),
 });
 
@@ -39,11 +61,16 @@ export const PricesSchema = z.strictObject({
   objectGbUsdPerMonth: figure(),
   /** vCPUs of one service instance. */
   instanceVcpu: figure(),
+  /** Object storage request prices, per 1,000 requests (PUT/COPY/POST/LIST and GET/HEAD), by technology. */
+  requests: z.record(z.string(), z.strictObject({ putUsdPer1000: figure(), getUsdPer1000: figure(), source: z.string().min(3).max(400) })).optional(),
+  /** Instance profiles by name (constraints.instance.profile). */
+  instances: z.partialRecord(z.enum(INSTANCE_PROFILES), InstanceProfileSchema).optional(),
   source: z.string().min(3).max(400),
 });
 
 export type Profile = z.output<typeof ProfileSchema>;
 export type Prices = z.output<typeof PricesSchema>;
+export type InstanceProfile = z.output<typeof InstanceProfileSchema>;
 
 /** A profile's key: a technology can back more than one store (instance memory backs three). */
 export const profileKey = (p: Pick<Profile, 'technology' | 'store'>) => `${p.technology}@${p.store}`;
@@ -55,7 +82,8 @@ export const profileKey = (p: Pick<Profile, 'technology' | 'store'>) => `${p.tec
 export const FIGURE_GROUPS: readonly (readonly string[])[] = [
   ['readMs', 'writeMs'], ['streamMbPerSecond', 'mbPerSecondPerNode'], ['readsPerNode', 'writesPerNode'],
   ['memoryMbPerNode'], ['maxNodes', 'maxWriteNodes'], ['maxValueKb', 'hardMaxValueKb'], ['losesAcknowledgedWrites'],
-  ['keyLookups'], ['wholeObjectWrites'], ['storageUsdPerGbMonth'], ['node'],
+  ['keyLookups'], ['wholeObjectWrites'], ['storageUsdPerGbMonth'], ['node'], ['lossWindowSeconds'], ['failoverSeconds'], ['replicas'],
+  ['restoreMbPerSecond'], ['replayMbPerSecond'], ['checkpointIntervalSeconds'],
 ];
 
 /** The figures `p` gives that no source covers (false booleans state an absence and need none). */

@@ -31,6 +31,8 @@ export const STORE_INFO: Readonly<Record<Store, StoreInfo>> = {
   'in-process-copy': { words: 'a read-only copy in every instance', label: 'Read-only copy in every instance', stateful: false, inProcess: true, onInstanceLoss: 'reloaded from its source by the replacement', expires: false, tier: false },
   'in-process-sticky': { words: 'pinned instance memory', label: 'Instance memory (sticky)', stateful: true, inProcess: true, onInstanceLoss: 'lost with the instance', expires: true, tier: false },
   'in-process-replicated': { words: 'replicated instance memory', label: 'Instance memory (replicated)', stateful: true, inProcess: true, onInstanceLoss: 'fails over to a replica', expires: true, tier: false },
+  // Keyed memory whose changes are on a durable log before they are acknowledged, checkpointed to object storage.
+  'in-process-checkpointed': { words: 'checkpointed instance memory', label: 'Instance memory (log + checkpoints)', stateful: true, inProcess: true, onInstanceLoss: 'rebuilt on another instance from its checkpoint plus the log since', expires: true, tier: false },
 };
 
 export const STORE_COUNT = STORES.length;

@@ -251,7 +251,7 @@ function capacity(rec: Recommendation, req: Requirements): string {
   const out = ['## Capacity estimate', table(['Measure', 'Estimate'], rows.map(([k, v]) => [cell(k), cell(v)]))];
   if (c.stores.length) {
     out.push(table(['Store tier', 'Technology', 'Items', 'Nodes', 'Reads/s', 'Writes/s', 'MB/s', 'Memory (MB)'],
-      c.stores.map((t) => [codeCell(t.store), cell(t.technology), cell(t.items.join(', ')), String(t.nodes), num(t.readsPerSecond),
+      c.stores.map((t) => [codeCell(t.store), cell(t.technology), cell(t.items.join(', ')), t.replicas ? `${t.nodes} + ${t.nodes * t.replicas} ${t.nodes * t.replicas === 1 ? 'replica' : 'replicas'}` : String(t.nodes), num(t.readsPerSecond),
         num(t.writesPerSecond), num(t.mbPerSecond), num(t.memoryMb)])));
   }
   if (c.assumptions.length) out.push(`Assumptions:\n\n${c.assumptions.map((a) => `- ${inline(a)}`).join('\n')}`);

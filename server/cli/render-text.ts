@@ -81,7 +81,7 @@ function capacity(r: Recommendation, paint: Paint): string[] {
   ];
   for (const t of c.stores) {
     const items = t.items.length > NAMES_SHOWN ? `${t.items.length} items` : t.items.join(', ');
-    out.push(wrap(`- ${t.store} (${t.technology}): ${count(t.nodes, 'node')} · ${num(t.readsPerSecond)} reads/s · ${num(t.writesPerSecond)} writes/s · ${num(t.mbPerSecond)} MB/s${t.memoryMb ? ` · ${num(t.memoryMb)} MB` : ''} — ${items}`, WIDTH, '  '));
+    out.push(wrap(`- ${t.store} (${t.technology}): ${count(t.nodes, 'node')}${t.replicas ? ` + ${count(t.nodes * t.replicas, 'replica')}` : ''} · ${num(t.readsPerSecond)} reads/s · ${num(t.writesPerSecond)} writes/s · ${num(t.mbPerSecond)} MB/s${t.memoryMb ? ` · ${num(t.memoryMb)} MB` : ''} — ${items}`, WIDTH, '  '));
   }
   out.push(wrap(`- scaling: routing ${r.scaling.routing}; ${r.scaling.autoscaling}`, WIDTH, '  '));
   out.push(wrap(`- on instance loss: ${r.failure.onInstanceLoss}`, WIDTH, '  '));

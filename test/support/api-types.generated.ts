@@ -298,8 +298,10 @@ export interface components {
                     memoryMb: number;
                     nodes: number;
                     readsPerSecond: number;
+                    /** @description Replicas or standbys per node that availability or the recovery point need (a Postgres synchronous standby, two more Kafka replicas at replication factor 3); counted in cost. */
+                    replicas: number;
                     /** @enum {string} */
-                    store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated";
+                    store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated" | "in-process-checkpointed";
                     /** @enum {string} */
                     technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
                     writesPerSecond: number;
@@ -339,7 +341,7 @@ export interface components {
                 alternatives: {
                     score: number;
                     /** @enum {string} */
-                    store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated";
+                    store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated" | "in-process-checkpointed";
                     whyNot: string;
                 }[];
                 /** @description The feasibility checks of the chosen store, with their numbers. */
@@ -374,7 +376,7 @@ export interface components {
                 }[];
                 state: string;
                 /** @enum {string} */
-                store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated";
+                store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated" | "in-process-checkpointed";
                 /** @enum {string} */
                 technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
                 ttl?: string;
@@ -388,7 +390,7 @@ export interface components {
                         limit: number;
                         state: string;
                         /** @enum {string} */
-                        store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated";
+                        store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated" | "in-process-checkpointed";
                         unit: string;
                         value: number;
                     }[];
@@ -409,7 +411,7 @@ export interface components {
                         limit: number;
                         state: string;
                         /** @enum {string} */
-                        store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated";
+                        store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated" | "in-process-checkpointed";
                         unit: string;
                         value: number;
                     }[];
@@ -430,7 +432,7 @@ export interface components {
                         limit: number;
                         state: string;
                         /** @enum {string} */
-                        store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated";
+                        store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated" | "in-process-checkpointed";
                         unit: string;
                         value: number;
                     }[];

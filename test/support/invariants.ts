@@ -7,10 +7,10 @@ import type { EvalItem } from '../../rules/model/context.ts';
  * docs/design.md's invariants as plain checks over one (requirements, recommendation) pair. Each returns the list of
  * violations in words (empty when it holds), so a failing property prints the item, its facts and its store.
  */
-export const IN_PROCESS = new Set(['in-process-sticky', 'in-process-replicated']);
+export const IN_PROCESS = new Set(['in-process-sticky', 'in-process-replicated', 'in-process-checkpointed']);
 export const SESSION_LIFETIMES = new Set(['minutes', 'hours']);
 export const DURABLE_LIFETIMES = new Set(['days', 'forever']);
-export const SYSTEMS_OF_RECORD = new Set(['database', 'durable-log', 'object-store']);
+export const SYSTEMS_OF_RECORD = new Set(['database', 'durable-log', 'object-store', 'in-process-checkpointed']);
 
 export interface Placed { item: EvalItem; store: string }
 
@@ -60,8 +60,8 @@ export function placementViolations(req: Requirements, rec: Recommendation): str
       out.push(`inv12 client-token for an item with limitsOwner ${item.limitsOwner}, readers ${item.readers}, source ${req.traffic.source ?? 'clients'}: ${at}`);
     }
     // 3. critical state survives the loss of one machine.
-    if (item.lossImpact === 'critical' && !['database', 'durable-log', 'object-store', 'in-process-replicated'].includes(store)) {
-      out.push(`inv3 critical item outside database/durable-log/object-store/in-process-replicated: ${at}`);
+    if (item.lossImpact === 'critical' && !['database', 'durable-log', 'object-store', 'in-process-replicated', 'in-process-checkpointed'].includes(store)) {
+      out.push(`inv3 critical item outside database/durable-log/object-store/in-process-replicated/in-process-checkpointed: ${at}`);
     }
     // 4. unacceptable session loss forbids sticky memory for session-scoped state.
     if (req.failure.sessionLoss === 'unacceptable' && SESSION_LIFETIMES.has(item.lifetime) && store === 'in-process-sticky') {

@@ -76,7 +76,7 @@ function plans(rec: Recommendation): string {
 function capacity(rec: Recommendation): string {
   const c = rec.capacity;
   const stores = c.stores.length
-    ? `<table class="sw-table"><thead><tr><th>store</th><th>technology</th><th>items</th><th>nodes</th><th>reads/s</th><th>writes/s</th><th>memory</th></tr></thead><tbody>${c.stores.map((s) => `<tr><td><span class="sw-badge sw-store-${esc(s.store)}">${esc(s.store)}</span></td><td>${esc(s.technology)}</td><td>${itemsCell(s.items)}</td><td>${s.nodes}</td><td>${num(s.readsPerSecond)}</td><td>${num(s.writesPerSecond)}</td><td>${num(s.memoryMb)} MB</td></tr>`).join('')}</tbody></table>`
+    ? `<table class="sw-table"><thead><tr><th>store</th><th>technology</th><th>items</th><th>nodes</th><th>reads/s</th><th>writes/s</th><th>memory</th></tr></thead><tbody>${c.stores.map((s) => `<tr><td><span class="sw-badge sw-store-${esc(s.store)}">${esc(s.store)}</span></td><td>${esc(s.technology)}</td><td>${itemsCell(s.items)}</td><td>${s.replicas ? `${s.nodes} + ${s.nodes * s.replicas} ${s.nodes * s.replicas === 1 ? 'replica' : 'replicas'}` : s.nodes}</td><td>${num(s.readsPerSecond)}</td><td>${num(s.writesPerSecond)}</td><td>${num(s.memoryMb)} MB</td></tr>`).join('')}</tbody></table>`
     : '';
   return `<p>Routing <b>${esc(rec.scaling.routing)}</b> · ${c.instances} instance(s) · ${num(c.concurrentSessions)} concurrent sessions · in-process ${num(c.inProcessMemoryMb)} MB · external stores ${num(c.externalStoreMemoryMb)} MB · state on the hot path ${num(c.hotPathMs)} ms of ${num(c.latencyBudgetMs)} ms</p>${stores}`;
 }

@@ -19,6 +19,8 @@ describe('fact readers', () => {
       // Contract facts that read the engine's figure (given, or its default) are checked against that figure.
       if (fact.path === 'traffic.concurrentSessions' || head === 'derived') continue;
       if (fact.path === 'traffic.source') { expect(got).toBe(ctx.derived.source); continue; }
+      // No GPU reads as 0 GB of GPU memory, so conditions compare a number.
+      if (fact.path === 'constraints.instance.gpuMemoryMb') { expect(got).toBe(ctx.req.constraints.instance.gpuMemoryMb ?? 0); continue; }
       const expected = head === 'state[]'
         ? (item as unknown as Record<string, unknown>)[key]
         : fact.path.startsWith('constraints.instance.')
