@@ -98,7 +98,9 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
     const nodes = Math.min(MAX_COUNT, tierNodes(p, t.reads, t.writes, t.mbps, t.memory));
     const replicas = tierReplicas(p, req.failure.availability, t.durable.length > 0);
     if (replicas > 0) {
-      const why = t.durable.length ? `${t.durable.join(', ')} may not lose an acknowledged write` : `availability ${f(req.failure.availability)}% ≥ ${REPLICAS_FROM_AVAILABILITY}% needs a failover target`;
+      // Named up to a handful, then counted: an answer for 200 items stays readable.
+      const names = t.durable.length > 5 ? `${t.durable.slice(0, 5).join(', ')} and ${count(t.durable.length - 5, 'more item')}` : t.durable.join(', ');
+      const why = t.durable.length ? `${names} may not lose an acknowledged write` : `availability ${f(req.failure.availability)}% ≥ ${REPLICAS_FROM_AVAILABILITY}% needs a failover target`;
       assumptions.push(`${t.store} (${p.technology}): ${count(replicas, 'replica')} per node, because ${why} (profile: ${p.sources['replicas'] ?? 'stores.yaml'})`);
     }
     stores.push({

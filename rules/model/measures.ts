@@ -11,6 +11,9 @@ import { count } from '../contract/words.ts';
  * The whiteboard arithmetic behind every feasibility check: one registry of figures, each declaring what it is
  * computed from. A check in the catalogue (rules/catalog/checks.yaml) names a measure and a limit from here and
  * compares `measure ≤ limit`; the same functions size the store tiers and find the budget crossings of tipping points.
+ *
+ * Longer than 250 lines because it is the one registry of measures and limits: each check's arithmetic is read beside
+ * the others it is compared with, and sized with the same helpers.
  */
 export interface Probe { ctx: EvalContext; item: EvalItem; store: Store; profile: Profile }
 

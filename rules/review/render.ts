@@ -1,12 +1,12 @@
 import type { Requirements } from '../contract/requirements.ts';
-import { scopeOf } from '../contract/scope.ts';
 import { VERDICTS, type Factor, type Recommendation, type Store, type Verdict } from '../contract/recommendation.ts';
 import { cell, code, codeCell, inline, signed, table } from './markdown.ts';
 import { flowchart } from './mermaid.ts';
+import { capacity, feasibility } from './figures.ts';
+import { acceptedRisks, revisit, risks } from './risk-sections.ts';
 import { defaultReasons, type DefaultReason } from './default-reasons.ts';
 import { citedRules, frontMatter, provenanceOf, quotedRules } from './provenance.ts';
 import { STORE_INFO } from '../model/stores.ts';
-import { humanNumber as num } from '../model/format.ts';
 import { count } from '../contract/words.ts';
 
 export interface ReviewInput {
@@ -207,89 +207,6 @@ function operations(rec: Recommendation): string {
 }
 
 /** The physics: each plan side by side (feasible, blockers, cost) and each placement's tightest check. */
-function feasibility(rec: Recommendation): string {
-  const out = ['## Feasibility and cost'];
-  out.push(rec.feasible
-    ? `The chosen plan passes every feasibility check (latency, throughput, bandwidth, value size, memory, durability, access) with the figures below.`
-    : `**No plan passes every feasibility check.** The ${rec.verdict} plan is the one that fails least; its blockers are listed below, and "Revisit when" says which input changes would make a plan pass.`);
-  out.push(table(['Plan', 'Feasible', 'Monthly cost (napkin)', 'Instances', 'Store nodes', 'New technologies', 'Blocked by'],
-    VERDICTS.map((v) => {
-      const p = rec.plans[v];
-      const possible = p.cost.instances > 0;
-      return [cell(v === rec.verdict ? `${v} (chosen)` : v), p.feasible ? 'yes' : 'no', possible ? `$${p.cost.monthlyUsd}` : '—',
-        possible ? String(p.cost.instances) : '—', possible ? String(p.cost.storeNodes) : '—', cell(p.cost.newTechnologies.join(', ') || 'none'),
-        cell(possible ? p.blockers.map((b) => `${b.check} on ${b.state} in ${b.store}: ${num(b.value)} > ${num(b.limit)} ${b.unit}`).join('; ') || '—' : p.note)];
-    })));
-  const blockers = VERDICTS.flatMap((v) => rec.plans[v].blockers.map((b) => `- ${v}: ${inline(b.because)} (${code(b.check)})`));
-  if (blockers.length) out.push(blockers.join('\n'));
-  const rows = rec.placements.flatMap((p) => p.checks.filter((c) => c.limit > 0 && c.value > 0).sort((a, b) => a.margin - b.margin).slice(0, 1)
-    .map((c) => [codeCell(p.state), cell(`${p.store} (${p.technology})`), codeCell(c.check), cell(`${num(c.value)} of ${num(c.limit)} ${c.unit}`),
-      cell(c.passed ? `${Math.round((c.value / c.limit) * 100)}% used` : 'fails')]));
-  if (rows.length) out.push(`Tightest check per placement:\n\n${table(['Item', 'Store', 'Check', 'Value', 'Margin'], rows)}`);
-  out.push(`Unit prices and every store figure are catalogue assumptions with their sources (see \`statewise rules\` and docs/rules.md), not measurements of this system.`);
-  return out.join('\n\n');
-}
-
-
-/** Items the engine implies (live connections, a session record) are session-scoped by construction. */
-function sessionScoped(rec: Recommendation, req: Requirements): boolean {
-  return rec.placements.some((p) => p.implied) || req.state.some((s) => scopeOf(s.lifetime) === 'session');
-}
-
-function capacity(rec: Recommendation, req: Requirements): string {
-  const c = rec.capacity;
-  const rows: [string, string][] = [
-    // Little's law gives a figure for any traffic; say so when no placement depends on it.
-    [sessionScoped(rec, req) ? 'Concurrent sessions' : 'Concurrent sessions (no session-scoped state depends on it)', String(c.concurrentSessions)],
-    ['Instances', String(c.instances)],
-    ['State access on the hot path (ms)', `${num(c.hotPathMs)} of ${num(c.latencyBudgetMs)} left for state`],
-    ['In-process memory per instance (MB)', String(c.inProcessMemoryMb)],
-    ['External store memory (MB)', String(c.externalStoreMemoryMb)],
-    ['External store reads/s', String(c.externalReadsPerSecond)],
-    ['External store writes/s', String(c.externalWritesPerSecond)],
-  ];
-  const out = ['## Capacity estimate', table(['Measure', 'Estimate'], rows.map(([k, v]) => [cell(k), cell(v)]))];
-  if (c.stores.length) {
-    out.push(table(['Store tier', 'Technology', 'Items', 'Nodes', 'Reads/s', 'Writes/s', 'MB/s', 'Memory (MB)'],
-      c.stores.map((t) => [codeCell(t.store), cell(t.technology), cell(t.items.join(', ')), t.replicas ? `${t.nodes} + ${t.nodes * t.replicas} ${t.nodes * t.replicas === 1 ? 'replica' : 'replicas'}` : String(t.nodes), num(t.readsPerSecond),
-        num(t.writesPerSecond), num(t.mbPerSecond), num(t.memoryMb)])));
-  }
-  if (c.assumptions.length) out.push(`Assumptions:\n\n${c.assumptions.map((a) => `- ${inline(a)}`).join('\n')}`);
-  return out.join('\n\n');
-}
-
-function risks(rec: Recommendation): string {
-  const out = ['## Risks and mitigations'];
-  if (rec.risks.length === 0) out.push('No open risks.');
-  else {
-    out.push(table(['Risk', 'Severity', 'What', 'Mitigation'],
-      rec.risks.map((r) => [codeCell(r.id), cell(r.severity), cell(r.text), cell(r.mitigation)])));
-  }
-  return out.join('\n\n');
-}
-
-function acceptedRisks(rec: Recommendation): string {
-  const out = ['## Accepted risks'];
-  if (rec.acceptedRisks.length === 0) {
-    out.push('None. To accept a risk, list its id under `accept:` in the requirements file with a reason and an expiry date (`until: YYYY-MM-DD`).');
-  } else {
-    out.push(rec.acceptedRisks.map((a) =>
-      `- ${code(a.id)} (${a.severity}): Accepting that ${inline(a.text)}, because ${inline(a.reason).replace(/\.$/, '')}. Expires ${a.until}.`).join('\n'));
-  }
-  return out.join('\n\n');
-}
-
-function revisit(rec: Recommendation): string {
-  const out = ['## Revisit when'];
-  if (rec.tippingPoints.length === 0) out.push('No single change of one input flips the verdict; revisit when several requirements change at once.');
-  else {
-    out.push(rec.tippingPoints.map((t) =>
-      `- ${code(t.input)} goes from ${code(String(t.from))} to ${code(String(t.to))}: the verdict ${t.verdict === rec.verdict ? 'stays' : 'becomes'} **${t.verdict}**${t.feasible === rec.feasible ? '' : t.feasible ? ', and a plan passes every check' : ', and no plan passes every check'} (${inline(t.note)})`).join('\n'));
-  }
-  return out.join('\n\n');
-}
-
-/** Every fired rule with what it did: moved scores, placed or ruled out stores, raised risks. */
 function appendix(rec: Recommendation): string {
   const uses = new Map<string, string[]>();
   const add = (id: string, use: string) => {

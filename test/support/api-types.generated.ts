@@ -170,7 +170,7 @@ export interface components {
             placements: {
                 state: string;
                 /** @enum {string} */
-                store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated";
+                store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated" | "in-process-checkpointed";
                 /** @enum {string} */
                 technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
             }[];
@@ -182,7 +182,7 @@ export interface components {
                         limit: number;
                         state: string;
                         /** @enum {string} */
-                        store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated";
+                        store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated" | "in-process-checkpointed";
                         unit: string;
                         value: number;
                     }[];
@@ -196,7 +196,7 @@ export interface components {
                         limit: number;
                         state: string;
                         /** @enum {string} */
-                        store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated";
+                        store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated" | "in-process-checkpointed";
                         unit: string;
                         value: number;
                     }[];
@@ -210,7 +210,7 @@ export interface components {
                         limit: number;
                         state: string;
                         /** @enum {string} */
-                        store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated";
+                        store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated" | "in-process-checkpointed";
                         unit: string;
                         value: number;
                     }[];

@@ -69,8 +69,11 @@ describe('readers and source in placement', () => {
     });
     expect(storeOf(doc(), 'visit').store).toBe('distributed-cache');
     const keyed = adviseData(engine, doc('stream'));
-    expect(keyed.placements[0]!.store).toMatch(/^in-process-(sticky|replicated)$/);
-    expect(keyed.placements[0]!.why.join(' ')).toContain('traffic.source is stream and visit (owned by user) is read on most events of its key: the consumer that owns the key\'s partition holds it in memory, where a store would take a round trip on every event (place.stream-keyed-memory)');
+    // Keyed memory with checkpoints: the input log already holds every event, so a replay restores it.
+    expect(keyed.placements[0]!.store).toBe('in-process-checkpointed');
+    const why = keyed.placements[0]!.why.join(' ');
+    expect(why).toContain('traffic.source is stream: visit is keyed state of the consumer that owns its partition');
+    expect(why).toContain('(place.checkpoint-keyed-stream)');
     expect(keyed.verdict).toBe('stateful');
     // The log routes events: 40,000 × 60 ÷ 2 = 1,200,000 keys over 40,000 × 1.2 ÷ 500 = 96 consumers = 12,500 each.
     expect(keyed.capacity.instances).toBe(96);

@@ -39,14 +39,15 @@ describe('diffAnswers', () => {
 
   it('doubles instances and the monthly cost of each feasible plan by hand', () => {
     // instances = peakRps × 1.2 headroom ÷ 500 rps per instance; a 2 vCPU, 4 GB instance is 2 × $10 + 4 × $1 = $24;
-    // one Postgres node is $162 a month either way (3000 writes/s stays under its 10,000).
+    // one Postgres node is $162 a month either way (3000 writes/s stays under its 10,000), and at availability 99.9%
+    // (≥ 99%) it runs its profile's one standby: 2 × $162.
     const instances = (rps: number) => Math.ceil((rps * 1.2) / 500);
-    const cost = (rps: number) => instances(rps) * (2 * 10 + 4 * 1) + 162;
+    const cost = (rps: number) => instances(rps) * (2 * 10 + 4 * 1) + 2 * 162;
     expect(figure('capacity.instances')).toEqual({ figure: 'capacity.instances', before: instances(2500), after: instances(5000) });
     const stateless = diff.plans.find((p) => p.plan === 'stateless')!;
     expect(stateless.monthlyUsd).toEqual({ before: cost(2500), after: cost(5000) });
     expect(stateless.instances).toEqual({ before: 6, after: 12 });
-    expect(stateless.storeNodes).toEqual({ before: 1, after: 1 });
+    expect(stateless.storeNodes).toEqual({ before: 2, after: 2 }); // the node and its standby
     expect(stateless.chosen).toEqual({ before: true, after: true });
   });
 
@@ -111,8 +112,8 @@ describe('renderers', () => {
 
   it('Markdown names every changed figure, the cost change and its percentage', () => {
     const md = renderDiffMarkdown(diff);
-    // $306 → $450 is +$144, 144 ÷ 306 = 47%.
-    expect(md).toContain('| stateless (chosen) | yes | $306 → $450 (+$144, +47%) | 6 → 12 | 1 |');
+    // $468 → $612 is +$144, 144 ÷ 468 = 31%.
+    expect(md).toContain('| stateless (chosen) | yes | $468 → $612 (+$144, +31%) | 6 → 12 | 2 |');
     expect(md).toContain('- `traffic.peakRps` 2500 → 5000');
     expect(md).toContain('- `state.orders.sizeKb` 3 → 6');
     for (const f of diff.figures) expect(md).toContain(`\`${f.figure}\``);
@@ -124,7 +125,7 @@ describe('renderers', () => {
     const text = renderDiffText(diff).split('\n');
     expect(text).toContain('  traffic.peakRps 2500 → 5000');
     expect(text).toContain('  capacity.instances 6 → 12');
-    expect(text.some((l) => /^ {2}stateless \(chosen\) +feasible yes · monthly \$306 → \$450 \(\+\$144, \+47%\) · instances 6 → 12/.test(l))).toBe(true);
+    expect(text.some((l) => /^ {2}stateless \(chosen\) +feasible yes · monthly \$468 → \$612 \(\+\$144, \+31%\) · instances 6 → 12/.test(l))).toBe(true);
     for (const f of diff.figures) expect(text.some((l) => l.startsWith(`  ${f.figure} `))).toBe(true);
   });
 });

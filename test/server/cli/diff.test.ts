@@ -17,11 +17,11 @@ describe('statewise diff', () => {
       expect(text.out).toContain('traffic.peakRps 2500 → 5000');
       const md = await cli(dir, 'diff', 'base.statewise.yaml', 'head.statewise.yaml', '--format', 'markdown');
       expect(md.out).toMatch(/^### orders-api: stateless \(unchanged\)/);
-      expect(md.out).toContain('$306 → $450 (+$144, +47%)');
+      expect(md.out).toContain('$468 → $612 (+$144, +31%)');
       const json = await cli(dir, 'diff', 'base.statewise.yaml', 'head.statewise.yaml', '--json');
       const data = JSON.parse(json.out);
       expect(data.inputs.map((c: { figure: string }) => c.figure)).toEqual(['traffic.peakRps', 'state.orders.sizeKb']);
-      expect(data.plans[0]).toMatchObject({ plan: 'stateless', monthlyUsd: { before: 306, after: 450 } });
+      expect(data.plans[0]).toMatchObject({ plan: 'stateless', monthlyUsd: { before: 468, after: 612 } });
     } finally { done(); }
   });
 

@@ -65,7 +65,7 @@ describe('statewise advise text: the order a reader decides in (issue 29)', () =
     const { out } = await cli(dir, 'advise', 'shop.statewise.yaml');
     // JSON: 60000 sessions, hot path 15.1171875 ms, 1000 writes/s, 10.55 MB/s — by hand to 3 figures:
     expect(out).toContain('2 instances · 60,000 concurrent sessions · 0 MB in process per instance · hot path 15.1 of 100 ms');
-    expect(out).toContain('  - database (postgres): 1 node · 800 reads/s · 1,000 writes/s · 10.6 MB/s — cart');
+    expect(out).toContain('  - database (postgres): 1 node + 1 replica · 800 reads/s · 1,000 writes/s · 10.6 MB/s — cart');
     expect(out).toContain('tightest check.latency 15.1 of 100 ms');
     const json = JSON.parse((await cli(dir, 'advise', 'shop.statewise.yaml', '--json')).out) as { capacity: { hotPathMs: number; stores: { mbPerSecond: number }[] } };
     expect(json.capacity.hotPathMs).toBe(15.1171875);
@@ -86,7 +86,7 @@ describe('statewise advise text with 200 items (issue 29)', () => {
     expect(code).toBe(0);
     // 200 items: 0,1 mod 4 (100) in the database, 3 mod 4 (50) in a token, 2 mod 4 (50) request-only.
     expect(out.replace(/\s+/g, ' ')).toContain('with 100 items in the database; 50 items in a signed client token.');
-    expect(out).toMatch(/- database \(postgres\): .* — 100 items$/m);
+    expect(out).toMatch(/- database \(postgres\): [^\n]* — 100\s+items$/m);
     expect(out).toContain('[medium] risk.token-revocation (50 items: item-003, item-007, item-011 and 47 more)');
     // No line outside the per-item placement list names more than NAMES_SHOWN items.
     const placements = out.slice(out.indexOf('\nPlacements'), out.indexOf('\nPlans'));

@@ -75,7 +75,7 @@ describe('statewise scan', () => {
     const dir = copyOf('replicas-below-plan/bad');
     writeFileSync(join(dir, 'scan-baseline.json'), '{ "version": 1, "findings": [ { "idd": "x" } ] }');
     const baseline = await cli(dir, 'scan', '--baseline', 'scan-baseline.json');
-    expect([baseline.code, baseline.err]).toEqual([2, 'scan-baseline.json:1:31 findings[0].id: is required\nscan-baseline.json:1:33 findings[0].idd: unknown field "idd"; did you mean "id"?']);
+    expect([baseline.code, baseline.err]).toEqual([2, 'scan-baseline.json:1:33 findings[0].idd: unknown field "idd"; did you mean "id"? ("id" is required)']);
     writeFileSync(join(dir, 'api.statewise.yaml'), 'service: api\ntraffic:\n  peakRps: -1\n');
     const broken = await cli(dir, 'scan');
     expect([broken.code, broken.err]).toEqual([2, 'api.statewise.yaml:3:12 traffic.peakRps: must be at least 0']);
