@@ -37,7 +37,7 @@ describe('value size: the practical limit decides, the hard one is quoted beside
   });
 
   it('just under the practical limit it passes', () => {
-    const rec = advise({ ...REPORTS, state: [{ ...REPORTS.state[0]!, sizeKb: 10 * 1024 }] });
+    const rec = advise({ ...REPORTS, state: [{ ...REPORTS.state![0]!, sizeKb: 10 * 1024 }] });
     expect(whyNot(rec, 'rendered-report', 'distributed-cache')).not.toContain('check.value-size');
   });
 });
