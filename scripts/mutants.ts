@@ -2,7 +2,8 @@
  * A hand-made mutation check: applies each mutant of a list (a unique code snippet and its replacement), runs the
  * fast test suite against it and reports which tests kill it. Mutants are keyed by snippets, not line numbers, so the
  * list survives code moving around; a snippet that no longer occurs exactly once is reported as stale instead of
- * being run. The files are edited in place and restored after each mutant (also on Ctrl-C) — run it in a scratch
+ * being run. A kill counts only when the failing tests fail again with the mutant and pass without it (a timing test
+ * on a loaded machine must not pass for a kill). The files are edited in place and restored after each mutant (also on Ctrl-C) — run it in a scratch
  * clone all the same (test/README.md, "Mutation check").
  *
  *   npx tsx scripts/mutants.ts [LIST.json] [--only id,id] [--full] [--check] [--out results.json]
@@ -108,9 +109,10 @@ function runMutant(root: string, list: MutantList, m: Mutant, full: boolean, bas
     const tries: (readonly string[])[] = !full && m.tests.length ? [m.tests, []] : [[]];
     for (const files of tries) {
       const run = vitest(root, list.exclude, files);
-      // A test that already failed unmutated (a timing test on a busy machine) proves nothing about the mutant.
-      const by = run.failed.filter((t) => !baseline.has(t));
       if (run.error) return { id: m.id, killed: true, by: [`(run failed: ${run.error})`], ranFull: files.length === 0 };
+      // A test that already failed unmutated (a timing test on a busy machine) proves nothing about the mutant.
+      let by = run.failed.filter((t) => !baseline.has(t));
+      if (by.length) by = confirmed(root, list, by, () => writeFileSync(path, applied.text), restore);
       if (by.length) return { id: m.id, killed: true, by, ranFull: files.length === 0 };
     }
     return { id: m.id, killed: false, by: [], ranFull: true };
@@ -119,6 +121,19 @@ function runMutant(root: string, list: MutantList, m: Mutant, full: boolean, bas
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+/**
+ * The failures that are the mutant's doing: they fail again when their files run once more with the mutant, and
+ * pass without it. A timing test that happened to fail on a loaded machine does neither reliably.
+ */
+function confirmed(root: string, list: MutantList, by: readonly string[], mutate: () => void, restore: () => void): string[] {
+  const files = [...new Set(by.map((t) => t.split(' › ')[0]!))];
+  const again = new Set(vitest(root, list.exclude, files).failed);
+  restore();
+  const unmutated = new Set(vitest(root, list.exclude, files).failed);
+  mutate();
+  return by.filter((t) => again.has(t) && !unmutated.has(t));
 }
 
 /** The result table as Markdown: mutant, what it changes, and the test files (with a first test name) that kill it. */
