@@ -2,9 +2,9 @@
  * A hand-made mutation check: applies each mutant of a list (a unique code snippet and its replacement), runs the
  * fast test suite against it and reports which tests kill it. Mutants are keyed by snippets, not line numbers, so the
  * list survives code moving around; a snippet that no longer occurs exactly once is reported as stale instead of
- * being run. A kill counts only when the failing tests fail again with the mutant and pass without it (a timing test
- * on a loaded machine must not pass for a kill). The files are edited in place and restored after each mutant (also on Ctrl-C) — run it in a scratch
- * clone all the same (test/README.md, "Mutation check").
+ * being run. A kill counts only when the failing tests fail again with the mutant and pass without it (a timing
+ * test on a loaded machine must not pass for a kill). The files are edited in place and restored after each mutant
+ * (also on Ctrl-C) — run it in a scratch clone all the same (test/README.md, "Mutation check").
  *
  *   npx tsx scripts/mutants.ts [LIST.json] [--only id,id] [--full] [--check] [--out results.json]
  *

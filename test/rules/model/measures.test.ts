@@ -36,7 +36,7 @@ describe('value size: the practical limit decides, the hard one is quoted beside
     expect(why).toContain('redis holds 10 MB per value in practice (hard limit 512 MB)');
   });
 
-  it('just under the practical limit it passes', () => {
+  it('at the practical limit (10,240 KB) it passes', () => {
     const rec = advise({ ...REPORTS, state: [{ ...REPORTS.state![0]!, sizeKb: 10 * 1024 }] });
     expect(whyNot(rec, 'rendered-report', 'distributed-cache')).not.toContain('check.value-size');
   });
