@@ -1,8 +1,9 @@
-import { buildContext, type EvalContext } from '../rules/engine/context.ts';
+import { buildContext } from '../rules/engine/context.ts';
+import type { EvalContext } from '../rules/model/context.ts';
 import { scoreItem } from '../rules/engine/placement.ts';
 import { serviceFired } from '../rules/engine/score.ts';
 import { STORES } from '../rules/contract/recommendation.ts';
-import type { Catalog } from '../rules/catalog/load.ts';
+import type { Catalog } from '../rules/catalog/compiled.ts';
 import { builtin, normalized } from './lib/engine.ts';
 import { generateMany } from './lib/inputs.ts';
 import { factsFor, firedIndexes, jreEngines, type JreEngines } from './lib/jre.ts';

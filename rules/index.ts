@@ -2,7 +2,10 @@
  * statewise core: pure, synchronous, deterministic. parse → normalize → evaluate → render.
  * Adapters (server/, extension/) import from here only.
  */
-export { parseRequirements, validateRequirements, validate, nodeCount, MAX_REQUIREMENTS_NODES, type ParseOptions } from './contract/parse.ts';
+export { parseRequirements, validateRequirements, MAX_REQUIREMENTS_NODES } from './contract/parse-requirements.ts';
+export { validate } from './contract/validate.ts';
+export { nodeCount, parseText, type ParseOptions, type ParsedText } from './contract/yaml-text.ts';
+export { positionAt } from './contract/locate.ts';
 export { RequirementsSchema, API_VERSION, KNOWN_STORES, MEMORY, REALTIME, SESSION_LOSS, type Requirements, type RequirementsInput, type StateItem } from './contract/requirements.ts';
 export { RecommendationSchema, VERDICTS, STORES, type Recommendation, type Verdict, type Store } from './contract/recommendation.ts';
 export { count } from './contract/words.ts';
@@ -10,7 +13,8 @@ export { toPointer, toDotted, issue, ISSUE_CODES, type Issue, type IssueCode, ty
 export { statewiseError, ZOD_DEFAULT_TEXT } from './contract/messages.ts';
 export { requirementsJsonSchema } from './contract/json-schema.ts';
 export { defaultsApplied, fieldOf, type DefaultApplied } from './contract/defaults.ts';
-export { loadCatalog, type Catalog, type CatalogSource, type LoadOptions } from './catalog/load.ts';
+export { loadCatalog, type CatalogSource, type LoadOptions } from './catalog/load.ts';
+export type { Catalog } from './catalog/compiled.ts';
 export { BUILTIN_CATALOG } from './catalog/builtin.generated.ts';
 export { createEngine, type Engine } from './engine/create.ts';
 export type { AdviseOptions } from './engine/advise.ts';
@@ -23,4 +27,3 @@ export {
 } from './review/index.ts';
 export { didYouMean } from './contract/suggest.ts';
 export { splitChanges } from './review/compare.ts';
-export { parseText, positionAt, type ParsedText } from './contract/parse.ts';

@@ -1,8 +1,8 @@
 import { Engine, type TopLevelCondition } from 'json-rules-engine';
-import type { Catalog, CompiledRule } from '../../rules/catalog/load.ts';
+import type { Catalog, CompiledRule } from '../../rules/catalog/compiled.ts';
 import type { Comparison, Condition } from '../../rules/catalog/schema.ts';
 import { FACTS } from '../../rules/catalog/facts.ts';
-import type { EvalContext, EvalItem } from '../../rules/engine/context.ts';
+import type { EvalContext, EvalItem } from '../../rules/model/context.ts';
 
 /**
  * The built-in catalogue translated mechanically into json-rules-engine rules: the same conditions (all/any/not

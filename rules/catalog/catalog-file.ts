@@ -1,4 +1,6 @@
-import { lineAt, parseText, validate, type ParsedText } from '../contract/parse.ts';
+import { lineAt } from '../contract/locate.ts';
+import { validate } from '../contract/validate.ts';
+import { parseText, type ParsedText } from '../contract/yaml-text.ts';
 import { CatalogFileSchema, type CatalogFile } from './schema.ts';
 
 /** Keys and list items one catalogue file may hold (about 30 per rule for 1000 rules), checked before parsing. */

@@ -1,6 +1,6 @@
 import { FACTS, type Fact, type FactValue } from './facts.ts';
 import { COMPARISON_OPS, type Comparison, type Condition } from './schema.ts';
-import type { EvalContext, EvalItem, PlanView } from '../engine/context.ts';
+import type { EvalContext, EvalItem, PlanView } from '../model/context.ts';
 import type { IssueCode, PathSegment } from '../contract/issues.ts';
 
 /** A compiled condition: a plain function, built once per rule. */

@@ -1,4 +1,4 @@
-import type { Catalog, CompiledRule } from './load.ts';
+import type { Catalog, CompiledRule } from './compiled.ts';
 import type { Condition } from './schema.ts';
 
 /** A rule as users see it (CLI `rules`, `GET /v1/rules`, docs): plain JSON, with where it was defined. */

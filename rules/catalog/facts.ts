@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { RequirementsSchema, StateItemSchema } from '../contract/requirements.ts';
 import { ROUTING, STORES, VERDICTS } from '../contract/recommendation.ts';
-import type { EvalContext, EvalItem, PlanView } from '../engine/context.ts';
+import type { EvalContext, EvalItem, PlanView } from '../model/context.ts';
+import { DERIVED_FACTS } from '../model/lineage.ts';
 
 /**
  * The facts a rule may read, by path. Contract facts are derived from the zod schema, so a field added to the
@@ -71,6 +72,11 @@ const GETTERS: Readonly<Record<string, Get>> = {
   'traffic.sessionMinutes': (c) => c.req.traffic.sessionMinutes,
   'traffic.spiky': (c) => c.req.traffic.spiky,
   'traffic.regions': (c) => c.req.traffic.regions,
+  'traffic.source': (c) => c.derived.source,
+  'traffic.awayShare': (c) => c.req.traffic.awayShare!,
+  'failure.rpoSeconds': (c) => c.req.failure.rpoSeconds!,
+  'failure.rtoSeconds': (c) => c.req.failure.rtoSeconds!,
+  'constraints.interRegionRttMs': (c) => c.req.constraints.interRegionRttMs!,
   'failure.sessionLoss': (c) => c.req.failure.sessionLoss,
   'failure.availability': (c) => c.req.failure.availability,
   'failure.deploysPerDay': (c) => c.req.failure.deploysPerDay,
@@ -89,6 +95,13 @@ const GETTERS: Readonly<Record<string, Get>> = {
   'state[].owners': (_c, i) => i!.owners,
   'state[].readsPerMinute': (_c, i) => i!.readsPerMinute!,
   'state[].writeKb': (_c, i) => i!.writeKb!,
+  'state[].limitsOwner': (_c, i) => i!.limitsOwner,
+  // Derived where the file leaves them out (rules/model/derived.ts): rules read the figure the engine uses.
+  'state[].readers': (_c, i) => i!.readers,
+  'state[].readKb': (_c, i) => i!.readKb,
+  'state[].fanout': (_c, i) => i!.fanout,
+  'state[].shape': (_c, i) => i!.shape,
+  'state[].merge': (_c, i) => i!.merge,
 };
 
 /** Contract facts read through the generic reader, and spelled-out readers no contract fact has (a test keeps both empty). */
@@ -128,26 +141,33 @@ const num = (path: string, scope: FactScope, description: string, get: Fact['get
 const bool = (path: string, scope: FactScope, description: string, get: Fact['get'], phase: FactPhase = 'input'): Fact =>
   ({ path, type: 'boolean', scope, phase, description, get });
 
+/** A derived fact's description, from the registry that computes it (rules/model/derived.ts). */
+const described = (id: string): string => DERIVED_FACTS.get(id)!.description;
+
+/**
+ * Derived facts rules may read. Each reader is spelled out (one property name per read site); what each figure
+ * means and is computed from lives in the registry.
+ */
 const DERIVED: Fact[] = [
-  num('derived.concurrentSessions', 'service', 'concurrent sessions at peak: given, or Little\'s law', (c) => c.derived.concurrentSessions),
-  num('derived.sessionItems', 'service', 'state items kept for the session (minutes/hours), implied ones included', (c) => c.derived.sessionItems),
-  num('derived.sessionStateKb', 'service', 'KB of session-scoped state per session', (c) => c.derived.sessionStateKb),
-  bool('derived.operatesCache', 'service', 'constraints.stores names redis, valkey or memcached', (c) => c.derived.operatesCache),
-  bool('derived.operatesDatabase', 'service', 'constraints.stores names a database', (c) => c.derived.operatesDatabase),
-  bool('derived.operatesLog', 'service', 'constraints.stores names kafka', (c) => c.derived.operatesLog),
+  num('derived.concurrentSessions', 'service', described('derived.concurrentSessions'), (c) => c.derived.concurrentSessions),
+  num('derived.sessionItems', 'service', described('derived.sessionItems'), (c) => c.derived.sessionItems),
+  num('derived.sessionStateKb', 'service', described('derived.sessionStateKb'), (c) => c.derived.sessionStateKb),
+  bool('derived.operatesCache', 'service', described('derived.operatesCache'), (c) => c.derived.operatesCache),
+  bool('derived.operatesDatabase', 'service', described('derived.operatesDatabase'), (c) => c.derived.operatesDatabase),
+  bool('derived.operatesLog', 'service', described('derived.operatesLog'), (c) => c.derived.operatesLog),
   { path: 'state[].scope', type: 'enum', values: ['request', 'session', 'durable'], scope: 'item', phase: 'input',
-    description: 'request (never kept), session (minutes/hours) or durable (days/forever)', get: (_c, i) => i!.scope },
-  bool('state[].connection', 'item', 'a live socket (the implied `connections` item of a realtime service)', (_c, i) => i!.connection),
+    description: described('state[].scope'), get: (_c, i) => i!.scope },
+  bool('state[].connection', 'item', described('state[].connection'), (_c, i) => i!.connection),
   bool('state[].implied', 'item', 'the engine added this item because the context demands it', (_c, i) => i!.implied),
-  num('state[].owners', 'item', 'how many owners hold a copy at peak (sessions, users, shared objects)', (_c, i) => i!.owners),
-  num('state[].totalMb', 'item', 'owners × sizeKb, in MB', (_c, i) => i!.totalMb),
-  num('state[].writesPerSecond', 'item', 'writes per second across all owners', (_c, i) => i!.writesPerSecond),
+  num('state[].owners', 'item', described('state[].owners'), (_c, i) => i!.owners),
+  num('state[].totalMb', 'item', described('state[].totalMb'), (_c, i) => i!.totalMb),
+  num('state[].writesPerSecond', 'item', described('state[].writesPerSecond'), (_c, i) => i!.writesPerSecond),
   num('constraints.instance.memoryMb', 'service', 'memory for state on one instance, MB', (c) => c.req.constraints.instance.memoryMb),
   num('constraints.instance.rps', 'service', 'requests/s one instance serves within the p99 budget', (c) => c.req.constraints.instance.rps),
   num('constraints.instance.networkMbps', 'service', 'network bandwidth of one instance, Mbit/s', (c) => c.req.constraints.instance.networkMbps),
-  num('state[].readsPerSecond', 'item', 'reads per second across all owners (readsPerMinute, or each request when hotPath, else 10%)', (_c, i) => i!.readsPerSecond),
-  bool('state[].syncWrite', 'item', 'a request that writes the item waits for the store to acknowledge it', (_c, i) => i!.syncWrite),
-  num('state[].writeKbPerSecondPerOwner', 'item', 'KB per second one owner would ship if every write sent the value', (_c, i) => i!.writeKbPerSecondPerOwner),
+  num('state[].readsPerSecond', 'item', described('state[].readsPerSecond'), (_c, i) => i!.readsPerSecond),
+  bool('state[].syncWrite', 'item', described('state[].syncWrite'), (_c, i) => i!.syncWrite),
+  num('state[].writeKbPerSecondPerOwner', 'item', described('state[].writeKbPerSecondPerOwner'), (_c, i) => i!.writeKbPerSecondPerOwner),
 ];
 
 const PLAN: Fact[] = [

@@ -1,11 +1,11 @@
 import { STORES, type Store } from '../contract/recommendation.ts';
 import { compileCondition } from './condition.ts';
 import { finding, type LintedRule, type LintFinding } from './lint-finding.ts';
-import { GROWING_FACTS, quotableFrom } from './lineage.ts';
+import { GROWING_FACTS, quotableFrom } from '../model/lineage.ts';
 import { conditionSatisfiable, conflict, describeLiteral, equivalent, implies, toDnf } from './logic.ts';
 import type { Condition, Rule } from './schema.ts';
 import { compileTemplate } from './template.ts';
-import { CHECK_KEYS } from './load.ts';
+import { CHECK_KEYS } from './compile.ts';
 import { count } from '../contract/words.ts';
 
 /** The semantic checks over the effective (merged) rules; each returns findings located at the node concerned. */

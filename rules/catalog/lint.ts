@@ -1,13 +1,13 @@
 import type { PathSegment, Result } from '../contract/issues.ts';
-import { validate } from '../contract/parse.ts';
+import { validate } from '../contract/validate.ts';
 import { mergeSources } from './merge.ts';
 import { compileCondition, type CompileProblem } from './condition.ts';
 import { checkRules } from './lint-checks.ts';
 import { finding, type LintCode, type LintedRule, type LintFinding } from './lint-finding.ts';
-import type { CatalogSource } from './load.ts';
+import type { CatalogSource } from './catalog-file.ts';
 import { CatalogFileSchema, RuleSchema, type Rule } from './schema.ts';
 import { compileTemplate } from './template.ts';
-import { CHECK_KEYS } from './load.ts';
+import { CHECK_KEYS } from './compile.ts';
 import { LIMITS, MEASURES } from '../model/measures.ts';
 import { FIGURE_GROUPS, unsourcedFigures } from '../model/profile.ts';
 

@@ -1,110 +1,28 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import { issue, type Issue, type PathSegment, type Result } from '../contract/issues.ts';
-import { locateIssues, validate } from '../contract/parse.ts';
+import { issue, type Issue, type Result } from '../contract/issues.ts';
+import { locateIssues } from '../contract/locate.ts';
+import { validate } from '../contract/validate.ts';
 import { mergeSources } from './merge.ts';
 import type { CatalogSource } from './catalog-file.ts';
 import type { Store } from '../contract/recommendation.ts';
-import { compileCondition, type CompileProblem, type Predicate } from './condition.ts';
-import { CatalogFileSchema, type Rule } from './schema.ts';
-import { compileTemplate, type ExtraKeys, type Render } from './template.ts';
+import { compileCondition, type CompileProblem } from './condition.ts';
+import { CatalogFileSchema } from './schema.ts';
 import { STORES } from '../contract/recommendation.ts';
-import { buildTables, type EngineTables } from './tables.ts';
-import { LIMITS, MEASURES, type Figure } from '../model/measures.ts';
+import { buildTables } from './tables.ts';
 import { profileKey, type Prices, type Profile } from '../model/profile.ts';
-import { STORE_INDEX } from '../model/stores.ts';
+import { compileRule } from './compile.ts';
+import type {
+  Catalog, CompiledCheckRule, CompiledGateRule, CompiledPlacementRule, CompiledRiskRule, CompiledRule, CompiledServiceRule,
+} from './compiled.ts';
 
 export { MAX_CATALOG_FILE_NODES, type CatalogSource } from './catalog-file.ts';
-
-interface CompiledBase {
-  id: string;
-  title: string;
-  source: string | undefined;
-  file: string;
-  line: number;
-  /** The rule as written, for listings and docs. */
-  rule: Rule;
-  test: Predicate;
-  reads: ReadonlySet<string>;
-  because: Render;
-}
-export interface CompiledServiceRule extends CompiledBase {
-  kind: 'service';
-  effect: { stateless: number; stateful: number; hybrid: number };
-}
-export interface CompiledPlacementRule extends CompiledBase {
-  kind: 'placement';
-  effect: readonly [Store, number][];
-}
-export interface CompiledGateRule extends CompiledBase {
-  kind: 'gate';
-  removes: ReadonlySet<Store>;
-  invariant: number | undefined;
-}
-export interface CompiledRiskRule extends CompiledBase {
-  kind: 'risk';
-  severity: 'high' | 'medium' | 'low';
-  mitigation: Render;
-}
-export interface CompiledCheckRule extends CompiledBase {
-  kind: 'check';
-  measure: Figure;
-  limit: Figure;
-  measureName: string;
-  limitName: string;
-  /** Every input the check's figures are computed from (measure and limit), for tipping-point crossings. */
-  inputs: ReadonlySet<string>;
-  unit: string;
-  stores: ReadonlySet<Store>;
-  /** Bit STORE_INDEX[s] set for each store the check applies to. */
-  storeMask: number;
-  mitigation: Render;
-}
-export type CompiledRule = CompiledServiceRule | CompiledPlacementRule | CompiledGateRule | CompiledRiskRule | CompiledCheckRule;
-
-/** What a check's sentences may quote besides facts: the numbers of one evaluation. */
-export interface CheckQuote { store: string; technology: string; value: number; limit: number; unit: string; measure: string; bound: string }
-/** Up to 4 decimals: a value just over its limit must not print equal to it. */
-const num = (n: number) => String(Math.round(n * 10_000) / 10_000);
-export const CHECK_KEYS: ExtraKeys = {
-  store: (x: CheckQuote) => x.store,
-  technology: (x: CheckQuote) => x.technology,
-  value: (x: CheckQuote) => num(x.value),
-  limit: (x: CheckQuote) => num(x.limit),
-  unit: (x: CheckQuote) => x.unit,
-  measure: (x: CheckQuote) => x.measure,
-  bound: (x: CheckQuote) => x.bound,
-  cmp: (x: CheckQuote) => (x.value <= x.limit ? '≤' : '>'),
-};
-
-export interface Catalog {
-  /** Names the catalogue: built-in version plus a digest of every file's text. */
-  version: string;
-  rules: readonly CompiledRule[];
-  service: readonly CompiledServiceRule[];
-  placement: readonly CompiledPlacementRule[];
-  gates: readonly CompiledGateRule[];
-  risks: readonly CompiledRiskRule[];
-  checks: readonly CompiledCheckRule[];
-  /** Store profiles in catalogue order, a team's overrides in place of the built-in ones. */
-  profiles: readonly Profile[];
-  /** The profiles that can back each store, in catalogue order. */
-  profilesByStore: ReadonlyMap<Store, readonly Profile[]>;
-  prices: Prices;
-  /** Numeric thresholds per fact path across all rules: where a verdict can change (tipping points). */
-  thresholds: ReadonlyMap<string, readonly number[]>;
-  /** Service-level facts that gates and placement rules read: changing anything else cannot move a placement. */
-  itemInputs: ReadonlySet<string>;
-  /** Index tables for the engine's evaluation loops, built once here rather than per request. */
-  tables: EngineTables;
-}
 
 /**
  * Most rule definitions a catalogue may hold across all its files (built-in + custom, overrides counted). Every
  * rule is evaluated per request, so the catalogue size bounds request time; the built-in catalogue has ~100.
  */
 export const MAX_CATALOG_RULES = 1000;
-
 
 export interface LoadOptions {
   /** Custom files layered on top of `builtin`: new rules, overrides by id, and `disable`. */
@@ -193,39 +111,4 @@ export function loadCatalog(builtin: readonly CatalogSource[], options: LoadOpti
       tables: buildTables(service, gates, placement),
     },
   };
-}
-
-function compileRule(rule: Rule, file: string, line: number, at: PathSegment[], problems: CompileProblem[]): CompiledRule {
-  const item = rule.kind !== 'service';
-  const plan = rule.kind === 'risk';
-  const cond = compileCondition(rule.when, item, plan, [...at, 'when'], problems);
-  const because = compileTemplate(rule.because, item, plan, [...at, 'because'], problems, rule.kind === 'check' ? CHECK_KEYS : undefined);
-  const base = { id: rule.id, title: rule.title, source: rule.source, file, line, rule, test: cond.test, reads: cond.reads, because: because.render };
-  switch (rule.kind) {
-    case 'service':
-      return { ...base, kind: 'service', effect: { stateless: rule.effect.stateless ?? 0, stateful: rule.effect.stateful ?? 0, hybrid: rule.effect.hybrid ?? 0 } };
-    case 'placement':
-      return { ...base, kind: 'placement', effect: STORES.filter((s) => rule.effect[s] !== undefined).map((s) => [s, rule.effect[s]!] as [Store, number]) };
-    case 'gate': {
-      const removes = rule.remove ?? STORES.filter((s) => !rule.keep!.includes(s));
-      return { ...base, kind: 'gate', removes: new Set(removes), invariant: rule.invariant };
-    }
-    case 'risk':
-      return { ...base, kind: 'risk', severity: rule.severity, mitigation: compileTemplate(rule.mitigation, true, true, [...at, 'mitigation'], problems).render };
-    case 'check': {
-      const measure = MEASURES[rule.measure];
-      const limit = LIMITS[rule.limit];
-      if (!measure) problems.push({ path: [...at, 'measure'], code: 'unknown_measure', message: `unknown measure "${rule.measure}"; measures: ${Object.keys(MEASURES).join(', ')}` });
-      if (!limit) problems.push({ path: [...at, 'limit'], code: 'unknown_limit', message: `unknown limit "${rule.limit}"; limits: ${Object.keys(LIMITS).join(', ')}` });
-      let storeMask = 0;
-      for (const s of rule.stores) storeMask |= 1 << STORE_INDEX[s];
-      return {
-        ...base, kind: 'check', measure: measure ?? MEASURES['valueKb']!, limit: limit ?? LIMITS['zero']!,
-        measureName: rule.measure, limitName: rule.limit, unit: (measure ?? MEASURES['valueKb']!).unit,
-        inputs: new Set([...(measure?.inputs ?? []), ...(limit?.inputs ?? [])]),
-        stores: new Set(rule.stores), storeMask,
-        mitigation: compileTemplate(rule.mitigation, true, false, [...at, 'mitigation'], problems, CHECK_KEYS).render,
-      };
-    }
-  }
 }

@@ -1,5 +1,6 @@
 import type { Issue, PathSegment } from '../contract/issues.ts';
-import { lineAt, parseText, type ParsedText } from '../contract/parse.ts';
+import { lineAt } from '../contract/locate.ts';
+import { parseText, type ParsedText } from '../contract/yaml-text.ts';
 import type { CatalogFile, Rule } from './schema.ts';
 import { MAX_CATALOG_FILE_NODES, parsePreparsedText, type CatalogSource, type PreparsedCatalogFile } from './catalog-file.ts';
 

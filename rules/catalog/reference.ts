@@ -1,5 +1,5 @@
 import { conditionText } from './describe.ts';
-import type { Catalog, CompiledRule } from './load.ts';
+import type { Catalog, CompiledRule } from './compiled.ts';
 
 const SECTIONS: [CompiledRule['kind'], string, string][] = [
   ['service', 'Service rules', 'Each moves the stateless / stateful / hybrid scores (base 50, clamped to 0..100) when its condition holds.'],

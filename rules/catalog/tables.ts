@@ -1,7 +1,7 @@
 import type { Store } from '../contract/recommendation.ts';
 import { STORE_INDEX } from '../model/stores.ts';
-import type { CompiledGateRule, CompiledPlacementRule, CompiledServiceRule } from './load.ts';
-import type { Predicate } from './condition.ts';
+import { descendantsOf } from '../model/lineage.ts';
+import type { Affected, CompiledGateRule, CompiledPlacementRule, CompiledServiceRule, EngineTables, ItemRule } from './compiled.ts';
 
 /**
  * Lookup tables built once per catalogue, so that an evaluation works on small integer indexes and typed arrays
@@ -11,78 +11,18 @@ import type { Predicate } from './condition.ts';
 
 // Score arrays and allowed-store bit masks are laid out in STORES order (rules/model/stores.ts).
 
-/** A gate or placement rule as the per-item loop needs it. */
-export interface ItemRule {
-  rule: CompiledGateRule | CompiledPlacementRule;
-  /** Bit mask of the stores a gate removes (0 for placement rules). */
-  removes: number;
-  /** Placement effects as parallel arrays: store index and delta, in the rule's effect order. */
-  stores: Uint8Array;
-  deltas: Float64Array;
-}
-
-/** Which rules can change their answer when one input varies: 1 per rule, in the tables' rule order. */
-export interface Affected {
-  item: Uint8Array;
-  service: Uint8Array;
-  /** The same, as lists of rule indexes: what a re-evaluation tests first to see whether anything moved. */
-  itemIndexes: readonly number[];
-  serviceIndexes: readonly number[];
-  /**
-   * How the evaluation context follows the change: `same` (only req differs), `rescaled` (traffic figures: concurrent
-   * sessions and the per-item figures scaled by them) or `rebuilt` (context inputs: implied items re-derived).
-   */
-  context: 'same' | 'rescaled' | 'rebuilt';
-  /**
-   * The input decides which items the engine implies (context.*): a rebuilt item reuses base answers only while it
-   * equals the base item at its position in every fact the input cannot move.
-   */
-  reshapes: boolean;
-  /** The input's own fact and the derived facts that follow it: what a check must read to be moved by it. */
-  facts: ReadonlySet<string>;
-}
-
-export interface EngineTables {
-  /** Gates, then placement rules, each in catalogue order: the order an item evaluates them in. */
-  itemRules: readonly ItemRule[];
-  /** Their conditions, and the service rules' conditions, as plain arrays of closures. */
-  itemTests: readonly Predicate[];
-  serviceTests: readonly Predicate[];
-  /**
-   * The rules a change of `input` can reach, or undefined when the change can reshape the evaluation itself
-   * (implied items, store lists, unknown inputs): then nothing is reused.
-   */
-  affected(input: string): Affected | undefined;
-  /** The item rules (1 per rule) that read one item field or a figure derived from it: `sizeKb`, `writesPerMinute`. */
-  itemFieldAffected(field: string): Uint8Array;
-}
-
-/** Item facts derived from an item's own fields (context.ts, toEvalItem). */
-const ITEM_DERIVED: Readonly<Record<string, readonly string[]>> = {
-  sizeKb: ['state[].totalMb', 'state[].writeKbPerSecondPerOwner', 'state[].writeKb'],
-  writesPerMinute: ['state[].writesPerSecond', 'state[].writeKbPerSecondPerOwner', 'state[].syncWrite'],
-};
+/** Inputs that change the derived flags or the item list in ways the registry does not follow: always a full evaluation. */
+const FULL = ['constraints.stores', 'state'];
 
 /**
- * Facts that change with an input besides the input's own fact. Derived facts are computed in context.ts: keep
- * this table in step with it. Inputs listed as undefined change the item list or derived flags: no reuse.
+ * How the evaluation context follows a change of `input`: context inputs decide which items are implied (rebuilt);
+ * an input any item figure descends from rescales the items; any other leaves them as they are.
  */
-const SESSIONS_FACTS = ['derived.concurrentSessions', 'traffic.concurrentSessions', 'state[].owners', 'state[].totalMb', 'state[].writesPerSecond', 'state[].readsPerSecond', 'state[].syncWrite'];
-const ITEM_LIST_FACTS = ['derived.sessionItems', 'derived.sessionStateKb'];
-const DERIVED_FROM: Readonly<Record<string, readonly string[] | undefined>> = {
-  'traffic.peakRps': SESSIONS_FACTS,
-  'traffic.sessionMinutes': SESSIONS_FACTS,
-  'traffic.concurrentSessions': SESSIONS_FACTS,
-  // Whether a write must be acknowledged on the request path follows failure.sessionLoss.
-  'failure.sessionLoss': ['state[].syncWrite'],
-  // Context inputs also decide which items are implied (and their figures), and so the figures over the item list.
-  'context.memory': ITEM_LIST_FACTS,
-  'context.workflow': ITEM_LIST_FACTS,
-  'context.sharedState': ITEM_LIST_FACTS,
-  'context.realtime': [...ITEM_LIST_FACTS, 'state[].connection'],
-};
-/** Inputs that change the derived flags or the item list in ways not tracked here: always a full evaluation. */
-const FULL = ['context.', 'constraints.stores', 'state'];
+function contextFor(input: string, facts: ReadonlySet<string>): Affected['context'] {
+  if (input.startsWith('context.')) return 'rebuilt';
+  for (const f of facts) if (f !== input && f.startsWith('state[].')) return 'rescaled';
+  return 'same';
+}
 
 export function buildTables(
   service: readonly CompiledServiceRule[], gates: readonly CompiledGateRule[], placement: readonly CompiledPlacementRule[],
@@ -98,9 +38,8 @@ export function buildTables(
   const cache = new Map<string, Affected | undefined>();
   const fieldCache = new Map<string, Uint8Array>();
   const compute = (input: string): Affected | undefined => {
-    const derivedFacts = DERIVED_FROM[input];
-    if (!derivedFacts && FULL.some((p) => input.startsWith(p))) return undefined;
-    const facts = new Set([input, ...(derivedFacts ?? [])]);
+    if (FULL.some((p) => input.startsWith(p))) return undefined;
+    const facts = new Set([input, ...descendantsOf(input)]);
     const reads = (r: { reads: ReadonlySet<string> }) => [...r.reads].some((f) => facts.has(f));
     const item = Uint8Array.from(itemRules, (r) => (reads(r.rule) ? 1 : 0));
     const serviceMask = Uint8Array.from(service, (r) => (reads(r) ? 1 : 0));
@@ -110,7 +49,7 @@ export function buildTables(
       service: serviceMask,
       itemIndexes: indexes(item),
       serviceIndexes: indexes(serviceMask),
-      context: input.startsWith('context.') ? 'rebuilt' : derivedFacts ? 'rescaled' : 'same',
+      context: contextFor(input, facts),
       reshapes: input.startsWith('context.'),
       facts,
     };
@@ -126,7 +65,7 @@ export function buildTables(
     itemFieldAffected(field) {
       let mask = fieldCache.get(field);
       if (!mask) {
-        const facts = new Set([`state[].${field}`, ...(ITEM_DERIVED[field] ?? [])]);
+        const facts = new Set([`state[].${field}`, ...descendantsOf(`state[].${field}`)]);
         mask = Uint8Array.from(itemRules, (r) => ([...r.rule.reads].some((f) => facts.has(f)) ? 1 : 0));
         fieldCache.set(field, mask);
       }

@@ -1,5 +1,5 @@
 import { FACTS } from './facts.ts';
-import type { EvalContext, EvalItem, PlanView } from '../engine/context.ts';
+import type { EvalContext, EvalItem, PlanView } from '../model/context.ts';
 import type { CompileProblem } from './condition.ts';
 import type { PathSegment } from '../contract/issues.ts';
 import { agree } from '../contract/words.ts';

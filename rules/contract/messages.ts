@@ -3,7 +3,7 @@ import type { z } from 'zod';
 /**
  * statewise's one voice: every message a person reads is written here or next to the code that finds the problem,
  * from data carried in the issue — never a library's default text. zod's messages are replaced by `statewiseError`
- * (passed to every safeParse through `validate`); YAML's by `yamlSyntaxMessage` (parse.ts).
+ * (passed to every safeParse through `validate`); YAML's by `syntaxProblems` (syntax.ts).
  */
 
 /** Every issue code the core and the adapters report: a closed set, so clients can switch on it. */

@@ -9,8 +9,6 @@ export const STORES = [
   'none', 'client-token', 'distributed-cache', 'database', 'durable-log', 'object-store', 'in-process-copy',
   'in-process-sticky', 'in-process-replicated',
 ] as const;
-/** Stores that make the compute tier stateful: state only the owning instance holds. (`in-process-copy` is not one.) */
-export const IN_PROCESS_STORES = ['in-process-sticky', 'in-process-replicated'] as const;
 /** What runs a store: the team's technologies, plus the signed token and the instance's own memory. */
 export const TECHNOLOGIES = [...KNOWN_STORES, 'signed-token', 'instance-memory', 'none'] as const;
 export const ROUTING = ['any-instance', 'sticky', 'partitioned'] as const;
@@ -18,6 +16,7 @@ export const SEVERITY = ['high', 'medium', 'low'] as const;
 
 export type Verdict = (typeof VERDICTS)[number];
 export type Store = (typeof STORES)[number];
+export type RejectedTechnology = z.output<typeof RejectedTechnologySchema>;
 
 const text = (max = 2000) => z.string().max(max);
 const score = () => z.number().min(0).max(100);
@@ -49,6 +48,17 @@ export const CheckResultSchema = z.strictObject({
   because: text(),
 });
 
+/** A technology the team runs (constraints.stores) that the plan passed over for the placement's store, and why. */
+export const RejectedTechnologySchema = z.strictObject({
+  technology: z.enum(TECHNOLOGIES),
+  check: text(120).describe('The check furthest over its limit.'),
+  value: z.number(),
+  limit: z.number(),
+  unit: text(40),
+  because: text(),
+  alsoFails: z.array(text(120)).optional(),
+});
+
 export const PlacementSchema = z.strictObject({
   state: text(64),
   store: z.enum(STORES),
@@ -59,6 +69,8 @@ export const PlacementSchema = z.strictObject({
   ttl: text(40).optional(),
   checks: z.array(CheckResultSchema).describe('The feasibility checks of the chosen store, with their numbers.'),
   alternatives: z.array(AlternativeSchema),
+  rejectedTechnologies: z.array(RejectedTechnologySchema).optional()
+    .describe('The team\'s own technologies for this store that a check vetoed, so the plan runs another one.'),
 });
 
 export const ScalingSchema = z.strictObject({

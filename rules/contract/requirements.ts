@@ -25,6 +25,16 @@ export const LIFETIME = ['request', 'minutes', 'hours', 'days', 'forever'] as co
 export const SENSITIVITY = ['public', 'internal', 'personal', 'secret'] as const;
 export const LOSS_IMPACT = ['none', 'annoying', 'costly', 'critical'] as const;
 export const CONSISTENCY = ['eventual', 'read-your-writes', 'strong'] as const;
+/** Who sends the requests: clients can round-trip a token; other services and stream events cannot. */
+export const SOURCE = ['clients', 'services', 'stream'] as const;
+/** Who reads an item: only its owner's own requests, or others (publishers, matchers, jobs, other users). */
+export const READERS = ['owner', 'others'] as const;
+/** value: read and written whole; collection: members (a sorted set, a list, rows) read and written a few at a time. */
+export const SHAPE = ['value', 'collection'] as const;
+/** How concurrent writes in two regions combine: none (one writer), last-writer-wins, commutative (CRDTs, counters). */
+export const MERGE = ['none', 'last-writer-wins', 'commutative'] as const;
+/** Instance profiles of the catalogue (rules/catalog/instances.yaml): what one instance holds, serves and costs. */
+export const INSTANCE_PROFILES = ['small', 'memory-optimised', 'gpu-24gb', 'gpu-80gb'] as const;
 
 export const MAX_STATE_ITEMS = 200;
 export const MAX_ACCEPTED_RISKS = 100;
@@ -48,6 +58,13 @@ export const TrafficSchema = z.strictObject({
   sessionMinutes: finite().gt(0).max(525_600).default(15).describe('Average session length in minutes.'),
   spiky: z.boolean().default(false).describe('Peak is at least 5x the average.'),
   regions: z.number().int().min(1).max(50).default(1).describe('Active regions serving traffic.'),
+  source: z.enum(SOURCE).optional()
+    .describe('clients (default: browsers, apps: a token can round-trip), services (other backends) or stream (events from a log or queue: no token, sessions are keys).'),
+  regionGroups: z.record(name(32), z.number().int().min(1).max(50)).optional()
+    .refine((g) => g === undefined || Object.keys(g).length <= 10, 'at most 10 region groups')
+    .describe('Named groups of regions (eu: 2, us: 1); their sum replaces regions.'),
+  awayShare: finite().min(0).max(1).optional()
+    .describe('Share of a user\'s requests served outside their home region; 0.05 assumed when absent.'),
 });
 
 export const FailureSchema = z.strictObject({
@@ -55,6 +72,10 @@ export const FailureSchema = z.strictObject({
     .describe('May users lose session state when an instance dies?'),
   availability: finite().min(90).lt(100).default(99.9).describe('Availability target in percent.'),
   deploysPerDay: finite().min(0).max(1000).default(1).describe('Deploys (rolling restarts) per day.'),
+  rpoSeconds: finite().min(0).max(31_536_000).optional()
+    .describe('Acknowledged data one failure may lose, in seconds; 0 is assumed for critical records when absent.'),
+  rtoSeconds: finite().gt(0).max(31_536_000).optional()
+    .describe('Time until lost capacity or state serves again, in seconds.'),
 });
 
 export const LatencySchema = z.strictObject({
@@ -66,6 +87,10 @@ export const InstanceSchema = z.strictObject({
   memoryMb: finite().gt(0).max(16_777_216).default(4096).describe('Memory available for state on one instance, in MB.'),
   rps: finite().gt(0).max(10_000_000).default(500).describe('Requests per second one instance serves within the p99 budget.'),
   networkMbps: finite().gt(0).max(1_000_000).default(10_000).describe('Network bandwidth of one instance, in megabits per second.'),
+  profile: z.enum(INSTANCE_PROFILES).optional()
+    .describe('A catalogue instance profile (small, memory-optimised, gpu-24gb, gpu-80gb): its figures fill the fields not written here.'),
+  gpuMemoryMb: finite().min(0).max(16_777_216).optional().describe('GPU memory of one instance, in MB.'),
+  pricePerMonth: finite().min(0).max(10_000_000).optional().describe('What one instance costs a month, in USD; else its profile\'s price.'),
 });
 
 export const ConstraintsSchema = z.strictObject({
@@ -74,6 +99,8 @@ export const ConstraintsSchema = z.strictObject({
     .refine((s) => new Set(s).size === s.length, 'stores must not repeat')
     .describe('Data stores the team already operates.'),
   instance: InstanceSchema.prefault({}),
+  interRegionRttMs: finite().gt(0).max(10_000).optional()
+    .describe('Round trip between regions in ms; ~70 assumed within a continent when absent (150 across oceans).'),
 });
 
 export const StateItemSchema = z.strictObject({
@@ -93,6 +120,17 @@ export const StateItemSchema = z.strictObject({
   readsPerMinute: finite().min(0).max(1_000_000_000).optional()
     .describe('Reads per owner per minute; default: each request of its owner when hotPath, else 10% of them.'),
   writeKb: finite().gt(0).max(1_000_000_000).optional().describe('KB one write moves (a delta); default sizeKb.'),
+  limitsOwner: z.boolean().optional()
+    .describe('The item limits what its owner may do (an attempt counter, a quota, a balance, a one-time nonce).'),
+  readers: z.enum(READERS).optional()
+    .describe('owner: only the owner\'s own requests read it; others: other users, publishers, matchers or jobs do. Default: owner for session and user items, others for shared and global.'),
+  readKb: finite().gt(0).max(1_000_000_000).optional().describe('KB one read moves (a page of a large collection); default sizeKb.'),
+  shape: z.enum(SHAPE).optional()
+    .describe('value (default): read and written whole; collection: members read and written a few at a time (size limits apply to one read or write).'),
+  fanout: finite().min(1).max(1_000_000_000).optional().describe('Readers each write is delivered to (timelines, pub/sub); default 1.'),
+  residency: name(32).optional().describe('The region group the item must stay in (data residency); names a traffic.regionGroups key.'),
+  merge: z.enum(MERGE).optional()
+    .describe('How concurrent writes in two regions combine: none (default: one writer), last-writer-wins or commutative (CRDTs, counters).'),
 });
 
 export const AcceptedRiskSchema = z.strictObject({
@@ -124,6 +162,15 @@ export const RequirementsSchema = z.strictObject({
     }),
   accept: z.array(AcceptedRiskSchema).max(MAX_ACCEPTED_RISKS).optional()
     .describe('Risks the team accepts, with a reason and an expiry date.'),
+}).superRefine((req, ctx) => {
+  // A residency names a region group of this service: say which ones exist, at the item's field.
+  const groups = Object.keys(req.traffic.regionGroups ?? {});
+  req.state.forEach((item, i) => {
+    if (item.residency !== undefined && !groups.includes(item.residency)) {
+      ctx.addIssue({ code: 'custom', params: { code: 'invalid_value' }, path: ['state', i, 'residency'],
+        message: groups.length ? `residency "${item.residency}" is not a traffic.regionGroups key (${groups.join(', ')})` : `residency "${item.residency}" needs traffic.regionGroups naming that group` });
+    }
+  });
 }).describe('statewise/v1 requirements for one service');
 
 /** What a file may say (defaults not yet applied). */
@@ -136,4 +183,5 @@ export type Requirements = z.output<typeof RequirementsSchema> & { defaultsAppli
 export type StateItem = z.output<typeof StateItemSchema>;
 export type Kind = (typeof KIND)[number];
 export type Technology = (typeof KNOWN_STORES)[number];
+export type InstanceProfileName = (typeof INSTANCE_PROFILES)[number];
 export type AcceptedRisk = z.output<typeof AcceptedRiskSchema>;

@@ -1,17 +1,17 @@
 import { API_VERSION, type Requirements } from '../contract/requirements.ts';
 import { STORES, type Blocker, type Placement, type PlanAnswer, type Recommendation, type Store, type Verdict } from '../contract/recommendation.ts';
 import { inputDigest } from '../contract/digest.ts';
-import type { Catalog } from '../catalog/load.ts';
+import type { Catalog } from '../catalog/compiled.ts';
 import { STORE_INDEX } from '../model/stores.ts';
-import { buildContext, type EvalContext, type PlanView } from './context.ts';
-import { assessItem, type Fired, type ItemAssessment } from './placement.ts';
-import { buildPlans, choosePlans, type Choices, type Plan } from './plans.ts';
-import { score, serviceFired, type Scored } from './score.ts';
-import { verdictWith } from './reevaluate.ts';
+import type { EvalContext, PlanView } from '../model/context.ts';
+import type { ItemAssessment } from './placement.ts';
+import type { Plan } from './plans.ts';
+import { decide } from './decide.ts';
 import { capacity, type Placed } from './capacity.ts';
 import { planCost } from './cost.ts';
 import { figure } from './feasibility.ts';
-import { checkBecause, placementOf } from './explain-placement.ts';
+import { placementOf } from './explain-placement.ts';
+import { checkBecause } from './check-sentence.ts';
 import { scalingAndFailure } from './operations.ts';
 import { applyAcceptance, marginRisks, risks, sortRisks } from './risks.ts';
 import { tippingPoints } from './tipping.ts';
@@ -20,26 +20,6 @@ import { summarize } from './summary.ts';
 export interface AdviseOptions {
   /** Today's date (YYYY-MM-DD), to expire accepted risks; without it acceptances never expire. */
   today?: string;
-}
-
-export interface Decision {
-  ctx: EvalContext;
-  assessments: ItemAssessment[];
-  choices: Choices<ItemAssessment>;
-  plans: Record<Verdict, Plan>;
-  /** 1 per service rule that held, for re-evaluations to reuse. */
-  fired: Fired;
-  scored: Scored;
-}
-
-/** parse → normalize happen before; this is evaluate. `explain: false` skips every sentence. */
-export function decide(catalog: Catalog, req: Requirements, explain: boolean): Decision {
-  const ctx = buildContext(req);
-  const assessments = ctx.items.map((item) => assessItem(catalog, ctx, item, explain));
-  const choices = choosePlans(assessments);
-  const plans = buildPlans(assessments, choices);
-  const fired = serviceFired(catalog, ctx);
-  return { ctx, assessments, choices, plans, fired, scored: score(catalog, ctx, plans, explain, fired) };
 }
 
 /**
@@ -71,10 +51,10 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
     cacheItems: cap.cacheItems,
     tokenKb: cap.tokenKb,
   };
-  const placements = assessments.map((a) => placementOf(ctx, a, stores.get(a.item.name)!, scored.verdict, plans, req.traffic.sessionMinutes));
+  const placements = assessments.map((a) => placementOf(catalog, ctx, a, stores.get(a.item.name)!, scored.verdict, plans, req.traffic.sessionMinutes));
   const found = [...risks(catalog, ctx, view), ...marginRisks(ctx, assessments, stores)];
   const { risks: open, accepted } = applyAcceptance(sortRisks(found), req.accept, options.today);
-  const tipping = tippingPoints(catalog, decision, scored.verdict, (r, input) => verdictWith(catalog, decision, r, input));
+  const tipping = tippingPoints(catalog, decision, scored.verdict);
   const confidence = Math.min(scored.confidence, robustness(tipping.nearest));
   const plansOut = plansAnswer(catalog, ctx, assessments, plans);
   const { floor: _f, inProcessItems: _i, cacheItems: _c, tokenKb: _t, sessionsLostPerInstanceLoss: _s, ...capacityOut } = cap;

@@ -1,11 +1,14 @@
 import type { Capacity, Store, Technology } from '../contract/recommendation.ts';
-import { REQUESTS_PER_SESSION, round, SESSIONS_PER_SHARED_OBJECT, type EvalContext, type EvalItem } from './context.ts';
-import { formatNumber as f } from '../catalog/template.ts';
+import { REQUESTS_PER_SESSION, round, SESSIONS_PER_SHARED_OBJECT } from '../model/derived.ts';
+import type { EvalContext, EvalItem } from '../model/context.ts';
+import { formatNumber as f } from '../model/format.ts';
 import { ASSUMPTIONS } from '../model/assumptions.ts';
 import { MEASURES, storeMbPerSecond, storeMemoryMb, type Probe } from '../model/measures.ts';
 import type { Profile } from '../model/profile.ts';
 import { STORE_INFO } from '../model/stores.ts';
 import { figure } from './feasibility.ts';
+import { within } from '../model/tolerance.ts';
+import { tierNodes } from '../model/tier.ts';
 import { availabilityInstances, headroomOf, instancesPerRegion, loadInstances, MAX_COUNT } from '../model/fleet.ts';
 import { count } from '../contract/words.ts';
 
@@ -25,8 +28,6 @@ export interface CapacityAnswer extends Capacity {
 
 /** Where each item lives in a plan, and the technology that runs it. */
 export interface Placed { item: EvalItem; store: Store; profile: Profile | undefined }
-
-const EXTERNAL: ReadonlySet<Store> = new Set(['distributed-cache', 'database', 'durable-log', 'object-store']);
 
 export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityAnswer {
   const { req, derived } = ctx;
@@ -66,7 +67,7 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
       continue;
     }
     if (store === 'client-token') { tokenKb += item.sizeKb; continue; }
-    if (!EXTERNAL.has(store)) continue;
+    if (!STORE_INFO[store].tier) continue;
     if (store === 'distributed-cache') cacheItems++;
     reads += item.readsPerSecond;
     writes += item.writesPerSecond;
@@ -90,14 +91,8 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
   const stores: Capacity['stores'] = [];
   for (const t of tiers.values()) {
     const p = t.profile;
-    const need = Math.max(
-      p.readsPerNode ? t.reads / p.readsPerNode : 0,
-      p.writesPerNode ? t.writes / p.writesPerNode : 0,
-      p.mbPerSecondPerNode ? t.mbps / p.mbPerSecondPerNode : 0,
-      p.memoryMbPerNode ? t.memory / p.memoryMbPerNode : 0,
-    );
     // Capped where the arithmetic stops meaning anything (and JSON integers stay exact).
-    const nodes = Math.min(MAX_COUNT, Math.max(1, Math.ceil(need - 1e-9)));
+    const nodes = Math.min(MAX_COUNT, tierNodes(p, t.reads, t.writes, t.mbps, t.memory));
     stores.push({
       store: t.store, technology: p.technology as Technology, items: t.items, nodes,
       readsPerSecond: round(t.reads), writesPerSecond: round(t.writes), mbPerSecond: round(t.mbps), memoryMb: round(t.memory),
@@ -108,7 +103,7 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
   if (reads > 0) assumptions.push(`every request reads each hot-path item once; other items are read by ${ASSUMPTIONS.nonHotReadShare.value * 100}% of requests unless readsPerMinute says otherwise (assumed)`);
   const latencyBudgetMs = figure(req.latency.p99Ms * ASSUMPTIONS.stateShareOfBudget.value);
   // Within a billionth of the budget is at the budget, as the latency check counts it.
-  if (hotPathMs > latencyBudgetMs && hotPathMs - latencyBudgetMs <= 1e-9 * latencyBudgetMs) hotPathMs = latencyBudgetMs;
+  if (hotPathMs > latencyBudgetMs && within(hotPathMs, latencyBudgetMs)) hotPathMs = latencyBudgetMs;
   assumptions.push(`state access on the hot path: ${f(round(hotPathMs))} ms of the ${f(latencyBudgetMs)} ms left for state (assumed: ${ASSUMPTIONS.stateShareOfBudget.source}; hot-path reads run in parallel, so a request waits for the slowest, plus any acknowledged write)`);
   if (ctx.items.some((i) => i.owner === 'shared' && !i.ownersGiven)) assumptions.push(`one shared object per ${SESSIONS_PER_SHARED_OBJECT} sessions (assumed: ${ASSUMPTIONS.sessionsPerSharedObject.source})`);
   for (const i of ctx.items) if (i.kindAssumed && i.kind === 'reference') assumptions.push(`${i.name} is taken as reference data: owner global, lossImpact none, written ≤ 60 times a minute (set kind to say otherwise)`);

@@ -1,192 +1,76 @@
-import type { Kind, Requirements, StateItem } from '../contract/requirements.ts';
-import type { Store, Verdict } from '../contract/recommendation.ts';
-import { ASSUMPTIONS } from '../model/assumptions.ts';
-import { fleetInstances } from '../model/fleet.ts';
-import { scopeOf, type Scope } from '../contract/scope.ts';
-
-export { scopeOf, type Scope };
+import type { Requirements, StateItem } from '../contract/requirements.ts';
+import type { EvalContext, EvalItem, ItemFigures, ServiceFigures } from '../model/context.ts';
+import { CONNECTIONS, ITEM_FIGURES, LIVE_CONNECTIONS, SERVICE_FIGURES, type ItemInput, type ServiceInput } from '../model/derived.ts';
 
 /**
  * The evaluation context: the normalized requirements plus the figures every rule may read, computed once per
- * evaluation. Implied items are added here, so that rules and plans see them like any listed item.
+ * evaluation from the registry of derived facts (rules/model/derived.ts), in its order. Implied items are added
+ * here, so that rules and plans see them like any listed item.
+ * @example buildContext(req).derived.concurrentSessions
  */
-
-export interface EvalItem extends StateItem {
-  /** The item as listed (or as implied), before any figure was derived: what a re-scaled context starts from. */
-  source: StateItem;
-  scope: Scope;
-  implied: boolean;
-  /** Why the engine added it, for implied items. */
-  impliedBecause?: string;
-  /** A live socket: it can only live in the process that accepted it. */
-  connection: boolean;
-  /** `kind` as given, or as inferred (docs/design.md, "Vocabulary"); `kindAssumed` says which. */
-  kind: Kind;
-  kindAssumed: boolean;
-  /** Owners at peak: given, or derived from the traffic. */
-  owners: number;
-  ownersGiven: boolean;
-  totalMb: number;
-  readsPerSecond: number;
-  writesPerSecond: number;
-  /** KB one write moves (a delta), default sizeKb. */
-  writeKb: number;
-  /** Writes of this item per request of the service (0 when peakRps is 0). */
-  writesPerRequest: number;
-  /** A request that writes it waits for the store to acknowledge (durability or strong consistency). */
-  syncWrite: boolean;
-  writeKbPerSecondPerOwner: number;
-}
-
-export interface Derived {
-  concurrentSessions: number;
-  /** Instances for load and availability before any state is placed (rules/model/fleet.ts). */
-  fleetInstances: number;
-  concurrentSessionsDerived: boolean;
-  sessionItems: number;
-  sessionStateKb: number;
-  operatesCache: boolean;
-  operatesDatabase: boolean;
-  operatesLog: boolean;
-}
-
-export interface EvalContext {
-  req: Requirements;
-  derived: Derived;
-  items: EvalItem[];
-}
-
-/** What risk rules may read once a plan is chosen. */
-export interface PlanView {
-  verdict: Verdict;
-  routing: 'any-instance' | 'sticky' | 'partitioned';
-  storeOf: (item: string) => Store;
-  roundTripMs: (item: string) => number;
-  hotPathMs: number;
-  instances: number;
-  sessionsLostPerInstanceLoss: number;
-  inProcessMemoryMb: number;
-  inProcessItems: number;
-  cacheItems: number;
-  tokenKb: number;
-}
-
-/** Little's law: L = λW, with λ = peakRps / requests per session. Assumed, and said so in the capacity answer. */
-export const REQUESTS_PER_SESSION = ASSUMPTIONS.requestsPerSession.value;
-/** Users sharing one live object (a room, a document) when nothing else is known. */
-export const SESSIONS_PER_SHARED_OBJECT = ASSUMPTIONS.sessionsPerSharedObject.value;
-
-/** @example buildContext(req).derived.concurrentSessions */
 export function buildContext(req: Requirements): EvalContext {
-  const concurrentSessionsDerived = req.traffic.concurrentSessions === undefined;
-  const concurrentSessions = concurrentSessionsOf(req);
-  const realtime = req.context.realtime !== 'none';
-  const listed = req.state.map((s) => toEvalItem(s, undefined, concurrentSessions, realtime, req));
-  const implied = impliedItems(req, listed).map(([s, because]) => toEvalItem(s, because, concurrentSessions, realtime, req));
+  const service = serviceFigures(req);
+  const listed = req.state.map((s) => toEvalItem(s, undefined, service, req));
+  const implied = impliedItems(req, listed).map(([s, because]) => toEvalItem(s, because, service, req));
   const items = [...listed, ...implied];
-  const session = items.filter((i) => i.scope === 'session');
-  const stores = req.constraints.stores;
-  return {
-    req,
-    items,
-    derived: {
-      concurrentSessions,
-      fleetInstances: fleetInstances(req),
-      concurrentSessionsDerived,
-      sessionItems: session.length,
-      sessionStateKb: round(session.filter((i) => i.owner === 'session' || i.owner === 'user').reduce((a, i) => a + i.sizeKb, 0)),
-      operatesCache: stores.some((s) => s === 'redis' || s === 'valkey' || s === 'memcached'),
-      operatesDatabase: stores.some((s) => s !== 'redis' && s !== 'valkey' && s !== 'memcached' && s !== 'kafka'),
-      operatesLog: stores.includes('kafka'),
-    },
-  };
-}
-
-function concurrentSessionsOf(req: Requirements): number {
-  return req.traffic.concurrentSessions ?? Math.ceil((req.traffic.peakRps / REQUESTS_PER_SESSION) * req.traffic.sessionMinutes * 60);
+  listFigures(req, service, items);
+  return { req, items, derived: service };
 }
 
 /**
- * The context for `req`, which differs from `base.req` in traffic figures only (the tipping-point search): the same
- * items, their owner-scaled figures recomputed by the same toEvalItem, without re-deriving implied items.
+ * The context for `req`, which differs from `base.req` in traffic or failure figures only (the tipping-point
+ * search): the same items, every figure recomputed by the registry, without re-deriving implied items.
  * @example rescaleContext(ctx, { ...req, traffic: { ...req.traffic, peakRps: 5000 } })
  */
 export function rescaleContext(base: EvalContext, req: Requirements): EvalContext {
-  const concurrentSessions = concurrentSessionsOf(req);
-  const d = base.derived;
-  const realtime = req.context.realtime !== 'none';
-  return {
-    req,
-    items: base.items.map((i) => toEvalItem(i.source, i.impliedBecause, concurrentSessions, realtime, req)),
-    // Spelled out rather than spread (a slow path on Node 20); nothing else here depends on traffic.
-    derived: {
-      concurrentSessions, fleetInstances: fleetInstances(req), concurrentSessionsDerived: req.traffic.concurrentSessions === undefined, sessionItems: d.sessionItems,
-      sessionStateKb: d.sessionStateKb, operatesCache: d.operatesCache, operatesDatabase: d.operatesDatabase, operatesLog: d.operatesLog,
-    },
-  };
+  const service = serviceFigures(req);
+  const items = base.items.map((i) => toEvalItem(i.source, i.impliedBecause, service, req));
+  listFigures(req, service, items);
+  return { req, items, derived: service };
 }
 
-function toEvalItem(s: StateItem, impliedBecause: string | undefined, concurrentSessions: number, realtime: boolean, req: Requirements): EvalItem {
-  const owners = s.owners ?? (s.owner === 'global' ? 1
-    : s.owner === 'shared' ? Math.max(1, Math.ceil(concurrentSessions / SESSIONS_PER_SHARED_OBJECT))
-      : concurrentSessions);
-  const scope = scopeOf(s.lifetime);
-  // A live socket is a session's own state whatever the file says: it cannot be reference data copied everywhere.
-  const socket = realtime && scope === 'session' && (s.name === CONNECTIONS || (impliedBecause !== undefined && s.name.startsWith(LIVE_CONNECTIONS)));
-  const kind = socket ? 'record' : s.kind ?? kindOf(s);
-  const { peakRps } = req.traffic;
-  const readsPerSecond = s.readsPerMinute !== undefined ? (owners * s.readsPerMinute) / 60
-    : s.hotPath ? peakRps : peakRps * ASSUMPTIONS.nonHotReadShare.value;
-  const writesPerSecond = (owners * s.writesPerMinute) / 60;
-  const writesPerRequest = peakRps > 0 ? writesPerSecond / peakRps : 0;
-  const mustAcknowledge = s.consistency === 'strong' || s.lossImpact === 'critical'
-    || (kind === 'record' && scope === 'durable' && s.lossImpact === 'costly')
-    || (scope === 'session' && req.failure.sessionLoss === 'unacceptable');
-  // Every field spelled out, in one order, so all items share one object shape and rule reads stay monomorphic.
-  // (`{ ...s, … }` and Object.assign take slow paths on Node 20; this runs for every item of every tipping-point
-  // evaluation that moves traffic figures.) STATE_ITEM_KEYS below fails to compile when the contract gains a field.
-  return {
+const ITEM_ORDER = Object.keys(ITEM_FIGURES) as (keyof ItemFigures)[];
+const SERVICE_ORDER = Object.keys(SERVICE_FIGURES) as (keyof ServiceFigures)[];
+const BEFORE_ITEMS = SERVICE_ORDER.filter((k) => !SERVICE_FIGURES[k].afterItems);
+const AFTER_ITEMS = SERVICE_ORDER.filter((k) => SERVICE_FIGURES[k].afterItems);
+
+/** The service figures that do not depend on the item list; the rest follow in listFigures. */
+function serviceFigures(req: Requirements): ServiceFigures {
+  const service = {} as Record<string, unknown>;
+  const x: ServiceInput = { req, service: service as unknown as ServiceFigures, items: [] };
+  for (const k of BEFORE_ITEMS) service[k] = SERVICE_FIGURES[k].compute(x);
+  return x.service;
+}
+
+function listFigures(req: Requirements, service: ServiceFigures, items: readonly EvalItem[]): void {
+  const x: ServiceInput = { req, service, items };
+  const out = service as unknown as Record<string, unknown>;
+  for (const k of AFTER_ITEMS) out[k] = SERVICE_FIGURES[k].compute(x);
+}
+
+function toEvalItem(s: StateItem, impliedBecause: string | undefined, service: ServiceFigures, req: Requirements): EvalItem {
+  // The listed fields first, then every figure in registry order: all items share one object shape (one order of
+  // keys), so rule reads stay monomorphic.
+  const item = {
     name: s.name, owner: s.owner, lifetime: s.lifetime, sizeKb: s.sizeKb, writesPerMinute: s.writesPerMinute,
     sensitivity: s.sensitivity, lossImpact: s.lossImpact, consistency: s.consistency, hotPath: s.hotPath,
-    kind, owners, readsPerMinute: s.readsPerMinute, writeKb: s.writeKb ?? s.sizeKb,
+    readsPerMinute: s.readsPerMinute, residency: s.residency,
     source: s,
-    scope,
     implied: impliedBecause !== undefined,
     impliedBecause,
-    // A listed item named `connections` in a realtime service stands for the sockets themselves. A socket lives for
-    // the session: a request-scoped or durable item of that name is ordinary state, or the socket gate (in process
-    // only) would leave it no store next to the request or system-of-record gates. Then the implied socket item
-    // takes another name (see impliedItems).
-    connection: socket,
-    kindAssumed: s.kind === undefined,
-    ownersGiven: s.owners !== undefined,
-    totalMb: round((owners * s.sizeKb) / 1024),
-    readsPerSecond,
-    writesPerSecond,
-    writesPerRequest,
-    syncWrite: mustAcknowledge && writesPerRequest >= ASSUMPTIONS.syncWriteShare.value,
-    writeKbPerSecondPerOwner: round((s.writesPerMinute / 60) * s.sizeKb),
-  };
+  } as unknown as EvalItem;
+  const x: ItemInput = { item, source: s, req, service, impliedBecause };
+  const out = item as unknown as Record<string, unknown>;
+  for (const k of ITEM_ORDER) out[k] = ITEM_FIGURES[k].compute(x);
+  return item;
 }
 
-/**
- * Reference data is read-mostly, owned elsewhere and worth nothing to lose: a global item with lossImpact none written
- * at most once a second. Counters every request bumps are written far more often, so they stay records.
- */
-export function kindOf(s: Pick<StateItem, 'owner' | 'lossImpact' | 'writesPerMinute'>): Kind {
-  return s.owner === 'global' && s.lossImpact === 'none' && s.writesPerMinute <= 60 ? 'reference' : 'record';
-}
-
-/** toEvalItem copies these fields: a field added to StateItem must be added to both (a missing key fails to compile). */
-const STATE_ITEM_KEYS: Record<keyof StateItem, true> = {
+/** toEvalItem copies these fields; the rest are figures. A field added to StateItem must be placed (a missing key fails to compile). */
+const STATE_ITEM_KEYS: Record<Exclude<keyof StateItem, keyof ItemFigures>, true> = {
   name: true, owner: true, lifetime: true, sizeKb: true, writesPerMinute: true, sensitivity: true, lossImpact: true, consistency: true, hotPath: true,
-  kind: true, owners: true, readsPerMinute: true, writeKb: true,
+  readsPerMinute: true, residency: true,
 };
 void STATE_ITEM_KEYS;
-
-export const CONNECTIONS = 'connections';
-/** The implied socket item's name when a listed item that is not a socket already uses `connections`. */
-export const LIVE_CONNECTIONS = 'live-connections';
 
 /** Items the context demands that no listed item covers, with the reason quoted in the answer. */
 function impliedItems(req: Requirements, listed: EvalItem[]): [StateItem, string][] {
@@ -225,9 +109,4 @@ function base(
   sensitivity: StateItem['sensitivity'], lossImpact: StateItem['lossImpact'], consistency: StateItem['consistency'], hotPath: boolean,
 ): StateItem {
   return { name, owner, lifetime, sizeKb, writesPerMinute, sensitivity, lossImpact, consistency, hotPath };
-}
-
-/** Rounds to 2 decimals so that figures print stably. */
-export function round(n: number): number {
-  return Math.round(n * 100) / 100;
 }

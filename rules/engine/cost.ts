@@ -1,9 +1,10 @@
 import { TECHNOLOGIES, type PlanAnswer, type Technology } from '../contract/recommendation.ts';
 import type { Prices } from '../model/profile.ts';
-import { formatNumber as f } from '../catalog/template.ts';
-import type { EvalContext } from './context.ts';
+import { formatNumber as f } from '../model/format.ts';
+import type { EvalContext } from '../model/context.ts';
 import type { CapacityAnswer, Placed } from './capacity.ts';
 import { count } from '../contract/words.ts';
+import { STORE_INFO } from '../model/stores.ts';
 
 /**
  * A plan's monthly cost on the back of an envelope: instances, store nodes and stored gigabytes at the catalogue's
@@ -33,9 +34,10 @@ export function planCost(prices: Prices, ctx: EvalContext, placed: readonly Plac
     }
   }
   const used = new Set<string>();
-  for (const p of placed) if (p.profile && p.store !== 'none') used.add(p.profile.technology);
+  // Only infrastructure beside the service counts: a signed token or instance memory is nothing new to run.
+  for (const p of placed) if (p.profile && STORE_INFO[p.store].tier) used.add(p.profile.technology);
   const run = ctx.req.constraints.stores as readonly string[];
-  const newTechnologies = TECHNOLOGIES.filter((t): t is Technology => used.has(t) && t !== 'signed-token' && t !== 'instance-memory' && t !== 'none' && !run.includes(t));
+  const newTechnologies = TECHNOLOGIES.filter((t): t is Technology => used.has(t) && !run.includes(t));
   breakdown.push(`unit prices: ${prices.source}`);
   return { monthlyUsd: Math.round(total), instances: cap.instances, storeNodes, newTechnologies, breakdown };
 }

@@ -1,6 +1,6 @@
 import type { Requirements } from '../contract/requirements.ts';
 import type { Recommendation } from '../contract/recommendation.ts';
-import type { Catalog } from '../catalog/load.ts';
+import type { Catalog } from '../catalog/compiled.ts';
 import { advise, type AdviseOptions } from './advise.ts';
 
 export interface Engine {

@@ -1,11 +1,13 @@
 import { STORES, type Placement, type Store, type Technology, type Verdict } from '../contract/recommendation.ts';
-import type { CheckQuote } from '../catalog/load.ts';
 import type { Profile } from '../model/profile.ts';
 import { isStateful, STORE_INDEX, STORE_INFO } from '../model/stores.ts';
-import type { EvalContext, EvalItem } from './context.ts';
+import type { EvalContext, EvalItem } from '../model/context.ts';
 import type { ItemAssessment } from './placement.ts';
 import { decidesPlan, type Plan } from './plans.ts';
 import { figure, marginOf, type CheckOutcome } from './feasibility.ts';
+import { checkBecause } from './check-sentence.ts';
+import { rejectedTechnologies } from './team-technology.ts';
+import type { Catalog } from '../catalog/compiled.ts';
 
 /**
  * One placement as the answer explains it: why this store (its rules, its plan, its kind), every check of the
@@ -13,30 +15,23 @@ import { figure, marginOf, type CheckOutcome } from './feasibility.ts';
  * check with its numbers, the plan, or the score gap.
  */
 
-/** What a check's sentences quote for one evaluation: its numbers and the arithmetic behind them. */
-export function checkQuote(ctx: EvalContext, item: EvalItem, store: Store, profile: Profile, o: CheckOutcome): CheckQuote {
-  const probe = { ctx, item, store, profile };
-  return {
-    store, technology: profile.technology, value: o.value, limit: o.limit, unit: o.rule.unit,
-    measure: o.rule.measure.explain(probe), bound: o.rule.limit.explain(probe),
-  };
-}
-
-/** A check's sentence for one evaluation, with its numbers. */
-export function checkBecause(ctx: EvalContext, item: EvalItem, store: Store, profile: Profile, o: CheckOutcome): string {
-  return o.rule.because(ctx, item, undefined, checkQuote(ctx, item, store, profile, o));
-}
-
-export function placementOf(ctx: EvalContext, a: ItemAssessment, store: Store, verdict: Verdict, plans: Record<Verdict, Plan>, sessionMinutes: number): Placement {
+export function placementOf(
+  catalog: Catalog, ctx: EvalContext, a: ItemAssessment, store: Store, verdict: Verdict, plans: Record<Verdict, Plan>, sessionMinutes: number,
+): Placement {
   const why: string[] = [];
+  // Reasons are chosen after the technology: one that rests on what the team runs ("needs no new store") is said
+  // only when the plan runs the team's technology; otherwise the answer says which check vetoed theirs.
+  const rejected = rejectedTechnologies(catalog, ctx, a, store);
+  const f = a.feasibility.stores[STORE_INDEX[store]];
+  const teams = f === undefined || (ctx.req.constraints.stores as readonly string[]).includes(f.profile.technology);
   const inside = isStateful(store);
   const planWhy = !decidesPlan(a) ? undefined
     : inside ? `the ${verdict} plan holds ${a.item.name} in instance memory: ${plans[verdict].note} (plan.${verdict})`
       : `the ${verdict} plan keeps ${a.item.name} out of any one instance's memory, so any instance can serve it (plan.${verdict})`;
-  for (const e of a.effects.get(store) ?? []) if (e.delta > 0) why.push(`${e.because} (${e.rule})`);
+  for (const e of a.effects.get(store) ?? []) if (e.delta > 0 && (teams || !e.restsOnTeamStores)) why.push(`${e.because} (${e.rule})`);
+  for (const r of rejected) why.push(`constraints.stores lists ${r.technology}, but ${r.because} (${r.check}), so ${f!.profile.technology} runs ${a.item.name}`);
   if (planWhy) why.push(planWhy);
   if (a.item.kindAssumed && a.item.kind === 'reference') why.push(`${a.item.name} is taken as reference data (owner global, lossImpact none, written ${a.item.writesPerMinute}/min ≤ 60): its source lives elsewhere`);
-  const f = a.feasibility.stores[STORE_INDEX[store]];
   const checks = (f?.outcomes ?? []).map((o) => ({
     check: o.rule.id, value: figure(o.value), limit: figure(o.limit), unit: o.rule.unit, margin: marginOf(o.value, o.limit), passed: o.passed,
     because: checkBecause(ctx, a.item, store, f!.profile, o),
@@ -48,7 +43,7 @@ export function placementOf(ctx: EvalContext, a: ItemAssessment, store: Store, v
   const ttl = ttlOf(a, store, sessionMinutes);
   return {
     state: a.item.name, store, technology: (f?.profile.technology ?? 'none') as Technology, kind: a.item.kind, implied: a.item.implied,
-    why, ...(ttl ? { ttl } : {}), checks, alternatives,
+    why, ...(ttl ? { ttl } : {}), checks, alternatives, ...(rejected.length ? { rejectedTechnologies: rejected } : {}),
   };
 }
 

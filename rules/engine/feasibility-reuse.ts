@@ -1,13 +1,15 @@
 import type { Requirements } from '../contract/requirements.ts';
-import type { Catalog, CompiledCheckRule } from '../catalog/load.ts';
-import type { EvalContext, EvalItem } from './context.ts';
+import type { Catalog, CompiledCheckRule } from '../catalog/compiled.ts';
+import type { EvalContext, EvalItem } from '../model/context.ts';
 import {
-  allCandidates, candidatesFor, checksFor, NONE, within, type CandidateOutcomes, type ItemFeasibility,
+  allCandidates, candidatesFor, checksFor, NONE, type CandidateOutcomes, type ItemFeasibility,
 } from './feasibility.ts';
 import type { Profile } from '../model/profile.ts';
 import type { Probe } from '../model/measures.ts';
 import { STORES } from '../contract/recommendation.ts';
 import { STORE_COUNT, STORE_INDEX } from '../model/stores.ts';
+import { within } from '../model/tolerance.ts';
+import { checkOutcome } from './check-outcome.ts';
 
 /**
  * How a tipping-point re-evaluation reuses the base decision's feasibility instead of assessing every store again.
@@ -62,7 +64,7 @@ export function scaledMask(catalog: Catalog, ctx: EvalContext, item: EvalItem, g
       let ok = true;
       for (const o of outcomes) {
         const scales = o.rule.limit.inputs.includes(budget);
-        if (scales ? !(o.value <= o.limit * q || o.value - o.limit * q <= 1e-9 * o.limit * q) : !o.passed) { ok = false; break; }
+        if (scales ? !within(o.value, o.limit, q) : !o.passed) { ok = false; break; }
       }
       if (ok) { mask |= 1 << s; break; }
     }
@@ -95,12 +97,7 @@ export function sameAsBaseFor(
       for (const o of outcomes[k]!) if (!o.passed && !moves(o.rule)) { ok = false; break; }
       if (ok) {
         const probe: Probe = { ctx, item, store, profile: p };
-        for (const rule of checks) {
-          if (!moves(rule) || !rule.test(ctx, item, undefined)) continue;
-          const value = rule.measure.value(probe);
-          const limit = rule.limit.value(probe);
-          if (value !== undefined && limit !== undefined && !within(value, limit)) { ok = false; break; }
-        }
+        for (const rule of checks) if (moves(rule) && checkOutcome(rule, probe) === 'fail') { ok = false; break; }
       }
       if (ok) now = p;
     }

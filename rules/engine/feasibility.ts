@@ -1,9 +1,10 @@
 import { STORES, type Store } from '../contract/recommendation.ts';
-import type { Catalog, CompiledCheckRule } from '../catalog/load.ts';
-import type { EvalContext, EvalItem } from './context.ts';
+import type { Catalog, CompiledCheckRule } from '../catalog/compiled.ts';
+import type { EvalContext, EvalItem } from '../model/context.ts';
 import type { Profile } from '../model/profile.ts';
 import type { Probe } from '../model/measures.ts';
 import { ALL_STORES, STORE_COUNT, STORE_INDEX } from '../model/stores.ts';
+import { checkOutcome, type Measured } from './check-outcome.ts';
 
 /**
  * The feasibility model for one item: for every store, the technology that would run it and whether every check
@@ -31,7 +32,6 @@ export interface ItemFeasibility {
 
 /** A failed check whose limit is 0 (a yes/no check) counts as this much violation. */
 const BOOLEAN_VIOLATION = 3;
-const TOLERANCE = 1e-9;
 /** One check's violation is capped (a ratio of e^50): beyond that, how far over no longer tells plans apart. */
 const MAX_VIOLATION = 50;
 
@@ -126,17 +126,8 @@ export function checksFor(catalog: Catalog, s: number): readonly CompiledCheckRu
 /** Whether every check passes, stopping at the first that fails (the tipping-point search's fast path). */
 export function passes(checks: readonly CompiledCheckRule[], ctx: EvalContext, item: EvalItem, store: Store, profile: Profile): boolean {
   const probe: Probe = { ctx, item, store, profile };
-  for (const rule of checks) {
-    if (!rule.test(ctx, item, undefined)) continue;
-    const value = rule.measure.value(probe);
-    const limit = rule.limit.value(probe);
-    if (value !== undefined && limit !== undefined && !within(value, limit)) return false;
-  }
+  for (const rule of checks) if (checkOutcome(rule, probe) === 'fail') return false;
   return true;
-}
-
-export function within(value: number, limit: number): boolean {
-  return value <= limit || value - limit <= TOLERANCE * limit;
 }
 
 function evaluate(
@@ -145,13 +136,13 @@ function evaluate(
   const probe: Probe = { ctx, item, store, profile };
   const outcomes: CheckOutcome[] = explain ? [] : NO_OUTCOMES;
   let violation = 0;
+  const m: Measured = { value: 0, limit: 0 };
   for (const rule of checks) {
-    if (!rule.test(ctx, item, undefined)) continue;
-    const value = rule.measure.value(probe);
-    const limit = rule.limit.value(probe);
-    if (value === undefined || limit === undefined) continue;
-    // Within a billionth of the limit is at the limit (float noise must not veto a store), and is reported so.
-    const passed = within(value, limit);
+    const verdict = checkOutcome(rule, probe, m);
+    if (verdict === 'skip') continue;
+    const { value, limit } = m;
+    // Within the tolerance of the limit is at the limit (float noise must not veto a store), and is reported so.
+    const passed = verdict === 'pass';
     if (!passed) violation += limit > 0 ? Math.min(MAX_VIOLATION, Math.log(value / limit)) : BOOLEAN_VIOLATION;
     if (explain) outcomes.push({ rule, value: passed && value > limit ? limit : value, limit, passed });
   }

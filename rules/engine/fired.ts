@@ -1,5 +1,5 @@
 import type { Requirements } from '../contract/requirements.ts';
-import type { Catalog, CompiledRule } from '../catalog/load.ts';
+import type { Catalog, CompiledRule } from '../catalog/compiled.ts';
 import { advise } from './advise.ts';
 import { buildContext } from './context.ts';
 

@@ -1,7 +1,7 @@
 import type { Recommendation, Store, Verdict } from '../contract/recommendation.ts';
-import { formatNumber as f } from '../catalog/template.ts';
+import { formatNumber as f } from '../model/format.ts';
 import type { CapacityAnswer } from './capacity.ts';
-import type { EvalContext } from './context.ts';
+import type { EvalContext } from '../model/context.ts';
 import { count } from '../contract/words.ts';
 
 type Scaling = Recommendation['scaling'];

@@ -1,6 +1,7 @@
 import { STORES, type Store } from '../contract/recommendation.ts';
-import type { Catalog } from '../catalog/load.ts';
-import type { EvalContext, EvalItem } from './context.ts';
+import { descendantsOf } from '../model/lineage.ts';
+import type { Catalog } from '../catalog/compiled.ts';
+import type { EvalContext, EvalItem } from '../model/context.ts';
 import { ALL_STORES, STORE_COUNT, STORE_INDEX } from '../model/stores.ts';
 import { assessFeasibility, type ItemFeasibility } from './feasibility.ts';
 
@@ -11,7 +12,11 @@ import { assessFeasibility, type ItemFeasibility } from './feasibility.ts';
 export const STORE_BASE = 50;
 
 export interface Reason { rule: string; because: string }
-export interface StoreEffect extends Reason { delta: number }
+export interface StoreEffect extends Reason {
+  delta: number;
+  /** The reason presumes the team already runs this kind of store ("a table needs no new store"). */
+  restsOnTeamStores?: boolean;
+}
 
 /** What plans and verdicts need of one item: numbers only, so a tipping-point evaluation allocates little. */
 export interface ItemScore {
@@ -115,7 +120,8 @@ export function assessItem(catalog: Catalog, ctx: EvalContext, item: EvalItem, e
     if (rule.kind === 'gate') {
       for (const store of rule.removes) push(removedBy, store, { rule: rule.id, because });
     } else if (explain) {
-      for (const [store, delta] of rule.effect) push(effects, store, { rule: rule.id, because, delta });
+      const team = restsOnTeamStores(rule.reads);
+      for (const [store, delta] of rule.effect) push(effects, store, { rule: rule.id, because, delta, ...(team ? { restsOnTeamStores: true } : {}) });
     }
   }
   if (explain) {
@@ -157,4 +163,13 @@ export function bestIndex(a: ItemScore, among: readonly number[]): number {
 
 export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Facts that say which technologies the team runs: a reason built on them presumes the plan uses one of those. */
+const TEAM_FACTS: ReadonlySet<string> = new Set(['constraints.stores', ...descendantsOf('constraints.stores')]);
+
+/** Whether a rule's reason rests on what the team already runs ("a table needs no new store"). */
+export function restsOnTeamStores(reads: ReadonlySet<string>): boolean {
+  for (const f of reads) if (TEAM_FACTS.has(f)) return true;
+  return false;
 }

@@ -1,9 +1,10 @@
 import type { Requirements } from '../contract/requirements.ts';
 import type { Verdict } from '../contract/recommendation.ts';
-import type { Catalog } from '../catalog/load.ts';
+import type { Catalog } from '../catalog/compiled.ts';
 import type { Predicate } from '../catalog/condition.ts';
-import type { Decision } from './advise.ts';
-import { buildContext, rescaleContext, type EvalContext, type EvalItem } from './context.ts';
+import type { Decision } from './decide.ts';
+import { buildContext, rescaleContext } from './context.ts';
+import type { EvalContext, EvalItem } from '../model/context.ts';
 import { scoreItem, type Fired, type ItemScore } from './placement.ts';
 import { assessFeasibility } from './feasibility.ts';
 import { baseOutcomes, BUDGETS, checksMovedBy, sameAsBaseFor, scaledMask } from './feasibility-reuse.ts';

@@ -1,9 +1,9 @@
 import type { AcceptedRisk } from '../contract/requirements.ts';
 import type { Recommendation, Risk } from '../contract/recommendation.ts';
 import type { Store } from '../contract/recommendation.ts';
-import type { Catalog } from '../catalog/load.ts';
-import { checkQuote } from './explain-placement.ts';
-import type { EvalContext, PlanView } from './context.ts';
+import type { Catalog } from '../catalog/compiled.ts';
+import { checkQuote } from './check-sentence.ts';
+import type { EvalContext, PlanView } from '../model/context.ts';
 import { cmp, type ItemAssessment } from './placement.ts';
 import { STORE_INDEX } from '../model/stores.ts';
 import { figure } from './feasibility.ts';

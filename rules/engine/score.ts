@@ -1,6 +1,6 @@
 import { VERDICTS, type Factor, type Scores, type Verdict } from '../contract/recommendation.ts';
-import type { Catalog } from '../catalog/load.ts';
-import type { EvalContext } from './context.ts';
+import type { Catalog } from '../catalog/compiled.ts';
+import type { EvalContext } from '../model/context.ts';
 import type { Plan } from './plans.ts';
 import { cmp, zeros, type Fired, type Reuse } from './placement.ts';
 

@@ -1,5 +1,5 @@
 import type { Requirements, StateItem } from '../contract/requirements.ts';
-import type { Decision } from './advise.ts';
+import type { Decision } from './decide.ts';
 
 /**
  * The inputs the tipping-point search varies: numbers (service figures, budgets, the size and write rate of the

@@ -1,11 +1,11 @@
 import type { Requirements } from '../contract/requirements.ts';
 import type { TippingPoint, Verdict } from '../contract/recommendation.ts';
-import type { Catalog } from '../catalog/load.ts';
-import { formatNumber } from '../catalog/template.ts';
+import type { Catalog } from '../catalog/compiled.ts';
+import { formatNumber } from '../model/format.ts';
 import { STORES } from '../contract/recommendation.ts';
-import { REQUESTS_PER_SESSION, SESSIONS_PER_SHARED_OBJECT } from './context.ts';
-import type { Decision } from './advise.ts';
-import type { Outcome } from './reevaluate.ts';
+import { breakpoints } from './tipping-breakpoints.ts';
+import type { Decision } from './decide.ts';
+import { verdictWith, type Outcome } from './reevaluate.ts';
 import { ENUMS, itemInputs, NUMERIC, type NumericInput } from './tipping-inputs.ts';
 export { ITEM_INPUTS } from './tipping-inputs.ts';
 
@@ -36,7 +36,10 @@ export interface TippingAnswer {
   nearest: number | undefined;
 }
 
-export function tippingPoints(catalog: Catalog, base: Decision, verdict: Verdict, decide: Decide, budget = TIPPING_BUDGET): TippingAnswer {
+/** `decide` is the re-evaluation (verdictWith by default; the differential test passes a full evaluation beside it). */
+export function tippingPoints(
+  catalog: Catalog, base: Decision, verdict: Verdict, decide: Decide = (r, input) => verdictWith(catalog, base, r, input), budget = TIPPING_BUDGET,
+): TippingAnswer {
   const req = base.ctx.req;
   const feasible = base.plans[verdict].feasible;
   let left = budget;
@@ -130,33 +133,6 @@ function nearestRatios(ratios: Map<number, Crossing>): number[] {
   // Each ratio's distance once (a comparator calling Math.log twice per comparison cost more than the sort).
   return [...ratios.keys()].map((r) => [Math.abs(Math.log(r)), r] as const).sort((x, y) => x[0] - y[0])
     .slice(0, CROSSINGS_PER_DIRECTION * 2).map(([, r]) => r);
-}
-
-/** Where, in units of `input`, some rule's condition can change its answer. */
-function breakpoints(input: string, req: Requirements, catalog: Catalog): number[] {
-  const t = (path: string) => catalog.thresholds.get(path) ?? [];
-  const key = input.startsWith('state[') ? `state[].${input.slice(input.indexOf('].') + 2)}` : input;
-  const out = [...t(key)];
-  const sessionsDerived = req.traffic.concurrentSessions === undefined;
-  const drivesSessions = input === 'traffic.concurrentSessions'
-    || (sessionsDerived && (input === 'traffic.peakRps' || input === 'traffic.sessionMinutes'));
-  if (!drivesSessions) return out;
-  // Breakpoints on concurrent sessions, then on the per-item figures that scale with them.
-  const sessions = [...t('derived.concurrentSessions'), ...t('traffic.concurrentSessions')];
-  for (const s of req.state) {
-    if (s.owner === 'global' || s.owners !== undefined) continue;
-    const perOwner = s.owner === 'shared' ? SESSIONS_PER_SHARED_OBJECT : 1;
-    for (const o of t('state[].owners')) sessions.push(o * perOwner);
-    for (const mb of t('state[].totalMb')) sessions.push(((mb * 1024) / s.sizeKb) * perOwner);
-    if (s.writesPerMinute > 0) for (const w of t('state[].writesPerSecond')) sessions.push(((w * 60) / s.writesPerMinute) * perOwner);
-  }
-  const perSession = (REQUESTS_PER_SESSION) / 60;
-  for (const cs of sessions) {
-    if (input === 'traffic.concurrentSessions') out.push(cs);
-    else if (input === 'traffic.peakRps') out.push((cs * perSession) / req.traffic.sessionMinutes);
-    else if (req.traffic.peakRps > 0) out.push((cs * perSession) / req.traffic.peakRps);
-  }
-  return out;
 }
 
 function scan(

@@ -1,5 +1,7 @@
 import type { Store } from '../contract/recommendation.ts';
-import type { EvalContext, EvalItem } from '../engine/context.ts';
+import type { EvalContext, EvalItem } from './context.ts';
+import { inputsOf } from './lineage.ts';
+import { hasNodes, tierBinding, tierNodes } from './tier.ts';
 import { formatNumber as f } from './format.ts';
 import { ASSUMPTIONS } from './assumptions.ts';
 import type { Profile } from './profile.ts';
@@ -14,7 +16,9 @@ export interface Probe { ctx: EvalContext; item: EvalItem; store: Store; profile
 
 export interface Figure {
   unit: string;
-  /** Inputs the figure is computed from (lineage, tipping points, docs). */
+  /** Facts the figure reads directly (inputs or derived figures: rules/model/derived.ts). */
+  reads: readonly string[];
+  /** The contract inputs it is computed from, transitively (lineage, tipping points, docs): derived from `reads`. */
   inputs: readonly string[];
   /** undefined: the figure does not exist for this store (a token has no nodes), so the check does not apply. */
   value(p: Probe): number | undefined;
@@ -23,6 +27,11 @@ export interface Figure {
 }
 
 const MB = 1024;
+
+/** Each figure's inputs, from the lineage of what it reads: never typed by hand. */
+function withInputs(figures: Record<string, Omit<Figure, 'inputs'>>): Readonly<Record<string, Figure>> {
+  return Object.fromEntries(Object.entries(figures).map(([k, f]) => [k, { ...f, inputs: inputsOf(f.reads) }]));
+}
 const round = (n: number) => Math.round(n * 100) / 100;
 /** Milliseconds to move `kb` at the profile's per-request stream rate (0 in memory). */
 const transferMs = (kb: number, p: Profile) => (p.streamMbPerSecond > 0 ? (kb / MB / p.streamMbPerSecond) * 1000 : 0);
@@ -39,10 +48,10 @@ export function storeMemoryMb(x: Probe): number {
   return x.store === 'distributed-cache' ? x.item.totalMb * ASSUMPTIONS.cacheOverhead.value : 0;
 }
 
-export const MEASURES: Readonly<Record<string, Figure>> = {
+export const MEASURES: Readonly<Record<string, Figure>> = withInputs({
   accessMs: {
     unit: 'ms',
-    inputs: ['state[].sizeKb', 'state[].hotPath', 'state[].writeKb', 'state[].writesPerMinute', 'state[].readsPerMinute', 'state[].owners', 'state[].consistency', 'state[].lossImpact', 'failure.sessionLoss', 'traffic.peakRps', 'traffic.concurrentSessions', 'traffic.sessionMinutes'],
+    reads: ['state[].readsPerSecond', 'state[].sizeKb', 'state[].syncWrite', 'state[].writeKb'],
     value: (x) => (readsOnRequests(x) ? x.profile.readMs + transferMs(x.item.sizeKb, x.profile) : 0)
       + (x.item.syncWrite ? x.profile.writeMs + transferMs(writeKbOf(x), x.profile) : 0),
     explain: (x) => {
@@ -58,31 +67,31 @@ export const MEASURES: Readonly<Record<string, Figure>> = {
   },
   valueKb: {
     unit: 'KB',
-    inputs: ['state[].sizeKb'],
+    reads: ['state[].sizeKb'],
     value: (x) => x.item.sizeKb,
     explain: (x) => `one value is ${sizeText(x.item.sizeKb)}`,
   },
   writesPerSecond: {
     unit: 'writes/s',
-    inputs: ['state[].writesPerMinute', 'state[].owners', 'traffic.peakRps', 'traffic.concurrentSessions', 'traffic.sessionMinutes'],
+    reads: ['state[].writesPerSecond'],
     value: (x) => x.item.writesPerSecond,
     explain: (x) => `${count(f(x.item.owners), 'owner')} × ${f(x.item.writesPerMinute)} writes/min ÷ 60`,
   },
   nodes: {
     unit: 'nodes',
-    inputs: ['state[].sizeKb', 'state[].writeKb', 'state[].writesPerMinute', 'state[].readsPerMinute', 'state[].hotPath', 'state[].owners', 'traffic.peakRps', 'traffic.concurrentSessions', 'traffic.sessionMinutes'],
+    reads: ['state[].readsPerSecond', 'state[].writesPerSecond', 'state[].sizeKb', 'state[].writeKb', 'state[].totalMb'],
     value: (x) => nodesNeeded(x),
     explain: (x) => nodesWhy(x),
   },
   instanceMbPerSecond: {
     unit: 'MB/s',
-    inputs: ['state[].sizeKb', 'state[].writeKb', 'state[].writesPerMinute', 'state[].readsPerMinute', 'state[].hotPath', 'state[].owners', 'constraints.instance.rps', 'failure.availability', 'traffic.regions', 'traffic.spiky', 'traffic.peakRps', 'traffic.concurrentSessions', 'traffic.sessionMinutes'],
+    reads: ['state[].readsPerSecond', 'state[].writesPerSecond', 'state[].sizeKb', 'state[].writeKb', 'derived.fleetInstances'],
     value: (x) => instanceMbPerSecond(x),
     explain: (x) => instanceTrafficWhy(x),
   },
   instanceMemoryMb: {
     unit: 'MB',
-    inputs: ['state[].sizeKb', 'state[].owners', 'traffic.peakRps', 'traffic.concurrentSessions', 'traffic.sessionMinutes'],
+    reads: ['state[].owners', 'state[].sizeKb'],
     value: (x) => (x.store === 'in-process-copy' ? (x.item.owners * x.item.sizeKb) / MB : x.item.sizeKb / MB),
     explain: (x) => (x.store === 'in-process-copy'
       ? `every instance holds the whole copy: ${f(x.item.owners)} × ${sizeText(x.item.sizeKb)}`
@@ -90,22 +99,22 @@ export const MEASURES: Readonly<Record<string, Figure>> = {
   },
   acknowledgedWriteLoss: {
     unit: 'writes lost on failover',
-    inputs: ['state[].lossImpact', 'failure.sessionLoss'],
+    reads: [],
     value: (x) => (x.profile.losesAcknowledgedWrites ? 1 : 0),
     explain: (x) => (x.profile.losesAcknowledgedWrites ? `${x.profile.technology} can lose acknowledged writes on failover (per its profile; docs/rules.md cites the source)` : 'acknowledged writes survive a failover'),
   },
   keyLookupsPerSecond: {
     unit: 'lookups/s',
-    inputs: ['state[].hotPath', 'state[].readsPerMinute', 'state[].owners', 'traffic.peakRps', 'traffic.concurrentSessions', 'traffic.sessionMinutes'],
+    reads: ['state[].hotPath', 'state[].readsPerSecond'],
     value: (x) => (x.item.hotPath && !x.profile.keyLookups ? x.item.readsPerSecond : 0),
     explain: (x) => `${f(round(x.item.readsPerSecond))} lookups/s by key on the request path`,
   },
-};
+});
 
-export const LIMITS: Readonly<Record<string, Figure>> = {
+export const LIMITS: Readonly<Record<string, Figure>> = withInputs({
   budgetMs: {
     unit: 'ms',
-    inputs: ['latency.p99Ms', 'state[].hotPath'],
+    reads: ['latency.p99Ms', 'state[].hotPath'],
     value: (x) => budgetMs(x.ctx, x.item),
     explain: (x) => (x.item.hotPath
       ? `${f(ASSUMPTIONS.stateShareOfBudget.value * 100)}% of latency.p99Ms ${f(x.ctx.req.latency.p99Ms)} is left for state (an assumption: see capacity.assumptions)`
@@ -113,41 +122,41 @@ export const LIMITS: Readonly<Record<string, Figure>> = {
   },
   maxValueKb: {
     unit: 'KB',
-    inputs: [],
+    reads: [],
     value: (x) => x.profile.maxValueKb,
     explain: (x) => `${x.profile.technology} holds ${sizeText(x.profile.maxValueKb ?? 0)} per value in practice${x.profile.hardMaxValueKb && x.profile.hardMaxValueKb !== x.profile.maxValueKb ? ` (hard limit ${sizeText(x.profile.hardMaxValueKb)})` : ''} per its profile (docs/rules.md cites the source)`,
   },
   writeCapacity: {
     unit: 'writes/s',
-    inputs: [],
+    reads: [],
     value: (x) => (x.profile.writesPerNode === undefined || x.profile.maxWriteNodes === undefined ? undefined : x.profile.writesPerNode * x.profile.maxWriteNodes),
     explain: (x) => `${x.profile.technology} takes ~${f(x.profile.writesPerNode ?? 0)} writes/s per node × at most ${count(f(x.profile.maxWriteNodes ?? 0), 'write node')}, assumed per its profile (docs/rules.md cites the source)`,
   },
   maxNodes: {
     unit: 'nodes',
-    inputs: [],
+    reads: [],
     value: (x) => x.profile.maxNodes,
     explain: (x) => `a ${x.profile.technology} deployment runs at most ~${f(x.profile.maxNodes ?? 0)} nodes, assumed per its profile (docs/rules.md cites the source)`,
   },
   networkMbPerSecond: {
     unit: 'MB/s',
-    inputs: ['constraints.instance.networkMbps'],
+    reads: ['constraints.instance.networkMbps'],
     value: (x) => x.ctx.req.constraints.instance.networkMbps / 8,
     explain: (x) => `constraints.instance.networkMbps ${f(x.ctx.req.constraints.instance.networkMbps)} ÷ 8`,
   },
   memoryMb: {
     unit: 'MB',
-    inputs: ['constraints.instance.memoryMb'],
+    reads: ['constraints.instance.memoryMb'],
     value: (x) => x.ctx.req.constraints.instance.memoryMb,
     explain: (x) => `constraints.instance.memoryMb ${f(x.ctx.req.constraints.instance.memoryMb)}`,
   },
   zero: {
     unit: '',
-    inputs: [],
+    reads: [],
     value: () => 0,
     explain: () => 'none may be',
   },
-};
+});
 
 /** The budget a state access must fit: a share of the p99 for hot-path items, the whole p99 for the rest. */
 export function budgetMs(ctx: EvalContext, item: EvalItem): number {
@@ -155,36 +164,24 @@ export function budgetMs(ctx: EvalContext, item: EvalItem): number {
   return item.hotPath ? p99 * ASSUMPTIONS.stateShareOfBudget.value : p99;
 }
 
-/** The needs that size a store tier for this item: [nodes, why] per resource (only those the profile has). */
-function needs(x: Probe): [number, () => string][] {
-  const p = x.profile;
-  const mbps = storeMbPerSecond(x);
-  const memory = storeMemoryMb(x);
-  const out: [number, () => string][] = [
-    [x.item.readsPerSecond / p.readsPerNode!, () => `${f(round(x.item.readsPerSecond))} reads/s ÷ ${f(p.readsPerNode!)} per node`],
-    [x.item.writesPerSecond / p.writesPerNode!, () => `${f(round(x.item.writesPerSecond))} writes/s ÷ ${f(p.writesPerNode!)} per node`],
-  ];
-  if (p.mbPerSecondPerNode) out.push([mbps / p.mbPerSecondPerNode, () => `${f(round(mbps))} MB/s ÷ ${f(p.mbPerSecondPerNode!)} MB/s per node`]);
-  if (p.memoryMbPerNode && memory > 0) out.push([memory / p.memoryMbPerNode, () => `${f(round(memory))} MB of memory ÷ ${f(p.memoryMbPerNode!)} MB per node`]);
-  return out;
-}
-
 /** Nodes (shards, partitions, prefixes) a store needs for this item alone; undefined for stores without nodes. */
 export function nodesNeeded(x: Probe): number | undefined {
-  const p = x.profile;
-  if (p.readsPerNode === undefined || p.writesPerNode === undefined) return undefined;
-  // Inline rather than needs(): this runs for every store of every item of every tipping-point evaluation.
-  let n = Math.max(x.item.readsPerSecond / p.readsPerNode, x.item.writesPerSecond / p.writesPerNode);
-  if (p.mbPerSecondPerNode) n = Math.max(n, storeMbPerSecond(x) / p.mbPerSecondPerNode);
-  if (p.memoryMbPerNode) n = Math.max(n, storeMemoryMb(x) / p.memoryMbPerNode);
-  return Math.max(1, Math.ceil(n - 1e-9));
+  if (!hasNodes(x.profile)) return undefined;
+  return tierNodes(x.profile, x.item.readsPerSecond, x.item.writesPerSecond, storeMbPerSecond(x), storeMemoryMb(x));
 }
 
 function nodesWhy(x: Probe): string {
-  if (x.profile.readsPerNode === undefined || x.profile.writesPerNode === undefined) return '';
-  let best: [number, () => string] | undefined;
-  for (const n of needs(x)) if (!best || n[0] > best[0]) best = n;
-  return best![1]();
+  const p = x.profile;
+  if (!hasNodes(p)) return '';
+  const mbps = storeMbPerSecond(x);
+  const memory = storeMemoryMb(x);
+  const [binding] = tierBinding(p, x.item.readsPerSecond, x.item.writesPerSecond, mbps, memory);
+  switch (binding) {
+    case 'reads': return `${f(round(x.item.readsPerSecond))} reads/s ÷ ${f(p.readsPerNode!)} per node`;
+    case 'writes': return `${f(round(x.item.writesPerSecond))} writes/s ÷ ${f(p.writesPerNode!)} per node`;
+    case 'mbPerSecond': return `${f(round(mbps))} MB/s ÷ ${f(p.mbPerSecondPerNode!)} MB/s per node`;
+    case 'memory': return `${f(round(memory))} MB of memory ÷ ${f(p.memoryMbPerNode!)} MB per node`;
+  }
 }
 
 /** MB/s one instance moves for this item at peak: the store traffic shared by the fleet sized for load and availability. */

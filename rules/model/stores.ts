@@ -1,4 +1,4 @@
-import { IN_PROCESS_STORES, STORES, type Store } from '../contract/recommendation.ts';
+import { STORES, type Store } from '../contract/recommendation.ts';
 
 /**
  * The one home of what statewise knows about each store, apart from the per-technology figures (store profiles,
@@ -17,18 +17,20 @@ export interface StoreInfo {
   onInstanceLoss: string;
   /** Session-scoped items here get a TTL. */
   expires: boolean;
+  /** Infrastructure the team runs beside the service: sized in nodes, priced, and a new technology if not run yet. */
+  tier: boolean;
 }
 
 export const STORE_INFO: Readonly<Record<Store, StoreInfo>> = {
-  'none': { words: 'nowhere (request-scoped)', label: 'Not kept (request only)', stateful: false, inProcess: false, onInstanceLoss: 'nothing kept', expires: false },
-  'client-token': { words: 'a signed client token', label: 'Signed client token', stateful: false, inProcess: false, onInstanceLoss: 'survives (the client holds it)', expires: true },
-  'distributed-cache': { words: 'the distributed cache', label: 'Distributed cache', stateful: false, inProcess: false, onInstanceLoss: 'survives (the cache holds it)', expires: true },
-  'database': { words: 'the database', label: 'Database', stateful: false, inProcess: false, onInstanceLoss: 'survives (system of record)', expires: false },
-  'durable-log': { words: 'the durable log', label: 'Durable log', stateful: false, inProcess: false, onInstanceLoss: 'survives (replicated log)', expires: false },
-  'object-store': { words: 'object storage', label: 'Object store', stateful: false, inProcess: false, onInstanceLoss: 'survives (object storage)', expires: true },
-  'in-process-copy': { words: 'a read-only copy in every instance', label: 'Read-only copy in every instance', stateful: false, inProcess: true, onInstanceLoss: 'reloaded from its source by the replacement', expires: false },
-  'in-process-sticky': { words: 'pinned instance memory', label: 'Instance memory (sticky)', stateful: true, inProcess: true, onInstanceLoss: 'lost with the instance', expires: true },
-  'in-process-replicated': { words: 'replicated instance memory', label: 'Instance memory (replicated)', stateful: true, inProcess: true, onInstanceLoss: 'fails over to a replica', expires: true },
+  'none': { words: 'nowhere (request-scoped)', label: 'Not kept (request only)', stateful: false, inProcess: false, onInstanceLoss: 'nothing kept', expires: false, tier: false },
+  'client-token': { words: 'a signed client token', label: 'Signed client token', stateful: false, inProcess: false, onInstanceLoss: 'survives (the client holds it)', expires: true, tier: false },
+  'distributed-cache': { words: 'the distributed cache', label: 'Distributed cache', stateful: false, inProcess: false, onInstanceLoss: 'survives (the cache holds it)', expires: true, tier: true },
+  'database': { words: 'the database', label: 'Database', stateful: false, inProcess: false, onInstanceLoss: 'survives (system of record)', expires: false, tier: true },
+  'durable-log': { words: 'the durable log', label: 'Durable log', stateful: false, inProcess: false, onInstanceLoss: 'survives (replicated log)', expires: false, tier: true },
+  'object-store': { words: 'object storage', label: 'Object store', stateful: false, inProcess: false, onInstanceLoss: 'survives (object storage)', expires: true, tier: true },
+  'in-process-copy': { words: 'a read-only copy in every instance', label: 'Read-only copy in every instance', stateful: false, inProcess: true, onInstanceLoss: 'reloaded from its source by the replacement', expires: false, tier: false },
+  'in-process-sticky': { words: 'pinned instance memory', label: 'Instance memory (sticky)', stateful: true, inProcess: true, onInstanceLoss: 'lost with the instance', expires: true, tier: false },
+  'in-process-replicated': { words: 'replicated instance memory', label: 'Instance memory (replicated)', stateful: true, inProcess: true, onInstanceLoss: 'fails over to a replica', expires: true, tier: false },
 };
 
 export const STORE_COUNT = STORES.length;
@@ -39,8 +41,8 @@ export const ALL_STORES = (1 << STORE_COUNT) - 1;
 /** Stores any instance can serve from (the stateless plan's), in STORES order. */
 export const ANY_INSTANCE_STORES: readonly Store[] = STORES.filter((s) => !STORE_INFO[s].stateful);
 export const ANY_INSTANCE_INDEXES: readonly number[] = ANY_INSTANCE_STORES.map((s) => STORE_INDEX[s]);
-/** Stores that make the tier stateful, in IN_PROCESS_STORES order. */
-export const STATEFUL_INDEXES: readonly number[] = IN_PROCESS_STORES.map((s) => STORE_INDEX[s]);
+/** Stores that make the tier stateful, in STORES order. */
+export const STATEFUL_INDEXES: readonly number[] = STORES.filter((s) => STORE_INFO[s].stateful).map((s) => STORE_INDEX[s]);
 
 /** @example isStateful('in-process-copy') === false */
 export function isStateful(store: Store): boolean {

@@ -1,4 +1,4 @@
-import { parseText } from '../contract/parse.ts';
+import { parseText } from '../contract/yaml-text.ts';
 
 /**
  * Review dates, pure: the clock is read by the adapters (`adapters/clock.ts`) and passed in, so the core stays

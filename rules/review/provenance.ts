@@ -3,7 +3,9 @@ import * as z from 'zod';
 import { API_VERSION } from '../contract/requirements.ts';
 import { ScoresSchema, STORES, VERDICTS, type Recommendation } from '../contract/recommendation.ts';
 import { issue, type Issue, type Result } from '../contract/issues.ts';
-import { locateIssues, parseText, validate } from '../contract/parse.ts';
+import { locateIssues } from '../contract/locate.ts';
+import { validate } from '../contract/validate.ts';
+import { parseText } from '../contract/yaml-text.ts';
 
 /**
  * Provenance: what a design review was generated from, kept in its front matter under `statewise:` so that CI can

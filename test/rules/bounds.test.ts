@@ -3,7 +3,7 @@ import { BUILTIN_CATALOG, loadCatalog, validateRequirements, type CatalogSource,
 import { MAX_CATALOG_RULES } from '../../rules/catalog/load.ts';
 import { MAX_ACCEPTED_RISKS, MAX_STATE_ITEMS } from '../../rules/contract/requirements.ts';
 import { MAX_TIPPING_POINTS, SCAN_LIMIT, TIPPING_BUDGET, tippingPoints } from '../../rules/engine/tipping.ts';
-import { decide } from '../../rules/engine/advise.ts';
+import { decide } from '../../rules/engine/decide.ts';
 import { builtinEngine, catalogFrom, requirementsOf } from '../support/engine.ts';
 import { largestRequirements } from '../support/fuzz/large.ts';
 

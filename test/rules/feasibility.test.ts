@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../rules/engine/advise.ts';
+import { decide } from '../../rules/engine/decide.ts';
 import { VERDICTS, type Requirements } from '../../rules/index.ts';
 import { requirementsArb } from '../support/arbitraries.ts';
 import { catalogFrom, requirementsOf } from '../support/engine.ts';

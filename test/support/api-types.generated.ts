@@ -275,6 +275,18 @@ export interface components {
                 implied: boolean;
                 /** @enum {string} */
                 kind: "record" | "reference" | "derived";
+                /** @description The team's own technologies for this store that a check vetoed, so the plan runs another one. */
+                rejectedTechnologies?: {
+                    alsoFails?: string[];
+                    because: string;
+                    /** @description The check furthest over its limit. */
+                    check: string;
+                    limit: number;
+                    /** @enum {string} */
+                    technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
+                    unit: string;
+                    value: number;
+                }[];
                 state: string;
                 /** @enum {string} */
                 store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated";
@@ -403,6 +415,8 @@ export interface components {
             constraints?: {
                 /** @default {} */
                 instance?: {
+                    /** @description GPU memory of one instance, in MB. */
+                    gpuMemoryMb?: number;
                     /**
                      * @description Memory available for state on one instance, in MB.
                      * @default 4096
@@ -413,12 +427,21 @@ export interface components {
                      * @default 10000
                      */
                     networkMbps?: number;
+                    /** @description What one instance costs a month, in USD; else its profile's price. */
+                    pricePerMonth?: number;
+                    /**
+                     * @description A catalogue instance profile (small, memory-optimised, gpu-24gb, gpu-80gb): its figures fill the fields not written here.
+                     * @enum {string}
+                     */
+                    profile?: "small" | "memory-optimised" | "gpu-24gb" | "gpu-80gb";
                     /**
                      * @description Requests per second one instance serves within the p99 budget.
                      * @default 500
                      */
                     rps?: number;
                 };
+                /** @description Round trip between regions in ms; ~70 assumed within a continent when absent (150 across oceans). */
+                interRegionRttMs?: number;
                 /**
                  * @description The team's ability to run stateful infrastructure.
                  * @default medium
@@ -473,6 +496,10 @@ export interface components {
                  * @default 1
                  */
                 deploysPerDay?: number;
+                /** @description Acknowledged data one failure may lose, in seconds; 0 is assumed for critical records when absent. */
+                rpoSeconds?: number;
+                /** @description Time until lost capacity or state serves again, in seconds. */
+                rtoSeconds?: number;
                 /**
                  * @description May users lose session state when an instance dies?
                  * @default tolerable
@@ -497,6 +524,8 @@ export interface components {
                  * @enum {string}
                  */
                 consistency?: "eventual" | "read-your-writes" | "strong";
+                /** @description Readers each write is delivered to (timelines, pub/sub); default 1. */
+                fanout?: number;
                 /**
                  * @description Read on most requests.
                  * @default false
@@ -512,11 +541,18 @@ export interface components {
                  * @enum {string}
                  */
                 lifetime?: "request" | "minutes" | "hours" | "days" | "forever";
+                /** @description The item limits what its owner may do (an attempt counter, a quota, a balance, a one-time nonce). */
+                limitsOwner?: boolean;
                 /**
                  * @default annoying
                  * @enum {string}
                  */
                 lossImpact?: "none" | "annoying" | "costly" | "critical";
+                /**
+                 * @description How concurrent writes in two regions combine: none (default: one writer), last-writer-wins or commutative (CRDTs, counters).
+                 * @enum {string}
+                 */
+                merge?: "none" | "last-writer-wins" | "commutative";
                 /** @description Unique within the service. */
                 name: string;
                 /**
@@ -526,13 +562,27 @@ export interface components {
                 owner?: "user" | "session" | "shared" | "global";
                 /** @description How many owners exist (players, devices, boards); derived from the traffic when absent. */
                 owners?: number;
+                /**
+                 * @description owner: only the owner's own requests read it; others: other users, publishers, matchers or jobs do. Default: owner for session and user items, others for shared and global.
+                 * @enum {string}
+                 */
+                readers?: "owner" | "others";
+                /** @description KB one read moves (a page of a large collection); default sizeKb. */
+                readKb?: number;
                 /** @description Reads per owner per minute; default: each request of its owner when hotPath, else 10% of them. */
                 readsPerMinute?: number;
+                /** @description The region group the item must stay in (data residency); names a traffic.regionGroups key. */
+                residency?: string;
                 /**
                  * @default internal
                  * @enum {string}
                  */
                 sensitivity?: "public" | "internal" | "personal" | "secret";
+                /**
+                 * @description value (default): read and written whole; collection: members read and written a few at a time (size limits apply to one read or write).
+                 * @enum {string}
+                 */
+                shape?: "value" | "collection";
                 /**
                  * @description Size per owner in KB.
                  * @default 2
@@ -547,10 +597,16 @@ export interface components {
                 writesPerMinute?: number;
             }[];
             traffic: {
+                /** @description Share of a user's requests served outside their home region; 0.05 assumed when absent. */
+                awayShare?: number;
                 /** @description Concurrent sessions at peak; derived with Little's law when absent. */
                 concurrentSessions?: number;
                 /** @description Peak requests per second across all instances. */
                 peakRps: number;
+                /** @description Named groups of regions (eu: 2, us: 1); their sum replaces regions. */
+                regionGroups?: {
+                    [key: string]: number;
+                };
                 /**
                  * @description Active regions serving traffic.
                  * @default 1
@@ -561,6 +617,11 @@ export interface components {
                  * @default 15
                  */
                 sessionMinutes?: number;
+                /**
+                 * @description clients (default: browsers, apps: a token can round-trip), services (other backends) or stream (events from a log or queue: no token, sessions are keys).
+                 * @enum {string}
+                 */
+                source?: "clients" | "services" | "stream";
                 /**
                  * @description Peak is at least 5x the average.
                  * @default false

@@ -1,6 +1,7 @@
 import { RecommendationSchema, type Engine, type Recommendation, type Requirements } from '../../rules/index.ts';
-import type { Catalog } from '../../rules/catalog/load.ts';
-import { buildContext, type EvalItem } from '../../rules/engine/context.ts';
+import type { Catalog } from '../../rules/catalog/compiled.ts';
+import { buildContext } from '../../rules/engine/context.ts';
+import type { EvalItem } from '../../rules/model/context.ts';
 
 /**
  * docs/design.md's invariants as plain checks over one (requirements, recommendation) pair. Each returns the list of

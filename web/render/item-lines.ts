@@ -1,4 +1,4 @@
-import { parseText } from '../../rules/contract/parse.ts';
+import { parseText } from '../../rules/contract/yaml-text.ts';
 
 /**
  * The 1-based line of each state item's name in a requirements text (YAML or JSON), so the answer can link item names

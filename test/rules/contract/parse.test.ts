@@ -196,10 +196,11 @@ describe('hardening round 2: linear parsing and stricter pre-checks', () => {
     expect(issues).toEqual([expect.objectContaining({ code: 'too_many_nodes', line: 1, column: 1, message: expect.stringContaining('the limit is 10000') })]);
   });
 
-  it('thousands of unknown keys under the cap are each located at their key, within the time bound', () => {
-    const t = performance.now();
+  it('thousands of unknown keys under the cap are each located at their key, in time linear in their number', () => {
+    // A ratio within this run, not a wall-clock bound (which failed on a loaded machine): 8× the keys may take
+    // about 8× as long; a quadratic locator would take 64×.
+    expect(growth(() => issuesOf(keys(1000)), () => issuesOf(keys(8000)))).toBeLessThan(24);
     const issues = issuesOf(keys(8000));
-    expect(performance.now() - t).toBeLessThan(1500);
     expect(issues).toHaveLength(8000);
     expect(issues[7999]).toMatchObject({ code: 'unknown_field', pointer: '/k7999', line: 8002, column: 1 });
   });
@@ -210,10 +211,9 @@ describe('hardening round 2: linear parsing and stricter pre-checks', () => {
       ['syntax', '4:3', 'the key "peakRps" appears twice in this map; keep one'], ['syntax', '6:16', 'the key "name" appears twice in this map; keep one'],
       ['syntax', '7:1', 'the key "service" appears twice in this map; keep one'],
     ]);
-    const t = performance.now();
-    const many = issuesOf(`service: a\n${Array.from({ length: 4000 }, () => 'k:').join('\n')}\n`);
-    expect(performance.now() - t).toBeLessThan(1500);
-    expect(many).toHaveLength(3999);
+    const dupes = (n: number) => `service: a\n${Array.from({ length: n }, () => 'k:').join('\n')}\n`;
+    expect(growth(() => issuesOf(dupes(500)), () => issuesOf(dupes(4000)))).toBeLessThan(24);
+    expect(issuesOf(dupes(4000))).toHaveLength(3999);
   });
 
   it('the depth pre-check cannot be bypassed with a stray quote, a # inside a word, or quoted closing brackets', () => {
@@ -245,3 +245,10 @@ describe('hardening round 2: linear parsing and stricter pre-checks', () => {
     expect(only(lines('service: a', 'traffic: { peakRps: 1 }', 'description: "bell\\a"'))).toMatchObject({ code: 'control_character', at: '3:14' });
   });
 });
+
+/** How many times longer `large` takes than `small` (8× the input in both uses), each the best of three runs. */
+function growth(small: () => unknown, large: () => unknown): number {
+  const best = (f: () => unknown) => Math.min(...[0, 1, 2].map(() => { const t = performance.now(); f(); return performance.now() - t; }));
+  small();
+  return best(large) / Math.max(best(small), 0.5);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Recommendation, RequirementsInput } from '../../../rules/index.ts';
 import { builtinEngine, catalogFrom, requirementsOf } from '../../support/engine.ts';
-import { decide } from '../../../rules/engine/advise.ts';
+import { decide } from '../../../rules/engine/decide.ts';
 import { allCandidates } from '../../../rules/engine/feasibility.ts';
 import { ALL_STORES, STORE_INDEX } from '../../../rules/model/stores.ts';
 

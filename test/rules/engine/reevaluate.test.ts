@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../../rules/engine/advise.ts';
+import { decide } from '../../../rules/engine/decide.ts';
 import { verdictWith } from '../../../rules/engine/reevaluate.ts';
 import { tippingPoints } from '../../../rules/engine/tipping.ts';
 import { requirementsArb } from '../../support/arbitraries.ts';
