@@ -6,6 +6,7 @@ import type { CheckQuote, CompiledRule } from './compiled.ts';
 import { compileCondition, type CompileProblem } from './condition.ts';
 import type { Rule } from './schema.ts';
 import { compileTemplate, type ExtraKeys } from './template.ts';
+import { compileMitigation } from './mitigation.ts';
 
 /** Up to 4 decimals: a value just over its limit must not print equal to it. */
 const num = (n: number) => String(Math.round(n * 10_000) / 10_000);
@@ -37,7 +38,7 @@ export function compileRule(rule: Rule, file: string, line: number, at: PathSegm
       return { ...base, kind: 'gate', removes: new Set(removes), invariant: rule.invariant };
     }
     case 'risk':
-      return { ...base, kind: 'risk', severity: rule.severity, mitigation: compileTemplate(rule.mitigation, true, true, [...at, 'mitigation'], problems).render };
+      return { ...base, kind: 'risk', severity: rule.severity, mitigation: compileMitigation(rule.mitigation, true, [...at, 'mitigation'], problems) };
     case 'check': {
       const measure = MEASURES[rule.measure];
       const limit = LIMITS[rule.limit];
@@ -50,7 +51,7 @@ export function compileRule(rule: Rule, file: string, line: number, at: PathSegm
         measureName: rule.measure, limitName: rule.limit, unit: (measure ?? MEASURES['valueKb']!).unit,
         inputs: new Set([...(measure?.inputs ?? []), ...(limit?.inputs ?? [])]),
         stores: new Set(rule.stores), storeMask,
-        mitigation: compileTemplate(rule.mitigation, true, false, [...at, 'mitigation'], problems, CHECK_KEYS).render,
+        mitigation: compileMitigation(rule.mitigation, false, [...at, 'mitigation'], problems, CHECK_KEYS),
       };
     }
   }

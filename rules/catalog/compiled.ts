@@ -4,6 +4,7 @@ import type { Prices, Profile } from '../model/profile.ts';
 import type { Predicate } from './condition.ts';
 import type { Rule } from './schema.ts';
 import type { Render } from './template.ts';
+import type { CompiledMitigation } from './mitigation.ts';
 
 /**
  * The compiled catalogue the engine evaluates, as types only: compile.ts builds the rules, tables.ts the index tables,
@@ -38,7 +39,7 @@ export interface CompiledGateRule extends CompiledBase {
 export interface CompiledRiskRule extends CompiledBase {
   kind: 'risk';
   severity: 'high' | 'medium' | 'low';
-  mitigation: Render;
+  mitigation: CompiledMitigation;
 }
 export interface CompiledCheckRule extends CompiledBase {
   kind: 'check';
@@ -52,7 +53,7 @@ export interface CompiledCheckRule extends CompiledBase {
   stores: ReadonlySet<Store>;
   /** Bit STORE_INDEX[s] set for each store the check applies to. */
   storeMask: number;
-  mitigation: Render;
+  mitigation: CompiledMitigation;
 }
 export type CompiledRule = CompiledServiceRule | CompiledPlacementRule | CompiledGateRule | CompiledRiskRule | CompiledCheckRule;
 

@@ -30,9 +30,9 @@ export function describeCatalog(catalog: Catalog): RuleInfo[] {
     if (r.kind === 'service') info.effect = { ...r.effect };
     if (r.kind === 'placement') info.effect = Object.fromEntries(r.effect);
     if (r.kind === 'gate') { info.remove = [...r.removes]; if (r.invariant !== undefined) info.invariant = r.invariant; }
-    if (r.kind === 'risk' && r.rule.kind === 'risk') { info.severity = r.severity; info.mitigation = r.rule.mitigation; }
+    if (r.kind === 'risk' && r.rule.kind === 'risk') { info.severity = r.severity; info.mitigation = r.mitigation.text; }
     if (r.kind === 'check' && r.rule.kind === 'check') {
-      info.measure = r.measureName; info.limit = r.limitName; info.stores = [...r.stores]; info.mitigation = r.rule.mitigation;
+      info.measure = r.measureName; info.limit = r.limitName; info.stores = [...r.stores]; info.mitigation = r.mitigation.text;
     }
     if (r.source) info.source = r.source;
     return info;

@@ -7,6 +7,7 @@ import type { Condition, Rule } from './schema.ts';
 import { compileTemplate } from './template.ts';
 import { CHECK_KEYS } from './compile.ts';
 import { count } from '../contract/words.ts';
+import { mitigationText } from './mitigation.ts';
 
 /** The semantic checks over the effective (merged) rules; each returns findings located at the node concerned. */
 export function checkRules(rules: readonly LintedRule[]): LintFinding[] {
@@ -63,7 +64,7 @@ function unreadQuotes(r: LintedRule): LintFinding[] {
   const reads = compileCondition(rule.when, item, plan, [], []).reads;
   const allowed = quotableFrom(reads);
   const templates: ['because' | 'mitigation', string][] = [['because', rule.because]];
-  if (rule.kind === 'risk') templates.push(['mitigation', rule.mitigation]);
+  if (rule.kind === 'risk') templates.push(['mitigation', mitigationText(rule.mitigation)]);
   const out: LintFinding[] = [];
   for (const [field, text] of templates) {
     for (const q of compileTemplate(text, item, plan, [], [], rule.kind === 'check' ? CHECK_KEYS : undefined).quotes) {

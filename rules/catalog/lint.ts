@@ -10,6 +10,7 @@ import { compileTemplate } from './template.ts';
 import { CHECK_KEYS } from './compile.ts';
 import { LIMITS, MEASURES } from '../model/measures.ts';
 import { FIGURE_GROUPS, unsourcedFigures } from '../model/profile.ts';
+import { compileMitigation } from './mitigation.ts';
 
 export { LINT_CODES, type LintCode, type LintFinding, type LintedRule } from './lint-finding.ts';
 
@@ -98,9 +99,9 @@ function compileProblems(rule: Rule, at: PathSegment[]): CompileProblem[] {
   compileCondition(rule.when, item, plan, [...at, 'when'], problems);
   const extra = rule.kind === 'check' ? CHECK_KEYS : undefined;
   compileTemplate(rule.because, item, plan, [...at, 'because'], problems, extra);
-  if (rule.kind === 'risk') compileTemplate(rule.mitigation, true, true, [...at, 'mitigation'], problems);
+  if (rule.kind === 'risk') compileMitigation(rule.mitigation, true, [...at, 'mitigation'], problems);
   if (rule.kind === 'check') {
-    compileTemplate(rule.mitigation, true, false, [...at, 'mitigation'], problems, extra);
+    compileMitigation(rule.mitigation, false, [...at, 'mitigation'], problems, extra);
     if (!MEASURES[rule.measure]) problems.push({ path: [...at, 'measure'], code: 'unknown_measure', message: `unknown measure "${rule.measure}"; measures: ${Object.keys(MEASURES).join(', ')}` });
     if (!LIMITS[rule.limit]) problems.push({ path: [...at, 'limit'], code: 'unknown_limit', message: `unknown limit "${rule.limit}"; limits: ${Object.keys(LIMITS).join(', ')}` });
   }

@@ -1,5 +1,6 @@
 import { conditionText } from './describe.ts';
 import type { Catalog, CompiledRule } from './compiled.ts';
+import { mitigationText } from './mitigation.ts';
 
 const SECTIONS: [CompiledRule['kind'], string, string][] = [
   ['service', 'Service rules', 'Each moves the stateless / stateful / hybrid scores (base 50, clamped to 0..100) when its condition holds.'],
@@ -61,7 +62,7 @@ function ruleSection(r: CompiledRule): string[] {
   if (r.kind === 'risk') lines.push(`- **Severity:** ${r.severity}`);
   if (r.kind === 'check') lines.push(`- **Checks:** \`${r.measureName}\` ≤ \`${r.limitName}\` (${r.unit}) in ${[...r.stores].join(', ')}`);
   lines.push(`- **Because:** ${text(r.rule.because)}`);
-  if (r.rule.kind === 'risk' || r.rule.kind === 'check') lines.push(`- **Mitigation:** ${text(r.rule.mitigation)}`);
+  if (r.rule.kind === 'risk' || r.rule.kind === 'check') lines.push(`- **Mitigation:** ${text(mitigationText(r.rule.mitigation))}`);
   lines.push(`- **Source:** ${r.source ? text(r.source) : '(none)'}`);
   return lines;
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { STORES } from '../contract/recommendation.ts';
 import { PricesSchema, ProfileSchema } from '../model/profile.ts';
+import { MitigationSchema } from './mitigation.ts';
 
 /**
  * The rule catalogue format. A catalogue file is `{ rules: [...], disable?: [ids] }`; each rule is one of four
@@ -75,8 +76,8 @@ export const RiskRuleSchema = z.strictObject({
   ...common,
   kind: z.literal('risk'),
   severity: z.enum(['high', 'medium', 'low']),
-  /** The mitigation, a template like `because`. */
-  mitigation: z.string().min(3).max(400),
+  /** The mitigation: a template like `because`, or options the engine vets before printing (mitigation.ts). */
+  mitigation: MitigationSchema,
 });
 
 /** A feasibility check: `measure ≤ limit` for one item in one store (figures: rules/model/measures.ts). */
@@ -86,7 +87,7 @@ export const CheckRuleSchema = z.strictObject({
   measure: z.string().min(1).max(60),
   limit: z.string().min(1).max(60),
   stores: z.array(z.enum(STORES)).min(1),
-  mitigation: z.string().min(3).max(400),
+  mitigation: MitigationSchema,
 });
 
 export const RuleSchema = z.discriminatedUnion('kind', [ServiceRuleSchema, PlacementRuleSchema, GateRuleSchema, RiskRuleSchema, CheckRuleSchema]);

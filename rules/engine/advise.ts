@@ -52,7 +52,8 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
     tokenKb: cap.tokenKb,
   };
   const placements = assessments.map((a) => placementOf(catalog, ctx, a, stores.get(a.item.name)!, scored.verdict, plans, req.traffic.sessionMinutes));
-  const found = [...risks(catalog, ctx, view), ...marginRisks(ctx, assessments, stores)];
+  const allowedOf = new Map(assessments.map((a) => [a.item.name, a.allowed]));
+  const found = [...risks(catalog, ctx, view, (name) => allowedOf.get(name)), ...marginRisks(ctx, assessments, stores)];
   const { risks: open, accepted } = applyAcceptance(sortRisks(found), req.accept, options.today);
   const tipping = tippingPoints(catalog, decision, scored.verdict);
   const confidence = Math.min(scored.confidence, robustness(tipping.nearest));

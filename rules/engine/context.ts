@@ -49,21 +49,25 @@ function listFigures(req: Requirements, service: ServiceFigures, items: readonly
 }
 
 function toEvalItem(s: StateItem, impliedBecause: string | undefined, service: ServiceFigures, req: Requirements): EvalItem {
-  // The listed fields first, then every figure in registry order: all items share one object shape (one order of
-  // keys), so rule reads stay monomorphic.
-  const item = {
-    name: s.name, owner: s.owner, lifetime: s.lifetime, sizeKb: s.sizeKb, writesPerMinute: s.writesPerMinute,
-    sensitivity: s.sensitivity, lossImpact: s.lossImpact, consistency: s.consistency, hotPath: s.hotPath,
-    readsPerMinute: s.readsPerMinute, residency: s.residency,
-    source: s,
-    implied: impliedBecause !== undefined,
-    impliedBecause,
-  } as unknown as EvalItem;
+  // Cloned from one template that already has every key (listed fields, then the figures in registry order), so every
+  // item shares one object shape and rule reads stay monomorphic. Adding the figures as new keys one by one made
+  // V8 turn each item into a dictionary (too many properties added after creation): rule tests got 1.8× slower.
+  const item = { ...ITEM_TEMPLATE } as unknown as EvalItem;
+  item.name = s.name; item.owner = s.owner; item.lifetime = s.lifetime; item.sizeKb = s.sizeKb; item.writesPerMinute = s.writesPerMinute;
+  item.sensitivity = s.sensitivity; item.lossImpact = s.lossImpact; item.consistency = s.consistency; item.hotPath = s.hotPath;
+  item.readsPerMinute = s.readsPerMinute; item.residency = s.residency;
+  item.source = s; item.implied = impliedBecause !== undefined; item.impliedBecause = impliedBecause;
   const x: ItemInput = { item, source: s, req, service, impliedBecause };
   const out = item as unknown as Record<string, unknown>;
   for (const k of ITEM_ORDER) out[k] = ITEM_FIGURES[k].compute(x);
   return item;
 }
+
+/** Every key of an evaluated item, in one order: the listed fields, then each registry figure. */
+const ITEM_TEMPLATE: Readonly<Record<string, unknown>> = Object.fromEntries([
+  'name', 'owner', 'lifetime', 'sizeKb', 'writesPerMinute', 'sensitivity', 'lossImpact', 'consistency', 'hotPath', 'readsPerMinute', 'residency',
+  'source', 'implied', 'impliedBecause', ...ITEM_ORDER,
+].map((k) => [k, undefined]));
 
 /** toEvalItem copies these fields; the rest are figures. A field added to StateItem must be placed (a missing key fails to compile). */
 const STATE_ITEM_KEYS: Record<Exclude<keyof StateItem, keyof ItemFigures>, true> = {

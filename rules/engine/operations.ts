@@ -32,11 +32,16 @@ export function scalingAndFailure(
   if (cache.length) notes.push(`${cache.join(', ')} in the distributed cache: ${f(cap.externalStoreMemoryMb)} MB, ${f(cap.externalReadsPerSecond)} reads/s at peak across external stores`);
   if (cap.floor.memory > cap.floor.load) notes.push(`memory, not load, sets the instance count: ${count(cap.floor.memory, 'instance')} for in-process state vs ${cap.floor.load} for ${f(peakRps)} requests/s`);
 
+  // Said of the plan as it is: sticky items are held by one instance and replicated by nothing.
+  const byStores = [...cache.length ? ['cache'] : [], ...db.length ? ['database'] : [], ...log.length ? ['log'] : []];
+  const external = byStores.length ? `state is replicated by its stores (${byStores.join(', ')})` : '';
   const replication = replicated.length
-    ? `replicate ${replicated.join(', ')} to a second instance (or a replicated log) before acknowledging writes`
-    : cache.length || db.length || log.length
-      ? `no instance replication: state is replicated by its stores (${[...new Set([...cache.length ? ['cache'] : [], ...db.length ? ['database'] : [], ...log.length ? ['log'] : []])].join(', ')})`
-      : 'none needed: instances hold nothing another instance needs';
+    ? `replicate ${replicated.join(', ')} to a second instance (or a replicated log) before acknowledging writes${external ? `; other ${external}` : ''}`
+    : sticky.length
+      ? `none: ${sticky.join(', ')} live only on the instance that holds ${sticky.length === 1 ? 'it' : 'them'} and ${sticky.length === 1 ? 'is' : 'are'} lost with it${external ? `; other ${external}` : ''}`
+      : external
+        ? `no instance replication: ${external}`
+        : 'none needed: instances hold nothing another instance needs';
   const autoscaling = verdict === 'stateless'
     ? `scale on CPU or requests/s between ${cap.floor.availability} and ${Math.max(cap.instances * 2, cap.floor.availability)} instances; any instance can be added or removed at once${spiky ? '; spiky traffic: keep warm headroom, instances start empty and serve at once' : ''}`
     : `scale out adds capacity for new sessions only; scale in must drain about ${f(perInstance)} sessions per instance${sticky.length ? ' or lose their state' : ''}; keep at least ${cap.instances} instances`;

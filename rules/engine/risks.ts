@@ -7,6 +7,7 @@ import type { EvalContext, PlanView } from '../model/context.ts';
 import { cmp, type ItemAssessment } from './placement.ts';
 import { STORE_INDEX } from '../model/stores.ts';
 import { figure } from './feasibility.ts';
+import { vetMitigation } from './mitigation.ts';
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
@@ -14,17 +15,18 @@ const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
  * Risk rules read the chosen plan. A rule that reads item facts yields one risk per matching item, with the id
  * `rule:item`; a service-level rule yields one risk with the rule's id.
  */
-export function risks(catalog: Catalog, ctx: EvalContext, plan: PlanView): Risk[] {
+export function risks(catalog: Catalog, ctx: EvalContext, plan: PlanView, allowedFor: (item: string) => ReadonlySet<Store> | undefined = () => undefined): Risk[] {
   const out: Risk[] = [];
   for (const rule of catalog.risks) {
     const perItem = [...rule.reads].some((r) => r.startsWith('state[]'));
     if (perItem) {
       for (const item of ctx.items) {
         if (!rule.test(ctx, item, plan)) continue;
-        out.push({ id: `${rule.id}:${item.name}`, rule: rule.id, severity: rule.severity, text: rule.because(ctx, item, plan), mitigation: rule.mitigation(ctx, item, plan) });
+        const mitigation = vetMitigation(rule.mitigation, ctx, item, plan, undefined, allowedFor(item.name), plan.storeOf(item.name));
+        out.push({ id: `${rule.id}:${item.name}`, rule: rule.id, severity: rule.severity, text: rule.because(ctx, item, plan), mitigation });
       }
     } else if (rule.test(ctx, undefined, plan)) {
-      out.push({ id: rule.id, rule: rule.id, severity: rule.severity, text: rule.because(ctx, undefined, plan), mitigation: rule.mitigation(ctx, undefined, plan) });
+      out.push({ id: rule.id, rule: rule.id, severity: rule.severity, text: rule.because(ctx, undefined, plan), mitigation: vetMitigation(rule.mitigation, ctx, undefined, plan, undefined, undefined, undefined) });
     }
   }
   return out;
@@ -56,7 +58,7 @@ export function marginRisks(ctx: EvalContext, assessments: readonly ItemAssessme
       out.push({
         id: `${o.rule.id}:${a.item.name}`, rule: o.rule.id, severity,
         text: `${a.item.name} in ${store} (${f.profile.technology}) uses ${Math.round(used * 100)}% of its limit: ${figure(o.value)} of ${figure(o.limit)} ${o.rule.unit} (${quote.measure}; ${quote.bound})`,
-        mitigation: o.rule.mitigation(ctx, a.item, undefined, quote),
+        mitigation: vetMitigation(o.rule.mitigation, ctx, a.item, undefined, quote, a.allowed, store),
       });
     }
   }

@@ -13,4 +13,5 @@ export const ASSUMPTIONS = {
   syncWriteShare: { value: 0.01, source: 'a synchronous write counts on the request path when at least 1% of requests make one (the p99 sees it)' },
   headroom: { value: 1.2, source: '20% headroom on instance load' },
   spikyHeadroom: { value: 1.5, source: '50% headroom on instance load for spiky traffic' },
+  interRegionRttMs: { value: 70, source: 'a round trip between two regions of one continent is ~70 ms (cloud providers\' inter-region latency tables; ~150 ms across oceans), when constraints.interRegionRttMs is not given' },
 } as const satisfies Record<string, Assumption>;
