@@ -6,8 +6,11 @@
 # (it reads this file: keep COPY sources relative and each RUN a plain shell command).
 
 # Both stages on the same Node build: the V8 code cache written by the build (dist/cli.cjs.cache) is only accepted
-# by the V8 that wrote it.
-ARG NODE_IMAGE=node:20.20.2-bookworm-slim
+# by the V8 that wrote it. Pinned by digest (the multi-platform manifest list of the tag), so a re-pushed tag cannot
+# change what is built. To update: pick the new tag, then take its digest with
+#   docker buildx imagetools inspect node:20.X.Y-bookworm-slim      (the "Digest:" line)
+# or the registry's tag page, and replace both parts below; test/deploy/kubernetes.test.ts checks the shape.
+ARG NODE_IMAGE=node:20.20.2-bookworm-slim@sha256:2cf067cfed83d5ea958367df9f966191a942351a2df77d6f0193e162b5febfc0
 
 # tini as PID 1: forwards SIGTERM to Node (which drains, see server/cli/serve.ts) and reaps the processes that
 # `--workers N` forks. Node alone as PID 1 would handle SIGTERM but never reap an orphan.

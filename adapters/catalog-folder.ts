@@ -1,6 +1,8 @@
-import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { BUILTIN_CATALOG, createEngine, issue, loadCatalog, type CatalogSource, type Engine, type Result } from '../rules/index.ts';
+import { readBoundedFile } from './bounded-file.ts';
+import { BUILTIN_CATALOG, createEngine, issue, loadCatalog, type CatalogSource, type Engine, type EngineOptions, type Result } from '../rules/index.ts';
+import { nodeSha256 } from './sha256.ts';
 
 /** Most catalogue files a folder may hold, and their total size: the catalogue is read into memory at start. */
 export const MAX_CATALOG_FILES = 100;
@@ -38,9 +40,14 @@ export function readCatalogDir(dir: string, cwd = process.cwd(), options: NameOp
       // lstat, not the dirent type: a symlink, a FIFO or a device is not a catalogue file.
       const st = lstatSync(path);
       if (!st.isFile()) return fail(`${name} is ${st.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; a catalogue folder holds regular files only`, 'not_a_file', name);
-      total += st.size;
-      if (total > MAX_CATALOG_BYTES) return fail(`${dir} holds more than ${MAX_CATALOG_BYTES} bytes of catalogue files; the limit is ${MAX_CATALOG_BYTES}`, 'too_big');
-      sources.push({ name, text: readFileSync(path, 'utf8') });
+      const tooBig = () => fail(`${dir} holds more than ${MAX_CATALOG_BYTES} bytes of catalogue files; the limit is ${MAX_CATALOG_BYTES}`, 'too_big');
+      if (total + st.size > MAX_CATALOG_BYTES) return tooBig();
+      // Read with what is left of the budget as its bound: a file swapped for a FIFO, a device or a link after the
+      // lstat above is refused by the reader instead of hanging or being followed.
+      const read = readBoundedFile(path, { maxBytes: MAX_CATALOG_BYTES - total, within: abs });
+      if (!read.ok) return read.problem === 'too_big' ? tooBig() : fail(`${name} ${read.message}`, read.problem === 'missing' ? 'unreadable' : 'not_a_file', name);
+      total += read.bytes;
+      sources.push({ name, text: read.text });
     }
     return { ok: true, value: sources };
   } catch (e) {
@@ -50,7 +57,7 @@ export function readCatalogDir(dir: string, cwd = process.cwd(), options: NameOp
 
 /** The engine for the built-in catalogue, with a custom folder layered on top when given. */
 export function loadEngine(rulesDir?: string, cwd = process.cwd()): Result<Engine> {
-  return createEngineLoader(cwd).get(rulesDir);
+  return createEngineLoader(cwd, { sha256: nodeSha256 }).get(rulesDir);
 }
 
 export interface EngineLoader {
@@ -61,9 +68,10 @@ export interface EngineLoader {
 /**
  * Engines for the built-in catalogue plus a custom folder. Compiling a catalogue is the expensive part, so the last
  * engine is kept while the catalogue texts are unchanged (the editor asks on every keystroke).
+ * `sha256` is the host's hash for input digests (loadEngine passes node:crypto's; absent, the core's pure one).
  * @example createEngineLoader().get('rules').ok
  */
-export function createEngineLoader(cwd = process.cwd(), options: NameOptions = {}): EngineLoader {
+export function createEngineLoader(cwd = process.cwd(), options: NameOptions & EngineOptions = {}): EngineLoader {
   let cached: { key: string; engine: Engine } | undefined;
   return {
     get(rulesDir) {
@@ -73,7 +81,7 @@ export function createEngineLoader(cwd = process.cwd(), options: NameOptions = {
       if (cached?.key === key) return { ok: true, value: cached.engine };
       const catalog = loadCatalog(BUILTIN_CATALOG, { custom: custom.value });
       if (!catalog.ok) return catalog;
-      cached = { key, engine: createEngine(catalog.value) };
+      cached = { key, engine: createEngine(catalog.value, options.sha256 ? { sha256: options.sha256 } : {}) };
       return { ok: true, value: cached.engine };
     },
   };

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { didYouMean, issue, parseRequirements, type Requirements, type Result } from '../rules/index.ts';
+import { boundaryFor, DEFAULT_MAX_FILE_BYTES, readBoundedFile, type FileRead } from './bounded-file.ts';
 
 /** Which files are statewise requirements files: `*.statewise.yaml`, `*.statewise.yml`, `*.statewise.json`. */
 export const REQUIREMENTS_FILE = /\.statewise\.(ya?ml|json)$/i;
@@ -21,29 +22,40 @@ export function baseName(fileName: string): string {
 /** The file name that means standard input (`cat a.yaml | statewise advise -`). */
 export const STDIN = '-';
 
+export interface RequirementsReadOptions {
+  /** Standard input for the file name `-` (read with the same bound); absent = this command reads named files only. */
+  stdin?: (maxBytes: number) => FileRead;
+  /** Largest file read (default DEFAULT_MAX_FILE_BYTES, the server's body limit). */
+  maxBytes?: number;
+  /** Said after "the limit" when a file is too big: how to raise it (the CLI names its variable). */
+  raiseHint?: string;
+}
+
 /**
- * Reads and parses one requirements file; every issue names the file. `-` reads `stdin()` (shown as `<stdin>`).
- * A missing file names the folder looked in and the nearest requirements file there.
+ * Reads and parses one requirements file; every issue names the file. `-` reads standard input (shown as `<stdin>`).
+ * Only a regular file is read, at most `maxBytes`, and a link whose target leaves the working folder is refused
+ * (adapters/bounded-file.ts). A missing file names the folder looked in and the nearest requirements file there.
  */
-export function readRequirementsFile(file: string, cwd = process.cwd(), stdin?: () => string): Result<Requirements> {
-  return readRequirementsSource(file, cwd, stdin).result;
+export function readRequirementsFile(file: string, cwd = process.cwd(), options: RequirementsReadOptions = {}): Result<Requirements> {
+  return readRequirementsSource(file, cwd, options).result;
 }
 
 /** readRequirementsFile with the text that was read (empty when nothing could be), for locating findings in it. */
-export function readRequirementsSource(file: string, cwd = process.cwd(), stdin?: () => string): { text: string; result: Result<Requirements> } {
+export function readRequirementsSource(file: string, cwd = process.cwd(), options: RequirementsReadOptions = {}): { text: string; result: Result<Requirements> } {
   const result = (r: Result<Requirements>, t = '') => ({ text: t, result: r });
-  let text: string;
   const shown = file === STDIN ? '<stdin>' : file;
-  try {
-    if (file === STDIN && !stdin) return result({ ok: false, issues: [{ ...issue('unreadable', [], 'this command reads a named file, not standard input (-)'), file: shown }] });
-    text = file === STDIN ? stdin!() : readFileSync(resolve(cwd, file), 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? missing(file, cwd) : code === 'EISDIR' ? 'is a folder, not a requirements file' : `cannot read (${code ?? String(e)})`;
-    return result({ ok: false, issues: [{ ...issue('unreadable', [], why), file: shown }] });
+  const fail = (why: string) => result({ ok: false, issues: [{ ...issue('unreadable', [], why), file: shown }] });
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  if (file === STDIN && !options.stdin) return fail('this command reads a named file, not standard input (-)');
+  const abs = resolve(cwd, file);
+  const read = file === STDIN ? options.stdin!(maxBytes) : readBoundedFile(abs, { maxBytes, within: boundaryFor(abs, cwd) });
+  if (!read.ok) {
+    if (read.problem === 'missing') return fail(missing(file, cwd));
+    if (read.problem === 'folder') return fail('is a folder, not a requirements file');
+    return fail(read.problem === 'too_big' && options.raiseHint ? `${read.message} (${options.raiseHint})` : read.message);
   }
-  const parsed = parseRequirements(text);
-  return result(parsed.ok ? parsed : { ok: false, issues: parsed.issues.map((i) => ({ ...i, file: shown })) }, text);
+  const parsed = parseRequirements(read.text);
+  return result(parsed.ok ? parsed : { ok: false, issues: parsed.issues.map((i) => ({ ...i, file: shown })) }, read.text);
 }
 
 /** `no such file in FOLDER; did you mean NAME?` with the nearest *.statewise.yaml|json beside where it was looked for. */

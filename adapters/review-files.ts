@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { reviewDate } from '../rules/index.ts';
+import { DEFAULT_MAX_REVIEW_BYTES, isInside, readBoundedFile, type FileRead } from './bounded-file.ts';
 
 /** Where design reviews live unless `--reviews DIR` (or the editor setting `statewise.reviewsFolder`) says otherwise. */
 export const DEFAULT_REVIEWS_DIR = 'docs/design-reviews';
@@ -35,13 +35,24 @@ export function sourceName(file: string, cwd: string): string {
   return relativeSource(cwd, resolve(cwd, file)) ?? file.replace(/\\/g, '/');
 }
 
-/** The `date:` of the review at `path`, so re-rendering keeps it; undefined when there is none (or no file). */
-export function existingReviewDate(path: string): string | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-  return reviewDate(text);
+export interface ReviewReadOptions {
+  /** The reviews folder: a review whose real path leaves it (a link to /dev/zero, ~/.ssh…) is refused. */
+  reviewsDir: string;
+  /** Largest review read (default DEFAULT_MAX_REVIEW_BYTES). */
+  maxBytes?: number;
+}
+
+/**
+ * The text of the review at `path` (absolute), read with the bounds of adapters/bounded-file.ts: a regular file
+ * inside the reviews folder (or, for a path outside it, inside its own folder), at most `maxBytes`.
+ */
+export function readReviewFile(path: string, options: ReviewReadOptions): FileRead {
+  const folder = resolve(options.reviewsDir);
+  return readBoundedFile(path, { maxBytes: options.maxBytes ?? DEFAULT_MAX_REVIEW_BYTES, within: isInside(path, folder) ? folder : dirname(path) });
+}
+
+/** The `date:` of the review at `path`, so re-rendering keeps it; undefined when there is none (or no readable file). */
+export function existingReviewDate(path: string, options: ReviewReadOptions = { reviewsDir: dirname(path) }): string | undefined {
+  const read = readReviewFile(path, options);
+  return read.ok ? reviewDate(read.text) : undefined;
 }

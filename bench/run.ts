@@ -7,6 +7,7 @@ import { runExtension } from './extension.ts';
 import { runStartup } from './startup.ts';
 import { runActivation } from './activation.ts';
 import { runMemory } from './memory.ts';
+import { runScan } from './scan.ts';
 import type { BenchOptions, BenchResult } from './lib/result.ts';
 import { table } from './lib/table.ts';
 import { baselineFrom, compareRatios, TOLERANCE, WIDER } from './lib/regressions.ts';
@@ -14,11 +15,12 @@ import { baselineFrom, compareRatios, TOLERANCE, WIDER } from './lib/regressions
 /**
  * `npm run bench` runs every benchmark; `npm run bench -- --quick` runs shorter versions (CI, under a minute) and
  * exits 1 when a ratio regressed more than 1.5× (a few noisy ones: 2×) against the baseline ratios recorded in bench/RESULTS.md.
- * `--only NAME[,NAME]` runs some of them (engine, advice, http, memory, extension, startup, activation).
+ * `--only NAME[,NAME]` runs some of them (engine, advice, http, memory, extension, startup, activation, scan); `--no-pin` keeps
+ * the HTTP benchmark from pinning server and load generator to separate cores (on a machine others share).
  * Only ratios measured within one run are compared: absolute times on a shared machine drift too much.
  */
 const args = process.argv.slice(2);
-const options: BenchOptions = { quick: args.includes('--quick') };
+const options: BenchOptions = { quick: args.includes('--quick'), pin: !args.includes('--no-pin') };
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1]!.split(',') : undefined;
 const RESULTS = new URL('./RESULTS.md', import.meta.url);
 const BENCHES: [string, (o: BenchOptions) => Promise<BenchResult[]> | BenchResult[] | Promise<BenchResult> | BenchResult][] = [
@@ -29,6 +31,7 @@ const BENCHES: [string, (o: BenchOptions) => Promise<BenchResult[]> | BenchResul
   ['extension', runExtension],
   ['startup', runStartup],
   ['activation', runActivation],
+  ['scan', runScan],
 ];
 
 async function main(): Promise<number> {

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { BUILTIN_CATALOG, requirementsJsonSchema } from '../rules/index.ts';
 import { hintsSchema, type JsonSchema } from '../extension/src/schema-hints.ts';
+import { copyGrammars, treeSitterCjs } from './copy-grammars.ts';
 
 // The main bundle (what activation loads). The lazily loaded engine bundle is reported but has no budget of its own.
 const BUDGET_BYTES = 300 * 1024;
@@ -38,6 +39,22 @@ const yamlEsm: Plugin = {
   name: 'yaml-esm',
   setup(b) {
     b.onResolve({ filter: /^yaml$/ }, () => ({ path: join(root, 'node_modules/yaml/browser/dist/index.js') }));
+  },
+};
+
+/**
+ * linkify-it (and its Unicode tables, uc.micro) only define functions and constants at load, but do not say so in
+ * package.json, so esbuild keeps them in every bundle that imports the rules' barrel. Only rendering a review uses
+ * them (rules/review/autolinks.ts, built on first use); marked free of side effects, the activation bundle drops them.
+ */
+const pureLinkify: Plugin = {
+  name: 'pure-linkify',
+  setup(b) {
+    b.onResolve({ filter: /^(linkify-it|uc\.micro)$/ }, async (args) => {
+      if (args.pluginData === 'pure-linkify') return undefined;
+      const resolved = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'pure-linkify' });
+      return { ...resolved, sideEffects: false };
+    });
   },
 };
 
@@ -105,10 +122,12 @@ const bundle = (entry: string, outfile: string, plugins: Plugin[]) => build({
   legalComments: 'none',
   logLevel: 'warning',
   supported: { 'dynamic-import': false },
-  plugins: [...plugins, compressedCatalog, yamlEsm, nodeSha256],
+  plugins: [...plugins, compressedCatalog, yamlEsm, nodeSha256, treeSitterCjs, pureLinkify],
 });
 const result = await bundle('src/extension.ts', 'extension.js', [lazyEngine]);
 const engine = await bundle('src/engine-module.ts', 'engine.js', []);
+// statewise scan's tree-sitter wasm (the engine bundle's scan finds them in dist/grammars, the folder the .vsix ships).
+copyGrammars(dist);
 
 const out = Object.values(result.metafile.outputs)[0]!;
 const engineOut = Object.values(engine.metafile.outputs)[0]!;

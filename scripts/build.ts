@@ -14,6 +14,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILTIN_CATALOG } from '../rules/index.ts';
 import { preparseCatalogFile } from '../rules/catalog/catalog-file.ts';
+import { copyGrammars, treeSitterCjs } from './copy-grammars.ts';
 
 export interface Entry {
   /** Source file, relative to the repository root. */
@@ -36,8 +37,9 @@ export interface Entry {
  * bin/statewise.js runs; the manifest covers the inputs of all of them.
  */
 export const ENTRIES: readonly Entry[] = [
-  // piscina stays in node_modules: it starts its own worker.js from its package folder.
-  { entry: 'server/cli.ts', out: 'cli.cjs', warmUp: ['advise', 'examples/online-shop.statewise.yaml'], esbuild: { external: ['piscina'], logOverride: { 'empty-import-meta': 'silent' } } },
+  // piscina stays in node_modules: it starts its own worker.js from its package folder. playwright-core too: only
+  // `export --to svg` loads it, and it is a devDependency (absent from an install without them: a clear error).
+  { entry: 'server/cli.ts', out: 'cli.cjs', warmUp: ['advise', 'examples/online-shop.statewise.yaml'], esbuild: { external: ['piscina', 'playwright-core', '@modelcontextprotocol/sdk'], logOverride: { 'empty-import-meta': 'silent' } } },
   // The advice thread `statewise serve` starts (server/advice-worker-file.ts looks for it next to cli.cjs).
   { entry: 'server/advice-worker.ts', out: 'advice-worker.cjs', esbuild: { external: ['piscina'], logOverride: { 'empty-import-meta': 'silent' } } },
 ];
@@ -88,7 +90,7 @@ export async function buildAll(): Promise<{ out: string; bytes: number }[]> {
       legalComments: 'none',
       logLevel: 'warning',
       absWorkingDir: ROOT,
-      plugins: [preparsedCatalog],
+      plugins: [preparsedCatalog, treeSitterCjs],
       // import.meta.url is empty in CommonJS: give modules the bundle's own URL (packageRoot, createRequire and the
       // worker's file resolve from it).
       define: { 'import.meta.url': 'import_meta_url' },
@@ -99,6 +101,8 @@ export async function buildAll(): Promise<{ out: string; bytes: number }[]> {
     if (e.warmUp) writeCodeCache(join(DIST, e.out), e.warmUp);
     outputs.push({ out: e.out, bytes: statSync(join(DIST, e.out)).size });
   }
+  // statewise scan's parsers: found beside the bundle (adapters/scan/grammars.ts), as in the container image.
+  copyGrammars(DIST);
   // Only our own sources: a dependency changes through package-lock.json, which `npm install` rewrites.
   const watched = [...inputs].filter((f) => !f.startsWith('node_modules/')).sort();
   watched.push('package-lock.json');

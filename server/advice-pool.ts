@@ -82,10 +82,11 @@ export async function createAdvicePool(options: AdvicePoolOptions): Promise<Advi
       // The thread is free before the request hears back, so whatever the request does next sees the slot free.
       const settle = (then: () => void) => { running--; job.done(); then(); pump(); };
       pool.run(job.task).then((result) => settle(() => {
-        if (result instanceof Uint8Array) job.resolve({ ok: true, body: result as Uint8Array<ArrayBuffer> });
+        // Stopped: the request was answered as aborted already. (No answer body is the word itself: they are JSON or Markdown.)
+        if (result === STOPPED) return;
+        if (typeof result === 'string' || result instanceof Uint8Array) job.resolve({ ok: true, body: result as string | Uint8Array<ArrayBuffer> });
         else if (typeof result === 'object' && !result.ok) job.resolve(result);
-        // Stopped: the request was answered as aborted already.
-        else if (result !== STOPPED) job.reject(new Error(`advice thread answered a ${job.task.kind} task with ${JSON.stringify(result).slice(0, 100)}`));
+        else job.reject(new Error(`advice thread answered a ${job.task.kind} task with ${JSON.stringify(result).slice(0, 100)}`));
       }), (e: unknown) => settle(() => job.reject(e)));
     }
   };

@@ -1,4 +1,4 @@
-import { renderReview, type Engine, type Issue } from '../rules/index.ts';
+import { renderReview, type Detail, type Engine, type Issue } from '../rules/index.ts';
 import { parseRequirementsBody, validateData, type BodyFormat } from './http/body.ts';
 import { issueErrors, problemBody } from './http/problem.ts';
 
@@ -10,18 +10,23 @@ import { issueErrors, problemBody } from './http/problem.ts';
  * string crosses the thread boundary with one copy instead of a structured clone of the whole object tree.
  */
 
-/** One unit of work; `today` is read on the main thread per request (the server's clock, or a test's fixed date). */
+/**
+ * One unit of work; `today` is read on the main thread per request (the server's clock, or a test's fixed date).
+ * `scope` says whose request it is (which API key, when keys are configured): advice ignores it, the answer cache keeps
+ * answers per scope so one key never learns, by a hit or its speed, what another key sent.
+ */
 export type AdviceTask =
-  | { kind: 'recommend'; body: string; format: BodyFormat; today: string }
-  | { kind: 'review'; body: string; format: BodyFormat; today: string; date?: string; source?: string }
+  | { kind: 'recommend'; body: string; format: BodyFormat; today: string; detail?: Detail; scope?: string }
+  | { kind: 'review'; body: string; format: BodyFormat; today: string; date?: string; source?: string; scope?: string }
   | { kind: 'batch'; items: unknown[]; today: string };
 
 /** The body could not be read as requirements: the route answers 400 with these issues. */
 export type AdviceRejection = { ok: false; kind: 'malformed-body' | 'invalid-requirements'; issues: Issue[] };
 /**
  * `body` is the response body: the recommendation JSON, the review Markdown, or the whole batch answer JSON. Inline
- * it is the text; from a worker thread it is the same text as UTF-8 bytes, moved (not copied) to the event loop so
- * a 10 MB batch answer costs the event loop neither a copy nor an encoding pass nor garbage on its heap.
+ * it is the text; from a worker thread it is the text too under ~100 KB (server/advice-worker.ts), and above that the
+ * same text as UTF-8 bytes, moved (not copied) to the event loop so a 10 MB batch answer costs the event loop neither
+ * a copy nor an encoding pass nor garbage on its heap.
  * `cached` is set only by the answer cache (server/answer-cache.ts): true for an answer given from memory.
  */
 export type AdviceResult = { ok: true; body: string | Uint8Array<ArrayBuffer>; cached?: boolean } | AdviceRejection;
@@ -34,10 +39,18 @@ export function bodyString(body: string | Uint8Array<ArrayBuffer>): string {
   return typeof body === 'string' ? body : new TextDecoder().decode(body);
 }
 
-/** The exact text `statewise advise --json` prints for one file, so CLI and API answers are byte-identical. */
+/** The exact text `statewise advise --json` prints for one file (brief or full), so CLI and API answers are byte-identical. */
 export function recommendationText(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
+
+/**
+ * Answers shorter than this (UTF-16 units, ~100 KB) cross from an advice thread (server/advice-worker.ts) to the event
+ * loop as the string itself: a structured clone copies it once, where TextEncoder first walks it (~40 µs for a
+ * typical 41 KB answer, whose em dashes make it non-ASCII) and the bytes then need a transfer. Longer ones (batches, up to tens of MB) are encoded and moved, so
+ * the event loop gets no copy and no large string on its heap.
+ */
+export const STRING_HOP_MAX_CHARS = 100 * 1024;
 
 /** A batch given up between two documents because its client left; nobody reads the answer. */
 export const STOPPED = 'stopped' as const;
@@ -56,8 +69,8 @@ export function createAdviceTasks(engine: Engine): (task: AdviceTask, stopped?: 
     }
     const parsed = parseRequirementsBody(task.body, task.format);
     if (!parsed.ok) return parsed;
+    if (task.kind === 'recommend') return { ok: true, body: recommendationText(engine.advise(parsed.value, { today: task.today, detail: task.detail ?? 'full' })) };
     const recommendation = engine.advise(parsed.value, { today: task.today });
-    if (task.kind === 'recommend') return { ok: true, body: recommendationText(recommendation) };
     return {
       ok: true,
       body: renderReview({

@@ -1,7 +1,8 @@
 import { workerData } from 'node:worker_threads';
 import { move } from 'piscina';
 import { BUILTIN_CATALOG, createEngine, loadCatalog, type CatalogSource, type Engine } from '../rules/index.ts';
-import { createAdviceTasks, STOPPED, type AdviceRejection, type AdviceTask } from './advice-tasks.ts';
+import { nodeSha256 } from '../adapters/sha256.ts';
+import { createAdviceTasks, STOPPED, STRING_HOP_MAX_CHARS, type AdviceRejection, type AdviceTask } from './advice-tasks.ts';
 
 /**
  * The advice pool's worker thread (started by piscina, see server/advice-pool.ts). It builds its engine once, from
@@ -26,14 +27,16 @@ export type WorkerTask = (AdviceTask & { cancel: Int32Array }) | { kind: 'versio
 export function workerEngine(data: AdviceWorkerData): Engine {
   const catalog = loadCatalog(BUILTIN_CATALOG, { custom: data.custom });
   if (!catalog.ok) throw new Error(`advice worker: the catalogue the main thread loaded does not load here: ${catalog.issues.map((i) => i.message).join('; ').slice(0, 300)}`);
-  return createEngine(catalog.value);
+  return createEngine(catalog.value, { sha256: nodeSha256 });
 }
 
 /**
- * What a thread answers: the response body as UTF-8 bytes, moved to the event loop (piscina moves only a top-level
- * value), or why the body is not requirements, or, for `version`, the catalogue version.
+ * What a thread answers: the response body — as text when it is under STRING_HOP_MAX_CHARS, else as UTF-8 bytes
+ * moved to the event loop (piscina moves only a top-level value) — or why the body is not requirements, or, for
+ * `version`, the catalogue version.
  */
-export type WorkerResult = Uint8Array<ArrayBuffer> | AdviceRejection | { ok: true; version: string } | typeof STOPPED;
+export type WorkerResult = string | Uint8Array<ArrayBuffer> | AdviceRejection | { ok: true; version: string } | typeof STOPPED;
+
 
 /** The task handler for one thread (its engine built once, here). */
 export function workerHandler(data: AdviceWorkerData): (task: WorkerTask) => WorkerResult {
@@ -44,8 +47,9 @@ export function workerHandler(data: AdviceWorkerData): (task: WorkerTask) => Wor
     const { cancel } = task;
     const result = run(task, () => Atomics.load(cancel, 0) === 1);
     if (result === STOPPED) return result;
+    if (!result.ok || result.body.length < STRING_HOP_MAX_CHARS) return result.ok ? result.body : result;
     // TextEncoder gives a buffer of its own (Buffer.from may share a pool slab, which a move would take away).
-    return result.ok ? move(new TextEncoder().encode(result.body)) as Uint8Array<ArrayBuffer> : result;
+    return move(new TextEncoder().encode(result.body)) as Uint8Array<ArrayBuffer>;
   };
 }
 

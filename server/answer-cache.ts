@@ -94,14 +94,15 @@ export function cachedAdvisor(advisor: Advisor, options: AnswerCacheOptions): Ad
 }
 
 /**
- * The cache key: everything the answer depends on besides the catalogue (fixed for the advisor's life). The metadata
+ * The cache key: everything the answer depends on besides the catalogue (fixed for the advisor's life), and whose
+ * request it is (the API key's scope: answers are kept per key, never shared between keys). The metadata
  * is a JSON array, which ends exactly at its closing bracket, so no body can make two different requests' keys
  * equal, and the body follows unescaped (escaping would copy it a second time, larger).
  */
 function keyOf(task: AdviceTask): string | undefined {
   switch (task.kind) {
-    case 'recommend': return JSON.stringify([task.kind, task.format, task.today]) + task.body;
-    case 'review': return JSON.stringify([task.kind, task.format, task.today, task.date ?? null, task.source ?? null]) + task.body;
+    case 'recommend': return JSON.stringify([task.kind, task.scope ?? null, task.format, task.today, task.detail ?? 'full']) + task.body;
+    case 'review': return JSON.stringify([task.kind, task.scope ?? null, task.format, task.today, task.date ?? null, task.source ?? null]) + task.body;
     default: return undefined;
   }
 }

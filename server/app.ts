@@ -1,9 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import type { MiddlewareHandler } from 'hono';
 import { today } from '../adapters/index.ts';
 import type { Engine } from '../rules/index.ts';
 import { ANSWER_CACHE_MAX_BYTES, DEFAULT_ANSWER_CACHE_ENTRIES, DEFAULT_MAX_BATCHES } from './config.ts';
@@ -11,6 +9,10 @@ import { inlineAdvisor, type Advisor } from './advisor.ts';
 import { ANSWER_CACHE_HEADER, cachedAdvisor, type AnswerCacheOptions } from './answer-cache.ts';
 import { accessLog } from './http/access-log.ts';
 import { bearerAuth } from './http/auth.ts';
+import { bodyLimit } from './http/body-limit.ts';
+import { cacheControl } from './http/cache-control.ts';
+import { contentEncoding } from './http/content-encoding.ts';
+import { hostCheck } from './http/host-check.ts';
 import { errorHandler, problem } from './http/problem.ts';
 import { MAX_BATCH_STATE_ITEMS } from './http/schemas.ts';
 import { registerBatch } from './routes/batch.ts';
@@ -81,7 +83,7 @@ export function createApp(options: AppOptions): App {
     today: options.today ?? today,
     // Connection: close — the rest of an oversized body is never read, so the socket cannot carry another request;
     // saying keep-alive would make clients reuse a socket the server is about to close (they then fail the next call).
-    limit: bodyLimit({ maxSize, onError: (c) => problem(c, 'body-too-large', `the body is larger than ${maxSize} bytes`, undefined, { Connection: 'close' }) }),
+    limit: bodyLimit(maxSize, (c) => problem(c, 'body-too-large', `the body is larger than ${maxSize} bytes`, undefined, { Connection: 'close' })),
     security: keys.length ? [{ bearerAuth: [] }] : [],
     maxConcurrentBatches: options.maxConcurrentBatches ?? DEFAULT_MAX_BATCHES,
     maxBatchStateItems: options.maxBatchStateItems ?? MAX_BATCH_STATE_ITEMS,
@@ -104,14 +106,9 @@ export function createApp(options: AppOptions): App {
       exposeHeaders: ['X-Request-Id', ANSWER_CACHE_HEADER], maxAge: 600,
     }));
   }
-  app.use('/v1/*', async (c, next) => { await next(); c.res.headers.set('Cache-Control', 'no-store'); });
+  app.use('/v1/*', cacheControl('no-store'));
   if (keys.length) app.use('/v1/*', bearerAuth(keys));
-  // Bodies are read as sent: a compressed one would only fail later as "malformed", so say what is wrong (RFC 7694).
-  app.use('/v1/*', async (c, next) => {
-    const encoding = c.req.header('content-encoding')?.trim().toLowerCase();
-    if (encoding && encoding !== 'identity') return problem(c, 'unsupported-media-type', `Content-Encoding ${encoding} is not supported; send the body uncompressed`, undefined, { 'Accept-Encoding': 'identity' });
-    await next();
-  });
+  app.use('/v1/*', contentEncoding());
 
   registerHealth(app, deps);
   registerRecommendations(app, deps);
@@ -133,30 +130,4 @@ export function createApp(options: AppOptions): App {
 /** The answer cache's bounds with the defaults filled in. */
 export function answerCacheOptions(given: Partial<AnswerCacheOptions> = {}): AnswerCacheOptions {
   return { entries: given.entries ?? DEFAULT_ANSWER_CACHE_ENTRIES, maxBytes: given.maxBytes ?? ANSWER_CACHE_MAX_BYTES };
-}
-
-/**
- * DNS rebinding guard: a web page whose name an attacker re-points at 127.0.0.1 can make a browser send requests to
- * a loopback server, but the browser still sends the attacker's name as Host. Only the names the server is meant
- * to be reached under are answered; the rest get 421. A request without Host (HTTP/1.0) cannot come from a browser.
- */
-function hostCheck(allowed: readonly string[]): MiddlewareHandler<AppEnv> {
-  const names = new Set(allowed.map((h) => h.toLowerCase()));
-  return async (c, next) => {
-    const host = c.req.raw.headers.get('host');
-    if (host !== null) {
-      const name = hostName(host.trim().toLowerCase());
-      if (!names.has(name)) {
-        return problem(c, 'misdirected-request', `this server does not answer for host ${JSON.stringify(name.slice(0, 100))}; allowed: ${[...names].join(', ')} (serve --allowed-host adds names)`);
-      }
-    }
-    await next();
-  };
-}
-
-/** `example.com:8787` → `example.com`; `[::1]:8787` → `[::1]`. */
-function hostName(host: string): string {
-  if (host.startsWith('[')) { const end = host.indexOf(']'); return end < 0 ? host : host.slice(0, end + 1); }
-  const colon = host.indexOf(':');
-  return colon < 0 || host.indexOf(':', colon + 1) >= 0 ? host : host.slice(0, colon);
 }

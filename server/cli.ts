@@ -1,6 +1,7 @@
 import { VERSION } from '../adapters/index.ts';
 import type { Command } from './cli/commands.ts';
 import { EXIT, processIo, type Io } from './cli/io.ts';
+import { fileLimitsFrom } from './cli/file-limits.ts';
 import { oneLine } from './cli/escape.ts';
 import { adviseCommand } from './cli/advise.ts';
 import { schemaCommand } from './cli/schema.ts';
@@ -8,11 +9,15 @@ import { rulesCommand } from './cli/rules.ts';
 import { serveCommand } from './cli/serve.ts';
 import { reviewCommand } from './cli/review.ts';
 import { checkCommand } from './cli/check.ts';
+import { diffCommand } from './cli/diff.ts';
+import { mcpCommand } from './cli/mcp.ts';
+import { exportCommand } from './cli/export.ts';
 import { initCommand } from './cli/init.ts';
+import { scanCommand } from './cli/scan.ts';
 import { nearestName } from './cli/flag-errors.ts';
 
 /** Every command, in the order `--help` lists them. Each lives in its own file under server/cli/. */
-const COMMANDS: Command[] = [initCommand, adviseCommand, reviewCommand, checkCommand, schemaCommand, rulesCommand, serveCommand];
+const COMMANDS: Command[] = [initCommand, adviseCommand, reviewCommand, checkCommand, diffCommand, exportCommand, scanCommand, schemaCommand, rulesCommand, serveCommand, mcpCommand];
 
 const HELP = () => `statewise — stateless, stateful or hybrid: where every piece of state should live, and why.
 
@@ -33,7 +38,14 @@ export async function main(argv: string[], io?: Io): Promise<number> {
   // --no-color is global: it may stand anywhere, and no command sees it.
   const noColor = argv.includes('--no-color');
   if (noColor) argv = argv.filter((a) => a !== '--no-color');
-  io ??= processIo({ noColor });
+  if (!io) {
+    const fileLimits = fileLimitsFrom(process.env);
+    io = processIo({ noColor, ...(fileLimits.ok ? { fileLimits: fileLimits.value } : {}) });
+    if (!fileLimits.ok) {
+      io.err(`statewise: ${fileLimits.message}`);
+      return EXIT.badInput;
+    }
+  }
   if (noColor) delete io.paint;
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {

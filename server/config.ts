@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import * as z from 'zod';
 import { statewiseError } from '../rules/index.ts';
+import { cpuInfo, type CpuInfo } from './cpu-quota.ts';
 
 /**
  * `statewise serve` configuration: flags first, then environment variables, then defaults, validated with zod
@@ -21,6 +22,7 @@ export const DEFAULT_MAX_BATCHES = Math.max(2, availableParallelism());
 
 /**
  * Advice threads per process when not set: the cores shared out among the cluster's processes, at least one each.
+ * `statewise serve` passes the CPUs the cgroup quota allows when it is lower (server/cpu-quota.ts), not the node's.
  * `--workers 1` on 4 cores → 4 threads; `--workers auto` → 1 thread per process; so processes × threads ≤ cores
  * (never oversubscribed, except the minimum of one thread when there are more processes than cores). Each
  * process's event-loop thread is not counted: it only reads and writes sockets.
@@ -90,19 +92,25 @@ const THREADS_MESSAGE = 'must be a number from 0 (advice on the event loop) to 6
 const SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|k|kib|mb|m|mib)?$/i;
 const UNITS: Record<string, number> = { b: 1, k: 1024, kb: 1024, kib: 1024, m: 1 << 20, mb: 1 << 20, mib: 1 << 20 };
 
+/**
+ * A size as people write it (`256kb`, `1mb`, `65536`; k/m are 1024-based) in bytes; undefined when it is not one.
+ * @example parseSize('1.5mb') === 1572864
+ */
+export function parseSize(text: string): number | undefined {
+  const m = SIZE.exec(text.trim());
+  return m ? Math.floor(Number(m[1]) * UNITS[(m[2] ?? 'b').toLowerCase()]!) : undefined;
+}
+
 const ConfigSchema = z.object({
   port: digits(0, 65535),
   host: z.string().trim().min(1, 'must not be empty').max(253).regex(/^[A-Za-z0-9.:\-[\]]+$/, 'must be a host name or IP address'),
   rules: z.string().min(1, 'must name a folder').optional(),
-  workers: z.union([z.literal('auto').transform(() => availableParallelism()), digits(1, 64)], { error: 'must be a number from 1 to 64, or auto' }),
+  workers: z.union([z.literal('auto'), digits(1, 64)], { error: 'must be a number from 1 to 64, or auto' }),
   apiKeys: z.array(z.string()
     .min(16, 'each API key must be at least 16 characters')
     .max(512, 'each API key must be at most 512 characters')
     .regex(/^[A-Za-z0-9\-._~+/]+=*$/, 'each API key must be a bearer token (letters, digits, - . _ ~ + /)')).max(1000),
-  bodyLimitBytes: z.string().trim().regex(SIZE, 'must be a size like 256kb, 1mb or 65536').transform((s) => {
-    const [, n, unit] = SIZE.exec(s)!;
-    return Math.floor(Number(n) * UNITS[(unit ?? 'b').toLowerCase()]!);
-  }).pipe(z.number().min(1024, 'must be at least 1kb').max(64 << 20, 'must be at most 64mb')),
+  bodyLimitBytes: z.string().trim().regex(SIZE, 'must be a size like 256kb, 1mb or 65536').transform((s) => parseSize(s)!).pipe(z.number().min(1024, 'must be at least 1kb').max(64 << 20, 'must be at most 64mb')),
   corsOrigins: z.array(z.url({ protocol: /^https?$/, error: 'each CORS origin must be like https://portal.example.com' })
     .refine((u) => URL.canParse(u) && new URL(u).origin === u, 'each CORS origin must be scheme://host[:port] with no path or trailing slash')),
   allowedHosts: z.array(z.string().trim().toLowerCase().regex(/^(\*|[a-z0-9.-]+|\[[0-9a-f:.]+\])$/, 'each allowed host must be a host name, an IP address ([::1] for IPv6) or *')).max(100),
@@ -118,17 +126,19 @@ const ConfigSchema = z.object({
  * The validated configuration; `adviceThreads` 0 means advice runs inline on the event loop (no pool); `answerCache`
  * is the answer cache's entry count (0 = off).
  */
-export type ServeConfig = Omit<z.output<typeof ConfigSchema>, 'adviceThreads' | 'adviceQueue' | 'maxBatches'>
-  & { adviceThreads: number; adviceQueue: number; maxBatches: number };
+export type ServeConfig = Omit<z.output<typeof ConfigSchema>, 'workers' | 'adviceThreads' | 'adviceQueue' | 'maxBatches'>
+  & { workers: number; adviceThreads: number; adviceQueue: number; maxBatches: number; cpus: CpuInfo };
 export type ConfigResult = { ok: true; config: ServeConfig } | { ok: false; errors: string[] };
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
 /**
- * Resolves the serve configuration from parsed flags and the environment.
+ * Resolves the serve configuration from parsed flags and the environment. `cpus` sizes the defaults (`--workers auto`,
+ * `--advice-threads auto`, `--max-batches` with advice on the event loop): by default the cores or, when lower,
+ * the cgroup CPU quota.
  * @example resolveConfig({ port: '0' }, {}).ok === true
  */
-export function resolveConfig(values: Values, env: NodeJS.ProcessEnv, cwd = process.cwd()): ConfigResult {
+export function resolveConfig(values: Values, env: NodeJS.ProcessEnv, cwd = process.cwd(), cpus: CpuInfo = cpuInfo()): ConfigResult {
   const source: Record<string, string> = {};
   const pick = (key: string, flag: string, envName: string | undefined, fallback?: string) => {
     const v = values[flag];
@@ -179,11 +189,12 @@ export function resolveConfig(values: Values, env: NodeJS.ProcessEnv, cwd = proc
     }
   }
   if (errors.length || !parsed.success) return { ok: false, errors: [...new Set(errors)] };
-  const { adviceThreads, adviceQueue, maxBatches, ...rest } = parsed.data;
-  const threads = adviceThreads === 'auto' ? defaultAdviceThreads(rest.workers) : adviceThreads;
+  const { adviceThreads, adviceQueue, maxBatches, workers: workersAsked, ...rest } = parsed.data;
+  const workers = workersAsked === 'auto' ? Math.min(64, cpus.effective) : workersAsked;
+  const threads = adviceThreads === 'auto' ? defaultAdviceThreads(workers, cpus.effective) : adviceThreads;
   const queue = adviceQueue ?? DEFAULT_ADVICE_QUEUE;
-  const batches = maxBatches ?? (threads > 0 ? Math.min(1000, threads + queue) : DEFAULT_MAX_BATCHES);
-  return { ok: true, config: { ...rest, adviceThreads: threads, adviceQueue: queue, maxBatches: batches } };
+  const batches = maxBatches ?? (threads > 0 ? Math.min(1000, threads + queue) : Math.max(2, cpus.effective));
+  return { ok: true, config: { ...rest, workers, adviceThreads: threads, adviceQueue: queue, maxBatches: batches, cpus } };
 }
 
 function splitList(s: string): string[] {

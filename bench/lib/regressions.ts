@@ -13,11 +13,15 @@ export const DIRECTION: Record<string, 'higher' | 'lower'> = {
   'advice.large/typical': 'lower',
   'http.advisor/echo': 'higher',
   'http.cached/echo': 'higher',
+  'http.advisor/answer': 'higher',
+  'http.brief/answer': 'higher',
+  'http.cached/answer': 'higher',
   'http.workers2/workers1': 'higher',
   'http.batch.perItem1000/perItem10': 'lower',
   'startup.advise/node': 'lower',
   'activation.extension/yamlRequire': 'lower',
   'memory.rss.end/warm': 'lower',
+  'scan.repo/read': 'lower',
 };
 
 /**

@@ -2,6 +2,8 @@
 export interface BenchOptions {
   /** Shorter runs for CI: fewer samples, shorter load tests. */
   quick: boolean;
+  /** false (`--no-pin`): no taskset; server and load generator share every core (a machine others are using too). */
+  pin?: boolean;
 }
 
 export interface Goal { goal: string; met: boolean; figure: string }

@@ -5,3 +5,4 @@
  */
 export { createEmbeddedEngines, type EmbeddedEngines } from './embedded.ts';
 export { renderReview } from '../../rules/index.ts';
+export { scanRepository, type ScanReport } from '../../adapters/scan/index.ts';

@@ -12,6 +12,7 @@ import { newRequirementsFile } from './new-requirements.ts';
 import { createRecommendationPanel } from './panel.ts';
 import { recommend, resolveSource, saveRequirements } from './recommend.ts';
 import { generateReview } from './review.ts';
+import { registerScanWorkspace } from './scan-workspace.ts';
 
 /**
  * Activation wires things up and does no work: the engine and its catalogue live in a second bundle loaded on first
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerEditorLenses(context, createLiveAdvice(loadEngineModule));
   registerLanguageFeatures(context);
   registerCodeActions(context);
+  registerScanWorkspace(context, loadEngineModule);
   const command = (id: string, run: (...args: any[]) => unknown) => vscode.commands.registerCommand(id, run);
   const review = async (uri?: vscode.Uri) => {
     const source = await resolveSource(uri, { allowGuided: false });

@@ -2,11 +2,10 @@ import { STORES, type Store } from '../contract/recommendation.ts';
 import { compileCondition } from './condition.ts';
 import { finding, type LintedRule, type LintFinding } from './lint-finding.ts';
 import { GROWING_FACTS, quotableFrom } from '../model/lineage.ts';
-import { conditionSatisfiable, conflict, describeLiteral, equivalent, implies, toDnf } from './logic.ts';
+import { conditionSatisfiable, conflict, describeLiteral, implies, toDnf } from './logic.ts';
 import type { Condition, Rule } from './schema.ts';
 import { compileTemplate } from './template.ts';
 import { CHECK_KEYS } from './compile.ts';
-import { count } from '../contract/words.ts';
 import { mitigationText } from './mitigation.ts';
 
 /** The semantic checks over the effective (merged) rules; each returns findings located at the node concerned. */
@@ -21,7 +20,6 @@ export function checkRules(rules: readonly LintedRule[]): LintFinding[] {
     const dead = gatedOut(r, gates);
     if (dead) out.push(dead);
   }
-  out.push(...twins(sound));
   return out;
 }
 
@@ -137,90 +135,4 @@ function gatedOut(r: LintedRule, gates: readonly GateView[]): LintFinding | unde
     return finding('gated_out', r.file, r.line, rule.id, `"${rule.id}" can never fire: whenever it holds, ${possible.map((s, i) => `${by[i]!.id} removes ${s}`).join(', ')}`);
   }
   return undefined;
-}
-
-function effectsOf(rule: Rule): Record<string, number> | undefined {
-  if (rule.kind === 'service' || rule.kind === 'placement') {
-    return Object.fromEntries(Object.entries(rule.effect).filter(([, v]) => v !== undefined && v !== 0)) as Record<string, number>;
-  }
-  return undefined;
-}
-
-/**
- * Most work the pairwise comparison may do, in pairs of DNF terms checked (an `implies` costs |DNF(a)| × |DNF(¬b)|).
- * 30 rules with the same 9-way condition took 99 s before rules were grouped and identical conditions short-cut;
- * past the budget the remaining pairs are skipped and one `incomplete` finding says so.
- */
-export const TWINS_BUDGET = 500_000;
-
-/** Rules of one kind with equivalent conditions: identical (a duplicate) or pulling the same score both ways. */
-function twins(rules: readonly LintedRule[]): LintFinding[] {
-  const out: LintFinding[] = [];
-  // Only rules of one kind reading the same facts are compared: equivalent conditions read the same facts.
-  const groups = new Map<string, LintedRule[]>();
-  const canonical = new Map<LintedRule, string>();
-  for (const r of rules) {
-    const reads = [...compileCondition(r.rule.when, true, true, [], []).reads].sort().join(',');
-    const key = `${r.rule.kind}|${reads}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
-    canonical.set(r, canonicalJson(r.rule.when));
-  }
-  const sizes = new Map<string, number>();
-  const size = (c: Condition | undefined, negated: boolean) => {
-    const key = `${negated}|${canonicalJson(c)}`;
-    let n = sizes.get(key);
-    if (n === undefined) { n = toDnf(c, ['when'], negated)?.length ?? 0; sizes.set(key, n); }
-    return n;
-  };
-  let spent = 0;
-  let skipped = 0;
-  let firstSkipped: LintedRule | undefined;
-  for (const group of groups.values()) {
-    for (let j = 0; j < group.length; j++) {
-      for (let i = 0; i < j; i++) {
-        const a = group[i]!; const b = group[j]!;
-        if (canonical.get(a) !== canonical.get(b)) {
-          const cost = size(a.rule.when, false) * size(b.rule.when, true) + size(b.rule.when, false) * size(a.rule.when, true);
-          if (spent + cost > TWINS_BUDGET) { skipped++; firstSkipped ??= b; continue; }
-          spent += cost;
-          if (!equivalent(a.rule.when, b.rule.when)) continue;
-        }
-        out.push(...twinFindings(a, b));
-      }
-    }
-  }
-  if (firstSkipped) {
-    out.push(finding('incomplete', firstSkipped.file, firstSkipped.line, firstSkipped.rule.id,
-      `${count(skipped, 'pair')} of rules ${skipped === 1 ? 'was' : 'were'} not compared for duplicates and contradictions: their conditions are too large to compare within the lint budget; simplify them`));
-  }
-  return out;
-}
-
-/** Key-order-independent JSON of a condition, so identical conditions are recognised without any logic. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'undefined';
-}
-
-/** The finding (if any) for two rules of one kind whose conditions are equivalent. */
-function twinFindings(a: LintedRule, b: LintedRule): LintFinding[] {
-  const where = `"${a.rule.id}" (${a.file}:${a.line})`;
-  const ea = effectsOf(a.rule); const eb = effectsOf(b.rule);
-  if (ea && eb) {
-    const opposed = Object.keys(eb).filter((k) => ea[k] !== undefined && Math.sign(ea[k]!) !== Math.sign(eb[k]!));
-    if (opposed.length) {
-      return [finding('contradictory_rules', b.file, b.line, b.rule.id, `"${b.rule.id}" has the same condition as ${where} but moves ${opposed.join(', ')} the other way: override that rule by id, or disable it, instead`)];
-    }
-    if (JSON.stringify(Object.entries(ea).sort()) === JSON.stringify(Object.entries(eb).sort())) {
-      return [finding('duplicate_rule', b.file, b.line, b.rule.id, `"${b.rule.id}" has the same condition and effects as ${where}: one of them is redundant`)];
-    }
-    return [];
-  }
-  const same = a.rule.kind === 'gate' && b.rule.kind === 'gate'
-    ? [...removesOf(a.rule)].sort().join() === [...removesOf(b.rule)].sort().join()
-    : a.rule.kind === 'risk';
-  return same ? [finding('duplicate_rule', b.file, b.line, b.rule.id, `"${b.rule.id}" has the same condition as ${where} and does the same`)] : [];
 }

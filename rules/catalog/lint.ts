@@ -3,6 +3,7 @@ import { validate } from '../contract/validate.ts';
 import { mergeSources } from './merge.ts';
 import { compileCondition, type CompileProblem } from './condition.ts';
 import { checkRules } from './lint-checks.ts';
+import { twins } from './lint-twins.ts';
 import { finding, type LintCode, type LintedRule, type LintFinding } from './lint-finding.ts';
 import type { CatalogSource } from './catalog-file.ts';
 import { CatalogFileSchema, RuleSchema, type Rule } from './schema.ts';
@@ -49,7 +50,7 @@ export function lintCatalog(builtin: readonly CatalogSource[], custom: readonly 
   const effective: LintedRule[] = [...merged.rules.values()].map((m) => ({
     rule: m.rule, file: m.file, line: m.line, at: m.at, lineOf: m.lineOf, sound: sound.get(`${m.file}\n${m.at[1]}`) ?? false,
   }));
-  findings.push(...checkRules(effective));
+  findings.push(...checkRules(effective), ...twins(effective.filter((r) => r.sound)));
   return { ok: true, value: findings.sort(byPlace) };
 }
 

@@ -145,7 +145,8 @@ function factSatisfiable(path: string, lits: Literal[]): boolean {
   return numberSatisfiable(path, lits);
 }
 
-function admits(l: Literal, v: unknown): boolean {
+/** Whether the value `v` of its fact meets the literal (the per-value test the decision procedure uses). */
+export function admits(l: Literal, v: unknown): boolean {
   switch (l.op) {
     case 'eq': return v === l.value;
     case 'ne': return v !== l.value;

@@ -2,15 +2,24 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Requirements } from './requirements.ts';
 
+/** SHA-256 of a text's UTF-8 bytes as 64 lowercase hex digits. */
+export type Sha256Hex = (text: string) => string;
+
+/**
+ * The pure JavaScript SHA-256 the core uses when its host gives none (browsers, the VS Code extension). Node hosts pass
+ * node:crypto's through `createEngine(catalog, { sha256 })`: the same digest in ~2 µs instead of ~15 µs per answer.
+ */
+export const sha256Hex: Sha256Hex = (text) => bytesToHex(sha256(utf8ToBytes(text)));
+
 /**
  * `sha256:` of the canonical normalized input: keys sorted, state items sorted by name, so neither key order nor
  * item order changes it.
  */
-export function inputDigest(req: Requirements): string {
+export function inputDigest(req: Requirements, hash: Sha256Hex = sha256Hex): string {
   // What was defaulted is said in the answer but is not input: the same document digests the same either way.
   const { defaultsApplied: _, ...doc } = req;
   const canonical = { ...doc, state: [...doc.state].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) };
-  return 'sha256:' + bytesToHex(sha256(utf8ToBytes(canonicalJson(canonical))));
+  return 'sha256:' + hash(canonicalJson(canonical));
 }
 
 /** JSON with object keys sorted at every level and `undefined` fields dropped. */

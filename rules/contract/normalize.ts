@@ -7,8 +7,11 @@ import type { Requirements } from './requirements.ts';
  * as written (`raw`), this step records which ones were (`defaultsApplied`), so the answer can say what it assumed.
  */
 export function normalize(input: Requirements, raw?: unknown): Requirements {
+  const groups = input.traffic.regionGroups;
   const out: Requirements = {
     ...input,
+    // Named region groups say how many regions there are: their sum replaces traffic.regions.
+    ...(groups ? { traffic: { ...input.traffic, regions: Object.values(groups).reduce((a, n) => a + n, 0) } } : {}),
     constraints: { ...input.constraints, stores: [...input.constraints.stores].sort() },
   };
   // Not enumerable: requirements serialize (JSON, a review request, a re-parse) as the document they are, and a copy

@@ -12,11 +12,14 @@ export const STORES = [
 /** What runs a store: the team's technologies, plus the signed token and the instance's own memory. */
 export const TECHNOLOGIES = [...KNOWN_STORES, 'signed-token', 'instance-memory', 'none'] as const;
 export const ROUTING = ['any-instance', 'sticky', 'partitioned'] as const;
+/** Where an item lives across regions: each region its own, one home region per owner, or one writer worldwide. */
+export const REGION_SCOPES = ['local', 'home', 'global'] as const;
 export const SEVERITY = ['high', 'medium', 'low'] as const;
 
 export type Verdict = (typeof VERDICTS)[number];
 export type Store = (typeof STORES)[number];
 export type RejectedTechnology = z.output<typeof RejectedTechnologySchema>;
+export type RegionScope = (typeof REGION_SCOPES)[number];
 
 const text = (max = 2000) => z.string().max(max);
 const score = () => z.number().min(0).max(100);
@@ -69,6 +72,8 @@ export const PlacementSchema = z.strictObject({
   ttl: text(40).optional(),
   checks: z.array(CheckResultSchema).describe('The feasibility checks of the chosen store, with their numbers.'),
   alternatives: z.array(AlternativeSchema),
+  regionScope: z.enum(REGION_SCOPES).optional()
+    .describe('With two regions or more: local (each region its own), home (one home region per owner) or global (one writer worldwide).'),
   rejectedTechnologies: z.array(RejectedTechnologySchema).optional()
     .describe('The team\'s own technologies for this store that a check vetoed, so the plan runs another one.'),
 });

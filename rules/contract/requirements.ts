@@ -139,6 +139,14 @@ export const AcceptedRiskSchema = z.strictObject({
   until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').describe('Acceptance expires on this date.'),
 });
 
+/** Where the service lives in its repository, for `statewise scan` (docs/design.md, "Scan"). */
+export const ImplementationSchema = z.strictObject({
+  paths: z.array(z.string().min(1).max(300).regex(/^[^\0]+$/)).max(50).optional()
+    .describe('Folders (or files) of this service\'s code, relative to the repository root; default: the requirements file\'s folder.'),
+  workloads: z.array(name(253)).max(50).optional()
+    .describe('Workload names (Kubernetes workloads, app labels, compose services) of this service besides its own name.'),
+});
+
 export const RequirementsSchema = z.strictObject({
   apiVersion: z.literal(API_VERSION).default(API_VERSION),
   service: name(64).describe('The service name.'),
@@ -162,6 +170,8 @@ export const RequirementsSchema = z.strictObject({
     }),
   accept: z.array(AcceptedRiskSchema).max(MAX_ACCEPTED_RISKS).optional()
     .describe('Risks the team accepts, with a reason and an expiry date.'),
+  implementation: ImplementationSchema.optional()
+    .describe('Where the code and workloads of this service are, for statewise scan.'),
 }).superRefine((req, ctx) => {
   // A residency names a region group of this service: say which ones exist, at the item's field.
   const groups = Object.keys(req.traffic.regionGroups ?? {});
@@ -185,3 +195,4 @@ export type Kind = (typeof KIND)[number];
 export type Technology = (typeof KNOWN_STORES)[number];
 export type InstanceProfileName = (typeof INSTANCE_PROFILES)[number];
 export type AcceptedRisk = z.output<typeof AcceptedRiskSchema>;
+export type Implementation = z.output<typeof ImplementationSchema>;

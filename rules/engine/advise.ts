@@ -1,12 +1,12 @@
 import { API_VERSION, type Requirements } from '../contract/requirements.ts';
 import { STORES, type Blocker, type Placement, type PlanAnswer, type Recommendation, type Store, type Verdict } from '../contract/recommendation.ts';
-import { inputDigest } from '../contract/digest.ts';
+import { inputDigest, sha256Hex, type Sha256Hex } from '../contract/digest.ts';
 import type { Catalog } from '../catalog/compiled.ts';
 import { STORE_INDEX } from '../model/stores.ts';
 import type { EvalContext, PlanView } from '../model/context.ts';
 import type { ItemAssessment } from './placement.ts';
 import type { Plan } from './plans.ts';
-import { decide } from './decide.ts';
+import { decide, type Decision } from './decide.ts';
 import { capacity, type Placed } from './capacity.ts';
 import { planCost } from './cost.ts';
 import { figure } from './feasibility.ts';
@@ -26,34 +26,15 @@ export interface AdviseOptions {
  * The whole answer for normalized requirements. Pure and deterministic: the same input gives byte-identical JSON.
  * @example advise(catalog, parsed.value).verdict
  */
-export function advise(catalog: Catalog, input: Requirements, options: AdviseOptions = {}): Recommendation {
+export function advise(catalog: Catalog, input: Requirements, options: AdviseOptions = {}, hash: Sha256Hex = sha256Hex): Recommendation {
   // State items are a set (unique names): evaluate them in name order, so the order a team listed them in cannot
   // change a sentence, a sum or a tie-break (invariant 7). Placements are reported back in the team's order.
   const req = inNameOrder(input);
   const decision = decide(catalog, req, true);
   const { ctx, assessments, plans, scored } = decision;
   const plan = plans[scored.verdict];
-  const stores = completeStores(plan, assessments);
-  const placed = placedOf(assessments, stores);
-  const cap = capacity(ctx, placed);
-  const ops = scalingAndFailure(ctx, scored.verdict, stores, cap);
-  const profileOf = new Map(placed.map((p) => [p.item.name, p.profile]));
-  const view: PlanView = {
-    verdict: scored.verdict,
-    routing: ops.scaling.routing,
-    storeOf: (name) => stores.get(name) ?? 'none',
-    roundTripMs: (name) => profileOf.get(name)?.readMs ?? 0,
-    hotPathMs: cap.hotPathMs,
-    instances: cap.instances,
-    sessionsLostPerInstanceLoss: cap.sessionsLostPerInstanceLoss,
-    inProcessMemoryMb: cap.inProcessMemoryMb,
-    inProcessItems: cap.inProcessItems,
-    cacheItems: cap.cacheItems,
-    tokenKb: cap.tokenKb,
-  };
+  const { stores, cap, ops, found } = chosen(catalog, decision);
   const placements = assessments.map((a) => placementOf(catalog, ctx, a, stores.get(a.item.name)!, scored.verdict, plans, req.traffic.sessionMinutes));
-  const allowedOf = new Map(assessments.map((a) => [a.item.name, a.allowed]));
-  const found = [...risks(catalog, ctx, view, (name) => allowedOf.get(name)), ...marginRisks(ctx, assessments, stores)];
   const { risks: open, accepted } = applyAcceptance(sortRisks(found), req.accept, options.today);
   const tipping = tippingPoints(catalog, decision, scored.verdict);
   const confidence = Math.min(scored.confidence, robustness(tipping.nearest));
@@ -63,7 +44,7 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
     apiVersion: API_VERSION,
     service: req.service,
     rulesVersion: catalog.version,
-    inputDigest: inputDigest(req),
+    inputDigest: inputDigest(req, hash),
     verdict: scored.verdict,
     confidence,
     summary: summarize(req, { ...scored, confidence }, placements, ops.scaling.routing, plansOut),
@@ -83,8 +64,34 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
   };
 }
 
+/** The verdict's plan as the answer reports it: where each item lives, its capacity and operations, and its risks. */
+export function chosen(catalog: Catalog, decision: Decision) {
+  const { ctx, assessments, plans, scored } = decision;
+  const stores = completeStores(plans[scored.verdict], assessments);
+  const placed = placedOf(assessments, stores);
+  const cap = capacity(ctx, placed);
+  const ops = scalingAndFailure(ctx, scored.verdict, stores, cap);
+  const profileOf = new Map(placed.map((p) => [p.item.name, p.profile]));
+  const view: PlanView = {
+    verdict: scored.verdict,
+    routing: ops.scaling.routing,
+    storeOf: (name) => stores.get(name) ?? 'none',
+    roundTripMs: (name) => profileOf.get(name)?.readMs ?? 0,
+    hotPathMs: cap.hotPathMs,
+    instances: cap.instances,
+    sessionsLostPerInstanceLoss: cap.sessionsLostPerInstanceLoss,
+    inProcessMemoryMb: cap.inProcessMemoryMb,
+    inProcessItems: cap.inProcessItems,
+    cacheItems: cap.cacheItems,
+    tokenKb: cap.tokenKb,
+  };
+  const allowedOf = new Map(assessments.map((a) => [a.item.name, a.allowed]));
+  const found = [...risks(catalog, ctx, view, (name) => allowedOf.get(name)), ...marginRisks(ctx, assessments, stores)];
+  return { stores, placed, cap, ops, found };
+}
+
 /** Where each item lives under a store map, with the technology the feasibility model chose for that store. */
-function placedOf(assessments: readonly ItemAssessment[], stores: ReadonlyMap<string, Store>): Placed[] {
+export function placedOf(assessments: readonly ItemAssessment[], stores: ReadonlyMap<string, Store>): Placed[] {
   return assessments.map((a) => {
     const store = stores.get(a.item.name) ?? 'none';
     return { item: a.item, store, profile: a.feasibility.stores[STORE_INDEX[store]]?.profile };
@@ -121,7 +128,7 @@ export function robustness(nearest: number | undefined): number {
 
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-function inNameOrder(req: Requirements): Requirements {
+export function inNameOrder(req: Requirements): Requirements {
   return { ...req, state: [...req.state].sort(byName) };
 }
 

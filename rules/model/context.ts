@@ -32,6 +32,8 @@ export interface ItemFigures {
   limitsOwner: boolean;
   shape: 'value' | 'collection';
   merge: 'none' | 'last-writer-wins' | 'commutative';
+  singleWriter: boolean;
+  crossRegionWriteMs: number;
 }
 
 export interface EvalItem extends Omit<StateItem, keyof ItemFigures>, ItemFigures {
@@ -45,6 +47,7 @@ export interface EvalItem extends Omit<StateItem, keyof ItemFigures>, ItemFigure
 /** Service figures, one field per entry of SERVICE_FIGURES (rules/model/derived.ts), which documents each. */
 export interface ServiceFigures {
   source: 'clients' | 'services' | 'stream';
+  interRegionRttMs: number;
   concurrentSessions: number;
   concurrentSessionsDerived: boolean;
   fleetInstances: number;

@@ -175,6 +175,18 @@ export const ITEM_FIGURES: { readonly [K in keyof ItemFigures]: ItemFact<K> } = 
     id: 'state[].merge', from: [], description: 'how concurrent writes in two regions combine, default none (one writer)',
     compute: ({ source }) => source.merge ?? 'none',
   },
+  // Invariant 15: one value many users write, that must be strongly consistent and cannot merge concurrent writes,
+  // has one writer worldwide: with two regions or more, every acknowledged write agrees across them.
+  singleWriter: {
+    id: 'state[].singleWriter', from: ['state[].consistency', 'state[].owner', 'state[].merge'],
+    description: 'one writer worldwide: strong consistency, owned shared or global, merge none',
+    compute: ({ item, source }) => source.consistency === 'strong' && (source.owner === 'shared' || source.owner === 'global') && item.merge === 'none',
+  },
+  crossRegionWriteMs: {
+    id: 'state[].crossRegionWriteMs', from: ['traffic.regions', 'state[].singleWriter', 'state[].syncWrite', 'derived.interRegionRttMs'],
+    description: 'the round trip between regions an acknowledged write of a single-writer item waits for (0 in one region)',
+    compute: ({ item, req, service }) => (req.traffic.regions >= 2 && item.singleWriter && item.syncWrite ? service.interRegionRttMs : 0),
+  },
 };
 
 /** What a service figure is computed from: the input, and the items once they exist (list figures only). */
@@ -193,6 +205,11 @@ export const SERVICE_FIGURES: { readonly [K in keyof ServiceFigures]: ServiceFac
   source: {
     id: 'traffic.source', from: [], description: 'who sends the requests: clients (default), services or stream',
     compute: ({ req }) => req.traffic.source ?? 'clients',
+  },
+  interRegionRttMs: {
+    id: 'derived.interRegionRttMs', from: ['constraints.interRegionRttMs'],
+    description: 'the round trip between regions: given, or ~70 ms assumed (rules/model/assumptions.ts)',
+    compute: ({ req }) => req.constraints.interRegionRttMs ?? ASSUMPTIONS.interRegionRttMs.value,
   },
   concurrentSessions: {
     id: 'derived.concurrentSessions', from: ['traffic.concurrentSessions', 'traffic.peakRps', 'traffic.sessionMinutes'], grows: true,

@@ -51,9 +51,9 @@ export function storeMemoryMb(x: Probe): number {
 export const MEASURES: Readonly<Record<string, Figure>> = withInputs({
   accessMs: {
     unit: 'ms',
-    reads: ['state[].readsPerSecond', 'state[].sizeKb', 'state[].syncWrite', 'state[].writeKb'],
+    reads: ['state[].readsPerSecond', 'state[].sizeKb', 'state[].syncWrite', 'state[].writeKb', 'state[].crossRegionWriteMs'],
     value: (x) => (readsOnRequests(x) ? x.profile.readMs + transferMs(x.item.sizeKb, x.profile) : 0)
-      + (x.item.syncWrite ? x.profile.writeMs + transferMs(writeKbOf(x), x.profile) : 0),
+      + (x.item.syncWrite ? x.profile.writeMs + transferMs(writeKbOf(x), x.profile) + x.item.crossRegionWriteMs : 0),
     explain: (x) => {
       const parts: string[] = [];
       if (readsOnRequests(x)) {
@@ -62,6 +62,9 @@ export const MEASURES: Readonly<Record<string, Figure>> = withInputs({
         if (t >= 0.01) parts.push(`${f(round(t))} ms to move ${sizeText(x.item.sizeKb)} at ${f(x.profile.streamMbPerSecond)} MB/s`);
       }
       if (x.item.syncWrite) parts.push(`a ${f(x.profile.writeMs)} ms acknowledged write`);
+      if (x.item.crossRegionWriteMs > 0) {
+        parts.push(`a ${f(x.item.crossRegionWriteMs)} ms round trip between ${count(x.ctx.req.traffic.regions, 'region')} (one writer worldwide: strong, ${x.item.owner}, merge none${x.ctx.req.constraints.interRegionRttMs === undefined ? '; ~70 ms assumed, set constraints.interRegionRttMs' : ''})`);
+      }
       return parts.length ? parts.join(' + ') : 'no access on the request path';
     },
   },

@@ -1,14 +1,22 @@
+import { autolinkSpans } from './autolinks.ts';
+
 /**
  * Markdown building blocks for the design-review document. Every piece of text that comes from an input or a rule
- * passes through here, so a pipe, a newline or an HTML-looking `<tag` cannot break a table, a list or a page.
+ * passes through here, so a pipe, a newline, an HTML-looking `<tag` or a bare URL cannot break a table, a list or a page,
+ * or become a live link.
  */
 
 /** Control characters other than whitespace (NUL, ESC, BEL, C1): shown as U+FFFD, never passed on to a renderer or terminal. */
 const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g;
 
-/** One line, single spaces, no control characters, no raw HTML (`<x` would start a tag on GitHub). */
-function oneLine(text: string): string {
-  return text.replace(CONTROL, '\uFFFD').replace(/\s+/g, ' ').trim().replace(/<(?=[A-Za-z/!?])/g, '&lt;');
+/** One line, single spaces, no control characters. */
+function flat(text: string): string {
+  return text.replace(CONTROL, '\uFFFD').replace(/\s+/g, ' ').trim();
+}
+
+/** No raw HTML: `<x` would start a tag on GitHub. */
+function noHtml(text: string): string {
+  return text.replace(/<(?=[A-Za-z/!?])/g, '&lt;');
 }
 
 /**
@@ -19,6 +27,23 @@ function noLinks(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/[[\]]/g, (m) => `\\${m}`);
 }
 
+/**
+ * Free text on one line with nothing a renderer would turn into markup: no raw HTML, no link or image syntax, and
+ * no autolink — a bare URL, `www.` name or e-mail address becomes a code span (shown as written, never linked; a
+ * review keeps no live link). Escaping the URL's characters instead does not hold: markdown-it still links the
+ * `//host` left after an escaped `:`.
+ */
+function plain(text: string): string {
+  const line = flat(text);
+  let out = '';
+  let at = 0;
+  for (const span of autolinkSpans(line)) {
+    out += noLinks(noHtml(line.slice(at, span.start))) + code(line.slice(span.start, span.end));
+    at = span.end;
+  }
+  return out + noLinks(noHtml(line.slice(at)));
+}
+
 /** What would open a block (heading, quote, list, fence, thematic break) at the start of a line. */
 const BLOCK_START = /^(#{1,6}(?= |$)|>|[-+*](?= |$)|\d{1,9}(?=[.)](?: |$))|`{3}|~{3}|[-*_](?= *[-*_]))/;
 
@@ -27,22 +52,22 @@ const BLOCK_START = /^(#{1,6}(?= |$)|>|[-+*](?= |$)|\d{1,9}(?=[.)](?: |$))|`{3}|
  * `## x` or `1. x` stays text instead of becoming a heading or a list wherever it is placed.
  */
 export function inline(text: string): string {
-  return noLinks(oneLine(text)).replace(BLOCK_START, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`));
+  return plain(text).replace(BLOCK_START, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`));
 }
 
 /** Text safe inside a table cell: one line, pipes and backslashes escaped; an empty cell shows a dash. */
 export function cell(text: string): string {
-  const out = noLinks(oneLine(text)).replace(/\|/g, '\\|');
+  const out = plain(text).replace(/\|/g, '\\|');
   return out === '' ? '—' : out;
 }
 
 /** An inline code span that survives backticks inside the value. */
 export function code(text: string): string {
-  const flat = text.replace(CONTROL, '\uFFFD').replace(/\s+/g, ' ').trim();
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((m) => m.length));
+  const line = flat(text);
+  const longest = Math.max(0, ...(line.match(/`+/g) ?? []).map((m) => m.length));
   const fence = '`'.repeat(longest + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}`;
+  const pad = line.startsWith('`') || line.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${line}${pad}${fence}`;
 }
 
 /** A code span inside a table cell: GFM needs the pipe escaped even there. */

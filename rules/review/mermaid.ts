@@ -63,7 +63,7 @@ export function label(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/[#"`&<>]/g, (c) => `#${c.codePointAt(0)};`);
 }
 
-const ROUTING_LABEL: Record<Recommendation['scaling']['routing'], string> = {
+export const ROUTING_LABEL: Record<Recommendation['scaling']['routing'], string> = {
   'any-instance': 'any instance',
   sticky: 'sticky sessions',
   partitioned: 'partitioned by key',
@@ -83,14 +83,14 @@ function isInProcess(store: Store): boolean {
   return STORE_INFO[store].stateful;
 }
 
-function tiersOf(rec: Recommendation): { stateless: boolean; stateful: boolean } {
+export function tiersOf(rec: Recommendation): { stateless: boolean; stateful: boolean } {
   if (rec.verdict === 'stateless') return { stateless: true, stateful: false };
   if (rec.verdict === 'stateful') return { stateless: false, stateful: true };
   return { stateless: true, stateful: true };
 }
 
 /** In a hybrid service external stores hang off the stateless tier and instance memory off the stateful one. */
-function tierFor(rec: Recommendation, store: Store): 'stateless' | 'stateful' {
+export function tierFor(rec: Recommendation, store: Store): 'stateless' | 'stateful' {
   if (rec.verdict === 'stateless') return 'stateless';
   if (rec.verdict === 'stateful') return 'stateful';
   return isInProcess(store) ? 'stateful' : 'stateless';

@@ -1,6 +1,7 @@
 import type { Recommendation } from '../../rules/index.ts';
 import { engineFor } from './engine.ts';
 import { readRequirementsSource } from '../requirements-file.ts';
+import { requirementsReading } from './file-limits.ts';
 import type { Command } from './commands.ts';
 import { parseFlags } from './flags.ts';
 import { EXIT } from './io.ts';
@@ -22,7 +23,8 @@ confidence, scores, where each piece of state lives, the strongest factors, risk
 
 Options:
   --format F    text (default): the full answer per file; json: the Recommendation JSON (one file: an object;
-                several: an array in file order); brief: one table line per file; sarif: SARIF 2.1.0 with each
+                several: an array in file order); brief: one table line per file (confidence from the score lead
+                alone: no tipping-point search); sarif: SARIF 2.1.0 with each
                 risk and problem at its line, for GitHub code scanning
   --json        the same as --format json
   --rules DIR   layer a custom rule catalogue folder on top of the built-in rules
@@ -42,7 +44,7 @@ with --format sarif, which prints the problems as SARIF results too).`,
     const engine = engineFor(flags.values.rules as string | undefined, io);
     if (!engine) return EXIT.badInput;
     // Parse every file first: with any bad input, report all of it and print no answers.
-    const read = flags.positionals.map((file) => ({ file, ...readRequirementsSource(file, io.cwd, io.stdin) }));
+    const read = flags.positionals.map((file) => ({ file, ...readRequirementsSource(file, io.cwd, requirementsReading(io)) }));
     const findings: Finding[] = [];
     for (const { file, result } of read) {
       if (result.ok) continue;
@@ -53,10 +55,15 @@ with --format sarif, which prints the problems as SARIF results too).`,
       if (format === 'sarif') io.out(JSON.stringify(sarifLog(findings, engine.rulesVersion), null, 2));
       return EXIT.badInput;
     }
-    const answers: Recommendation[] = read.map(({ result }) => engine.advise((result as Extract<typeof result, { ok: true }>).value, { today: io.today }));
+    const requirements = read.map(({ result }) => (result as Extract<typeof result, { ok: true }>).value);
     const names = read.map(({ file }) => (file === '-' ? '<stdin>' : file));
+    // The brief table needs only the brief answers, which skip the tipping-point search and every sentence.
+    if (format === 'brief') {
+      io.out(renderBrief(requirements.map((r) => engine.advise(r, { today: io.today, detail: 'brief' })), names, io.paint));
+      return EXIT.ok;
+    }
+    const answers: Recommendation[] = requirements.map((r) => engine.advise(r, { today: io.today }));
     if (format === 'json') io.out(JSON.stringify(answers.length === 1 ? answers[0] : answers, null, 2));
-    else if (format === 'brief') io.out(renderBrief(answers, names, io.paint));
     else if (format === 'sarif') io.out(JSON.stringify(sarifLog(answers.flatMap((a, i) => adviceFindings(names[i]!, read[i]!.text, a)), engine.rulesVersion), null, 2));
     else io.out(answers.map((a, i) => renderText(a, names[i]!, io.paint)).join('\n\n'));
     return EXIT.ok;

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compareProvenance, issue, parseReviewProvenance, provenanceOf, splitChanges, type Engine, type Issue } from '../../rules/index.ts';
 import { engineFor } from './engine.ts';
 import { readRequirementsSource } from '../requirements-file.ts';
-import { DEFAULT_REVIEWS_DIR, reviewPathFor, sourceName } from '../../adapters/index.ts';
+import { DEFAULT_FILE_LIMITS, MAX_FILE_SIZE_VAR, requirementsReading } from './file-limits.ts';
+import { DEFAULT_REVIEWS_DIR, readReviewFile, reviewPathFor, sourceName } from '../../adapters/index.ts';
 import type { Command } from './commands.ts';
 import { parseFlags } from './flags.ts';
 import { EXIT, type Io } from './io.ts';
@@ -63,7 +63,7 @@ verdict, placements and risks that changed and the command that regenerates the 
 interface CheckOptions { reviewsDir: string | undefined; rulesDir: string | undefined; strict: boolean }
 
 function checkOne(file: string, engine: Engine, options: CheckOptions, io: Io): { exit: number; findings: Finding[] } {
-  const { text: source, result: req } = readRequirementsSource(file, io.cwd, io.stdin);
+  const { text: source, result: req } = readRequirementsSource(file, io.cwd, requirementsReading(io));
   const bad = (path: string, issues: readonly Issue[]) => {
     io.err(formatIssues(path, issues));
     return { exit: EXIT.badInput, findings: issueFindings(path, issues) };
@@ -71,15 +71,13 @@ function checkOne(file: string, engine: Engine, options: CheckOptions, io: Io): 
   if (!req.ok) return bad(file, req.issues);
   const reviewPath = reviewPathFor(req.value.service, options.reviewsDir);
   const regenerate = ['npx statewise review', quote(file), '-o', quote(reviewPath), ...(options.rulesDir ? ['--rules', quote(options.rulesDir)] : [])].join(' ');
-  let text: string;
-  try {
-    text = readFileSync(resolve(io.cwd, reviewPath), 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? `no design review for ${file}` : `cannot read the design review of ${file} (${code ?? String(e)})`;
+  const read = readReviewFile(resolve(io.cwd, reviewPath), { reviewsDir: resolve(io.cwd, options.reviewsDir ?? DEFAULT_REVIEWS_DIR), maxBytes: (io.fileLimits ?? DEFAULT_FILE_LIMITS).reviews });
+  if (!read.ok) {
+    const why = read.problem === 'missing' ? `no design review for ${file}` : `cannot read the design review of ${file}: it ${read.message}${read.problem === 'too_big' ? ` (${MAX_FILE_SIZE_VAR} raises it)` : ''}`;
     io.err(formatIssues(reviewPath, [{ ...issue('missing_review', [], `${why}; create it with: ${regenerate}`), file: reviewPath }]));
     return { exit: EXIT.badInput, findings: [{ ruleId: 'statewise/missing-review', level: 'error', file, line: 1, column: 1, message: `${why}; create it with: ${regenerate}` }] };
   }
+  const text = read.text;
   const previous = parseReviewProvenance(text);
   if (!previous.ok) return bad(reviewPath, previous.issues);
   const current = provenanceOf(engine.advise(req.value, { today: io.today }), sourceName(file, io.cwd));

@@ -5,35 +5,45 @@ import { parseRequirements } from '../../rules/index.ts';
 import { KNOWN_STORES, MEMORY, REALTIME, SESSION_LOSS } from '../../rules/index.ts';
 import type { Command } from './commands.ts';
 import { parseFlags } from './flags.ts';
+import { writeAtomically } from './atomic-write.ts';
 import { EXIT } from './io.ts';
 import { formatIssues } from './issues.ts';
 import { oneLine } from './escape.ts';
 import { initTemplate, type InitAnswers } from './init-template.ts';
+import { draftFrom } from './init-from.ts';
 
 export const initCommand: Command = {
   name: 'init',
   summary: 'start a requirements file: a few questions in a terminal, else the commented template',
-  usage: `Usage: statewise init [NAME] [--force] [--print]
+  usage: `Usage: statewise init [NAME] [--force] [--print] [--from DIR]
 
 Writes NAME.statewise.yaml (NAME defaults to this folder's name, else my-service): every field with its default
 and allowed values in a comment. In a terminal it first asks a few questions (memory, realtime, peak traffic,
 session loss, the stores you run) and fills in the answers; elsewhere (a pipe, CI) it writes the template as is.
 
+With --from DIR it asks nothing and drafts the file from the repository in DIR instead: realtime servers, session
+middleware and stores in use, replicas and autoscaler bounds, stores declared in compose, Terraform or Kubernetes
+(NAME defaults to the one workload there). Every guessed field says in a comment where it came from.
+
 Options:
   --force     overwrite an existing file
   --print     print the template to standard output instead of writing a file (no questions)
+  --from DIR  draft the requirements from the code and manifests in DIR
   -h, --help  show this help
 
 Exit codes: 0 written, 2 bad input (a name statewise does not accept, or the file exists), 130 cancelled.`,
   async run(args, io) {
-    const flags = parseFlags(args, { force: { type: 'boolean' }, print: { type: 'boolean' } }, initCommand, io);
+    const flags = parseFlags(args, { force: { type: 'boolean' }, print: { type: 'boolean' }, from: { type: 'string' } }, initCommand, io);
     if (!flags) return EXIT.badInput;
     if (flags.positionals.length > 1) {
       io.err(`statewise init: name one service at most\n\n${initCommand.usage}`);
       return EXIT.badInput;
     }
-    const name = flags.positionals[0] ?? defaultName(io.cwd);
-    const plain = initTemplate(name);
+    const from = flags.values.from as string | undefined;
+    const drafted = from === undefined ? undefined : await draftFrom(from, flags.positionals[0], io);
+    if (drafted === null) return EXIT.badInput;
+    const name = drafted?.name ?? flags.positionals[0] ?? defaultName(io.cwd);
+    const plain = drafted?.text ?? initTemplate(name);
     // The name must be one statewise accepts: say so in the contract's own words, before any question.
     const checked = parseRequirements(plain);
     if (!checked.ok) {
@@ -51,7 +61,7 @@ Exit codes: 0 written, 2 bad input (a name statewise does not accept, or the fil
       return EXIT.badInput;
     }
     let text = plain;
-    if (io.interactive) {
+    if (io.interactive && !drafted) {
       const answers = await ask(name);
       if (!answers) return EXIT.cancelled;
       text = initTemplate(name, answers);
@@ -62,7 +72,9 @@ Exit codes: 0 written, 2 bad input (a name statewise does not accept, or the fil
       }
     }
     try {
-      writeFileSync(path, text, { flag: flags.values.force ? 'w' : 'wx' });
+      // --force replaces whatever is at the path, a symbolic link included, instead of writing through it.
+      if (flags.values.force) writeAtomically(path, text);
+      else writeFileSync(path, text, { flag: 'wx' });
     } catch (e) {
       io.err(`${file}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
       return EXIT.badInput;
@@ -73,7 +85,7 @@ Exit codes: 0 written, 2 bad input (a name statewise does not accept, or the fil
 };
 
 /** The folder's name when it is a valid service name, else my-service. */
-function defaultName(cwd: string): string {
+export function defaultName(cwd: string): string {
   const folder = basename(cwd).toLowerCase();
   return /^[a-z0-9][a-z0-9._-]{0,63}$/.test(folder) ? folder : 'my-service';
 }

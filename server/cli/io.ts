@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import pc from 'picocolors';
-import { today } from '../../adapters/index.ts';
+import { readBoundedFd, today, type FileRead } from '../../adapters/index.ts';
+import type { FileLimits } from './file-limits.ts';
 import { printable } from './escape.ts';
 
 /** Colour functions (picocolors' shape); all identity when colour is off. */
@@ -15,8 +15,10 @@ export interface Io {
   today: string;
   /** Colours for stdout text; absent = no colour (tests, pipes, NO_COLOR, --no-color). */
   paint?: Paint;
-  /** The whole of standard input, for the file name `-`; absent = no stdin to read. */
-  stdin?: () => string;
+  /** Standard input to its end, at most `maxBytes`, for the file name `-`; absent = no stdin to read. */
+  stdin?: (maxBytes: number) => FileRead;
+  /** Largest requirements and review files read (default DEFAULT_FILE_LIMITS; STATEWISE_MAX_FILE_SIZE in a process). */
+  fileLimits?: FileLimits;
   /** True when stdin and stdout are a terminal a person types into (interactive `init`). */
   interactive?: boolean;
 }
@@ -55,7 +57,7 @@ export function terminalSafe(text: string, color: boolean): string {
  * control character from input (ESC, OSC-8 links, NUL, BEL…) reaches the terminal or CI log. With colour on, only the
  * fixed colour codes above survive (at worst an input could colour its own text, never move the cursor or link).
  */
-export function processIo(options: { noColor?: boolean } = {}): Io {
+export function processIo(options: { noColor?: boolean; fileLimits?: FileLimits } = {}): Io {
   const color = wantsColor(process.stdout, process.env, options.noColor ?? false);
   const line = (t: string, tty: boolean) => { const p = terminalSafe(t, tty); return p.endsWith('\n') ? p : p + '\n'; };
   const io: Io = {
@@ -63,9 +65,10 @@ export function processIo(options: { noColor?: boolean } = {}): Io {
     err: (t) => process.stderr.write(line(t, false)),
     cwd: process.cwd(),
     today: today(),
-    stdin: () => readFileSync(0, 'utf8'),
+    stdin: (maxBytes) => readBoundedFd(0, maxBytes),
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   };
+  if (options.fileLimits) io.fileLimits = options.fileLimits;
   if (color) io.paint = paintFor(true);
   return io;
 }

@@ -1,15 +1,16 @@
-import type { Recommendation } from '../../rules/index.ts';
+import type { BriefRecommendation } from '../../rules/index.ts';
 import { oneLine } from './escape.ts';
 import { paintFor, type Paint } from './io.ts';
 import { count } from './plural.ts';
 
 /**
  * `advise --format brief`: one table line per file (file, service, verdict, confidence, feasibility, risks by
- * severity), then one line of totals — for a folder of many services, where the full answer is too much.
+ * severity), then one line of totals — for a folder of many services, where the full answer is too much. It tabulates
+ * the engine's brief answers, the same ones `POST /v1/recommendations?detail=brief` sends.
  */
-export function renderBrief(answers: readonly Recommendation[], files: readonly string[], paint: Paint = paintFor(false)): string {
+export function renderBrief(answers: readonly BriefRecommendation[], files: readonly string[], paint: Paint = paintFor(false)): string {
   const rows = answers.map((r, i) => {
-    const by = (s: string) => r.risks.filter((k) => k.severity === s).length;
+    const by = (s: 'high' | 'medium' | 'low') => r.risks[s];
     return {
       file: oneLine(files[i]!), service: oneLine(r.service), verdict: r.verdict, confidence: `${Math.round(r.confidence * 100)}%`,
       feasible: r.feasible ? 'yes' : 'NO', risks: `${by('high')} high · ${by('medium')} medium · ${by('low')} low`, high: by('high'),

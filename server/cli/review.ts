@@ -1,12 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { isIsoDate, renderReview } from '../../rules/index.ts';
 import { engineFor } from './engine.ts';
 import { readRequirementsFile } from '../requirements-file.ts';
+import { DEFAULT_FILE_LIMITS, requirementsReading } from './file-limits.ts';
 import { DEFAULT_REVIEWS_DIR, existingReviewDate, reviewPathFor, sourceName } from '../../adapters/index.ts';
 import type { Command } from './commands.ts';
 import { parseFlags } from './flags.ts';
+import { writeAtomically } from './atomic-write.ts';
 import { EXIT } from './io.ts';
 import { formatIssues } from './issues.ts';
 
@@ -44,7 +45,7 @@ Exit codes: 0 written, 2 bad input (each problem as FILE:LINE:COL field: message
     const engine = engineFor(rulesDir, io);
     if (!engine) return EXIT.badInput;
     const file = flags.positionals[0]!;
-    const req = readRequirementsFile(file, io.cwd);
+    const req = readRequirementsFile(file, io.cwd, requirementsReading(io, false));
     if (!req.ok) {
       io.err(formatIssues(file, req.issues));
       return EXIT.badInput;
@@ -60,7 +61,7 @@ Exit codes: 0 written, 2 bad input (each problem as FILE:LINE:COL field: message
     const markdown = renderReview({
       requirements: req.value,
       recommendation: engine.advise(req.value, { today: io.today }),
-      date: date ?? existingReviewDate(abs) ?? io.today,
+      date: date ?? existingReviewDate(abs, { reviewsDir: resolve(io.cwd, reviewsDir), maxBytes: (io.fileLimits ?? DEFAULT_FILE_LIMITS).reviews }) ?? io.today,
       source: sourceName(file, io.cwd),
     });
     try {
@@ -74,21 +75,6 @@ Exit codes: 0 written, 2 bad input (each problem as FILE:LINE:COL field: message
     return EXIT.ok;
   },
 };
-
-/**
- * Writes a temporary file beside `path` and renames it over `path`: a symbolic link planted at `path` is replaced,
- * never written through, and a reader never sees half a review.
- */
-function writeAtomically(path: string, text: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temp, text, { flag: 'wx' });
-    renameSync(temp, path);
-  } catch (e) {
-    rmSync(temp, { force: true });
-    throw e;
-  }
-}
 
 /**
  * Why a review path inside the reviews folder (as written) would land outside it once symbolic links are followed

@@ -1,6 +1,7 @@
 import { ruleCoverage, type Requirements } from '../../rules/index.ts';
 import { engineFor } from './engine.ts';
 import { readRequirementsFile } from '../requirements-file.ts';
+import { requirementsReading } from './file-limits.ts';
 import { EXIT, type Io } from './io.ts';
 import { formatIssues } from './issues.ts';
 import { count } from './plural.ts';
@@ -17,7 +18,7 @@ export function runCoverage(files: readonly string[], options: CoverageOptions, 
   const inputs: { name: string; req: Requirements }[] = [];
   let bad = false;
   for (const file of files) {
-    const read = readRequirementsFile(file, io.cwd);
+    const read = readRequirementsFile(file, io.cwd, requirementsReading(io, false));
     if (read.ok) inputs.push({ name: file, req: read.value });
     else { io.err(formatIssues(file, read.issues)); bad = true; }
   }

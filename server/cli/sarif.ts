@@ -17,6 +17,8 @@ export interface Finding {
   file: string;
   line?: number;
   column?: number;
+  /** Another place the finding concerns (the plan item a scan finding contradicts). */
+  related?: { file: string; line: number; column: number; message: string };
 }
 
 /** The statewise release (package.json); the rule catalogue's version goes in `properties.rulesVersion`. */
@@ -32,9 +34,9 @@ const RULE_HELP: Record<string, string> = {
 };
 
 /** The SARIF log of a run: one tool, its rules (those that produced results), and the results in order. */
-export function sarifLog(findings: readonly Finding[], rulesVersion: string): Log {
+export function sarifLog(findings: readonly Finding[], rulesVersion: string, descriptions: Readonly<Record<string, string>> = {}): Log {
   const ids = [...new Set(findings.map((f) => f.ruleId))];
-  const rules: ReportingDescriptor[] = ids.map((id) => ({ id, shortDescription: { text: RULE_HELP[id] ?? id } }));
+  const rules: ReportingDescriptor[] = ids.map((id) => ({ id, shortDescription: { text: descriptions[id] ?? RULE_HELP[id] ?? id } }));
   const results: SarifResult[] = findings.map((f) => ({
     ruleId: f.ruleId,
     ruleIndex: ids.indexOf(f.ruleId),
@@ -46,6 +48,13 @@ export function sarifLog(findings: readonly Finding[], rulesVersion: string): Lo
         region: { startLine: Math.max(1, f.line ?? 1), startColumn: Math.max(1, f.column ?? 1) },
       },
     }],
+    ...(f.related ? {
+      relatedLocations: [{
+        id: 0,
+        message: { text: f.related.message },
+        physicalLocation: { artifactLocation: { uri: uriOf(f.related.file) }, region: { startLine: Math.max(1, f.related.line), startColumn: Math.max(1, f.related.column) } },
+      }],
+    } : {}),
   }));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import { engineFor } from './engine.ts';
 import { readCatalogDir } from '../../adapters/index.ts';
 import { allowedHostsFor, resolveConfig, SERVE_FLAGS, SHUTDOWN_DEADLINE_MS } from '../config.ts';
+import { describeCpus } from '../cpu-quota.ts';
 import type { Command } from './commands.ts';
 import { parseFlags } from './flags.ts';
 import { EXIT } from './io.ts';
@@ -27,7 +28,8 @@ Options (flag, then environment variable, then default):
   --max-batches N       STATEWISE_MAX_BATCHES    batches answered at once (default: advice threads + queue, or
                                                  cores, at least 2, with --advice-threads 0); more: 503
   --advice-threads N|auto                        threads that run advice, per process (STATEWISE_ADVICE_THREADS;
-                                                 default auto = cores ÷ workers, at least 1), so the event loop stays
+                                                 default auto = cores ÷ workers, at least 1; cores = the cgroup
+                                                 CPU quota rounded up when lower), so the event loop stays
                                                  free for probes; 0 = advice on the event loop
   --advice-queue N      STATEWISE_ADVICE_QUEUE   advice tasks that may wait per process (default 256);
                                                  one more gets 503 with Retry-After
@@ -50,6 +52,8 @@ a second signal exits at once. Exit code 2: bad configuration or a broken rule c
       return EXIT.badInput;
     }
     const config = resolved.config;
+    // Once per server (the primary of a cluster): what the defaults were sized from, quota included.
+    if (cluster.isPrimary) io.err(`statewise: CPUs: ${describeCpus(config.cpus)}; ${config.workers} process${config.workers === 1 ? '' : 'es'} × ${config.adviceThreads} advice thread${config.adviceThreads === 1 ? '' : 's'}`);
     const engine = engineFor(config.rules, io);
     if (!engine) {
       io.err('statewise serve: the rule catalogue is broken; not starting');

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../routes/shared.ts';
 import { problem } from './problem.ts';
 
 const REALM = 'Bearer realm="statewise"';
@@ -13,7 +14,7 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
  * key in constant time (no early exit), so neither the match nor its position leaks through timing.
  * Missing or wrong token → 401 with WWW-Authenticate; a malformed Authorization header → 400. Keys are never logged.
  */
-export function bearerAuth(keys: readonly string[]): MiddlewareHandler {
+export function bearerAuth(keys: readonly string[]): MiddlewareHandler<AppEnv> {
   const hashed = keys.map(digest);
   return async (c, next) => {
     if (c.req.method === 'OPTIONS') return next(); // CORS preflight carries no credentials
@@ -28,10 +29,17 @@ export function bearerAuth(keys: readonly string[]): MiddlewareHandler {
     }
     const token = digest(match[1]!);
     let ok = false;
-    for (const key of hashed) ok = timingSafeEqual(key, token) || ok;
+    let which = 0;
+    hashed.forEach((key, i) => {
+      const same = timingSafeEqual(key, token);
+      ok = same || ok;
+      which = same ? i : which;
+    });
     if (!ok) {
       return problem(c, 'unauthorized', 'the API key is not valid', undefined, { 'WWW-Authenticate': `${REALM}, error="invalid_token"` });
     }
+    // The key's position, not the key: the answer cache keeps answers per key (server/answer-cache.ts).
+    c.set('apiKeyScope', `key${which}`);
     await next();
   };
 }

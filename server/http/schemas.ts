@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { RecommendationSchema, RequirementsSchema } from '../../rules/index.ts';
+import { BriefRecommendationSchema, RecommendationSchema, RequirementsSchema } from '../../rules/index.ts';
 import { MAX_ARRAY } from './body.ts';
 import { ProblemSchema } from './problem.ts';
 
@@ -11,6 +11,7 @@ import { ProblemSchema } from './problem.ts';
 
 export const RequirementsDoc = RequirementsSchema.meta({ id: 'Requirements' });
 export const RecommendationDoc = RecommendationSchema.meta({ id: 'Recommendation' });
+export const BriefRecommendationDoc = BriefRecommendationSchema.meta({ id: 'BriefRecommendation' });
 
 export const MAX_BATCH = MAX_ARRAY;
 /**

@@ -3,7 +3,7 @@ import type { AdviceTask } from '../advice-tasks.ts';
 import { AdviceAborted, AdviceQueueFull } from '../advisor.ts';
 import { ANSWER_CACHE_HEADER } from '../answer-cache.ts';
 import { issuesProblem, problem } from '../http/problem.ts';
-import type { RouteDeps } from './shared.ts';
+import type { AppEnv, RouteDeps } from './shared.ts';
 
 /**
  * Runs one advice task for a request and gives the answer text, or the problem to send instead: a full queue is
@@ -14,7 +14,9 @@ import type { RouteDeps } from './shared.ts';
  */
 export async function runAdvice(c: Context, deps: RouteDeps, task: AdviceTask): Promise<{ body: string | Uint8Array<ArrayBuffer> } | Response> {
   try {
-    const result = await deps.advisor.run(task, c.req.raw.signal);
+    // Answers are cached per API key: one key must not learn, from a hit or its speed, that another sent the same body.
+    const scope = (c as Context<AppEnv>).get('apiKeyScope');
+    const result = await deps.advisor.run(scope === undefined || task.kind === 'batch' ? task : { ...task, scope }, c.req.raw.signal);
     if (!result.ok) return issuesProblem(c, result.kind, result.issues);
     if (result.cached !== undefined) c.header(ANSWER_CACHE_HEADER, result.cached ? 'hit' : 'miss');
     return { body: result.body };

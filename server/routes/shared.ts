@@ -4,7 +4,8 @@ import type { Engine } from '../../rules/index.ts';
 import type { Advisor } from '../advisor.ts';
 import { PROBLEM_MEDIA_TYPE, ProblemSchema } from '../http/problem.ts';
 
-export type AppEnv = { Variables: { requestId: string } };
+/** `apiKeyScope`: which configured API key the request carried (set by bearerAuth; absent without keys). */
+export type AppEnv = { Variables: { requestId: string; apiKeyScope?: string } };
 export type App = OpenAPIHono<AppEnv>;
 
 /** What every route may use, resolved once by createApp. */

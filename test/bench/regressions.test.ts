@@ -20,6 +20,10 @@ describe('bench regression check (what `npm run bench -- --quick` fails CI on)',
     }
   });
 
+  it('the HTTP ratios of issue 25 (against a route sending a full answer\'s bytes) are in the baseline', () => {
+    for (const name of ['http.advisor/answer', 'http.brief/answer', 'http.cached/answer']) expect(baseline[name], name).toBeGreaterThan(0);
+  });
+
   it('a run at the baseline passes; a ratio 2× worse than its baseline fails, each one on its own', () => {
     expect(compareRatios({ ...baseline }, baseline).failed).toBe(0);
     for (const [name, base] of Object.entries(baseline)) {

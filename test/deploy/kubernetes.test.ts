@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Namespace, Secret, Service } from 'kubernetes-models/v1';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +27,7 @@ const MODELS: Record<string, new (data: any) => { validate(): void }> = { // esl
   'apps/v1/Deployment': Deployment,
   'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
+  'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
   'v1/Service': Service,
   'v1/Namespace': Namespace,
   'v1/ConfigMap': ConfigMap,
@@ -113,7 +115,7 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
       }
     }
     for (const o of productionFromSources()) { validate(o, 'base + production patches'); validated++; }
-    expect(validated).toBeGreaterThanOrEqual(9);
+    expect(validated).toBeGreaterThanOrEqual(11);
   });
 
   // kubernetes-models' schemas allow fields they do not know, so a misspelt optional field (minReplica) passes
@@ -176,6 +178,34 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
     expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(2);
   });
 
+  it('NetworkPolicy: ingress to exactly these pods, only on the port the Service targets, and nothing else', () => {
+    const objs = productionFromSources();
+    const policy = find(objs, 'NetworkPolicy');
+    const d = find(objs, 'Deployment');
+    expect(policy.spec.podSelector.matchLabels).toEqual(d.spec.template.metadata.labels);
+    expect(policy.spec.policyTypes).toEqual(['Ingress']);
+    const ports = (policy.spec.ingress as Obj[]).flatMap((rule) => rule.ports as Obj[]);
+    expect(ports).toEqual([{ port: find(objs, 'Service').spec.ports[0].targetPort, protocol: 'TCP' }]);
+    expect(d.spec.template.spec.containers[0].ports.map((p: Obj) => p.name)).toContain(ports[0]!.port);
+    // The schema check refuses a policy whose port is neither a number nor a name.
+    const broken = structuredClone(policy);
+    broken.spec.ingress[0].ports[0].port = { name: 'http' };
+    expect(() => validate(broken, 'mutated')).toThrow();
+  });
+
+  it('advice threads are set for the CPU limit, and the memory limit is sized from the measurement (README, Reliability)', () => {
+    const c = find(productionFromSources(), 'Deployment').spec.template.spec.containers[0];
+    const env = Object.fromEntries((c.env as { name: string; value: string }[]).map((e) => [e.name, e.value]));
+    // One thread per CPU of the limit, as server/cpu-quota.ts would derive from the container's quota (rounded up).
+    const cpus = Number(String(c.resources.limits.cpu).replace(/m$/, '')) / (String(c.resources.limits.cpu).endsWith('m') ? 1000 : 1);
+    expect(Number(env.STATEWISE_ADVICE_THREADS)).toBe(Math.ceil(cpus));
+    // Measured peak with one thread: 247 MiB (scripts/reliability/serve-rss.ts); the limit keeps at least 25% over it.
+    const limitMi = Number(/^(\d+)Mi$/.exec(c.resources.limits.memory)![1]);
+    expect(limitMi).toBeGreaterThanOrEqual(Math.ceil(247 * 1.25));
+    expect(Number(/^(\d+)Mi$/.exec(c.resources.requests.memory)![1])).toBeLessThanOrEqual(limitMi);
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toMatch(/247 MiB/);
+  });
+
   it('the custom catalogue: every ConfigMap file is mounted as a regular file (subPath) in STATEWISE_RULES and loads', () => {
     const prod = kustomization(PRODUCTION);
     const files = (prod.configMapGenerator as { name: string; files: string[] }[]).find((g) => g.name === 'statewise-rules')!.files;
@@ -196,7 +226,8 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
     const stages = readDockerfile();
     const runtime = stage(stages, 'runtime');
     const base = stage(stages, runtime.from);
-    expect(base.from).toMatch(/^node:20[.\d]*-\w+-slim$/);
+    // Pinned by digest (issue 28): a tag alone can be re-pushed under the build.
+    expect(base.from).toMatch(/^node:20\.\d+\.\d+-\w+-slim@sha256:[0-9a-f]{64}$/);
     expect(stage(stages, 'build').from).toBe(base.from);
     const runs = runtime.instructions.filter((i) => i.op === 'RUN').map((i) => i.args);
     expect(runs.some((r) => /npm ci\b.*--omit=dev/.test(r) && r.includes('--ignore-scripts'))).toBe(true);
@@ -219,7 +250,8 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
     for (const o of render(BASE)) validate(o, 'rendered base');
     const prod = render(PRODUCTION);
     for (const o of prod) validate(o, 'rendered production');
-    expect(prod.map((o) => o.kind).sort()).toEqual(['ConfigMap', 'Deployment', 'HorizontalPodAutoscaler', 'Namespace', 'PodDisruptionBudget', 'Service']);
+    expect(prod.map((o) => o.kind).sort()).toEqual(['ConfigMap', 'Deployment', 'HorizontalPodAutoscaler', 'Namespace', 'NetworkPolicy', 'PodDisruptionBudget', 'Service']);
+    expect(find(prod, 'NetworkPolicy').spec.podSelector.matchLabels).toEqual(find(prod, 'Deployment').spec.template.metadata.labels);
     const ns = find(prod, 'Namespace').metadata.name;
     for (const o of prod.filter((x) => x.kind !== 'Namespace')) expect(o.metadata.namespace, o.kind).toBe(ns);
     expect(find(prod, 'Namespace').metadata.labels['pod-security.kubernetes.io/enforce']).toBe('restricted');

@@ -2,6 +2,8 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, ROOT } from '../support/cli.ts';
 import { envOf, readDockerfile, stage, type Stage } from './dockerfile.ts';
@@ -62,7 +64,9 @@ beforeAll(() => {
   replay(stage(stages, 'runtime'), join(work, 'runtime'));
 }, 900_000);
 
-afterAll(() => { if (work) rmSync(work, { recursive: true, force: true }); });
+// Two node_modules trees (the build stage's includes the exporters' validators, likec4 among them): removing them
+// can take minutes on a busy machine.
+afterAll(() => { if (work) rmSync(work, { recursive: true, force: true }); }, 600_000);
 
 describe('production install, as the Dockerfile does it (slow)', () => {
   it('the runtime folder holds production dependencies, bin/ and the compiled dist/ — no sources, no dev tools', () => {
@@ -74,6 +78,15 @@ describe('production install, as the Dockerfile does it (slow)', () => {
     }
     const pkg = JSON.parse(readFileSync(join(rt, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     for (const dep of Object.keys(pkg.dependencies)) expect(existsSync(join(rt, 'node_modules', dep)), dep).toBe(true);
+  });
+
+  it('the compiled CLI scans a repository with the tree-sitter wasm it carries in dist/grammars', () => {
+    const rt = dirs.runtime!;
+    for (const f of ['web-tree-sitter.wasm', 'tree-sitter-typescript.wasm', 'tree-sitter-tsx.wasm', 'tree-sitter-terraform.wasm']) expect(existsSync(join(rt, 'dist', 'grammars', f)), f).toBe(true);
+    const repo = join(ROOT, 'test', 'fixtures', 'scan', 'session-memory-store', 'bad');
+    const r = spawnSync(process.execPath, [join(rt, 'bin', 'statewise.js'), 'scan', '--format', 'json'], { cwd: repo, env: { ...process.env, ...envOf(stages, 'runtime') }, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(1);
+    expect((JSON.parse(r.stdout) as { findings: { rule: string; file: string; line: number }[] }).findings.map((f) => [f.rule, f.file, f.line])).toEqual([['conformance.session-memory-store', 'src/app.js', 5]]);
   });
 
   it('the compiled server answers /healthz and a recommendation (custom catalogue, API key), then drains on SIGTERM', async () => {
@@ -129,6 +142,28 @@ describe('production install, as the Dockerfile does it (slow)', () => {
     expect(await exited).toBe(0);
     expect(stderr).toMatch(/SIGTERM; pid \d+ draining/);
     expect(stderr).toMatch(/stopped \(all requests finished\)/);
+  }, 120_000);
+
+  it('the compiled CLI without dev dependencies: mcp serves its tools, export --to svg says what it needs', async () => {
+    const rt = dirs.runtime!;
+    const env = { ...process.env, ...envOf(stages, 'runtime') } as Record<string, string>;
+    // The SDK's own client over stdio to the runtime folder's binary: the bundle requires the SDK (a production
+    // dependency left external to the bundle) only for this command.
+    const transport = new StdioClientTransport({ command: process.execPath, args: ['bin/statewise.js', 'mcp'], cwd: rt, env, stderr: 'pipe' });
+    const client = new Client({ name: 'deploy-test', version: '0' });
+    await client.connect(transport);
+    try {
+      expect((await client.listTools()).tools.map((t) => t.name).sort()).toEqual(['advise', 'check', 'explain_rule', 'review', 'what_if']);
+      const advice = await client.callTool({ name: 'advise', arguments: { requirements: readFileSync(join(ROOT, 'examples', 'online-shop.statewise.yaml'), 'utf8') } });
+      expect((advice.structuredContent as { verdict: string }).verdict).toBe('stateless');
+      expect((await client.listResources()).resources.some((r) => r.uri === 'statewise://examples/online-shop.statewise.yaml')).toBe(true);
+    } finally {
+      await client.close();
+    }
+    const svg = spawnSync(process.execPath, ['bin/statewise.js', 'export', 'examples/online-shop.statewise.yaml', '--to', 'svg'], { cwd: rt, env, encoding: 'utf8' });
+    expect(svg.status).toBe(2);
+    expect(svg.stdout).toBe('');
+    expect(svg.stderr).toMatch(/^statewise export: --to svg (needs the packages playwright-core and mermaid|renders the diagram with Mermaid in a headless Chromium, and there is none)/);
   }, 120_000);
 
   it('in a checkout, an edited source is answered from the sources, never by the stale build (bin/statewise.js)', () => {

@@ -18,6 +18,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   catalog: ['contract', 'model'],
   engine: ['contract', 'model', 'catalog'],
   review: ['contract', 'model'],
+  diff: ['contract', 'review'],
+  export: ['contract', 'model', 'review'],
+  conformance: ['contract', 'model'],
 };
 
 function sources(dir: string): string[] {

@@ -6,11 +6,11 @@ import { specifiers } from '../support/imports.ts';
 
 /**
  * rules/ is the pure core (docs/design.md): it runs unchanged in Node, the extension host and a browser, so it may import
- * zod, yaml, @noble/hashes, fastest-levenshtein (pure, no dependencies) and its own files — never `node:*`, `vscode`, `hono` or any other package.
+ * zod, yaml, @noble/hashes, fastest-levenshtein, linkify-it (pure; its one dependency, uc.micro, is Unicode tables) and its own files — never `node:*`, `vscode`, `hono` or any other package.
  */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RULES = join(ROOT, 'rules');
-const ALLOWED = [/^zod(\/|$)/, /^yaml(\/|$)/, /^@noble\/hashes(\/|$)/, /^fastest-levenshtein$/, /^\.\.?\//];
+const ALLOWED = [/^zod(\/|$)/, /^yaml(\/|$)/, /^@noble\/hashes(\/|$)/, /^fastest-levenshtein$/, /^linkify-it$/, /^\.\.?\//];
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -40,7 +40,7 @@ describe('rules/ is pure', () => {
     expect(files.map((f) => relative(ROOT, f))).toContain(join('rules', 'engine', 'advise.ts'));
   });
 
-  it('imports only zod, yaml, @noble/hashes, fastest-levenshtein and relative paths', () => {
+  it('imports only zod, yaml, @noble/hashes, fastest-levenshtein, linkify-it and relative paths', () => {
     const bad: string[] = [];
     for (const file of files) {
       for (const spec of specifiers(readFileSync(file, 'utf8'))) {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { renderReview, type Engine } from '../../rules/index.ts';
 import { createAdvicePool } from '../../server/advice-pool.ts';
-import { bodyString, type AdviceResult, type AdviceTask } from '../../server/advice-tasks.ts';
+import { bodyString, STRING_HOP_MAX_CHARS, type AdviceResult, type AdviceTask } from '../../server/advice-tasks.ts';
 import { AdviceAborted, AdviceQueueFull, type Advisor } from '../../server/advisor.ts';
 import { requirementsArb } from '../support/arbitraries.ts';
 import { builtinEngine, requirementsFromText } from '../support/engine.ts';
@@ -30,11 +30,16 @@ beforeAll(async () => {
 });
 afterAll(async () => { await pool?.close(); });
 
-/** The answer's text; a thread's answer arrives as bytes moved from the thread, never as a copied string. */
+/** How each answer crossed from its thread: as the string (under STRING_HOP_MAX_CHARS) or as moved bytes. */
+const crossed = { string: 0, bytes: 0 };
+
+/** The answer's text; a thread sends answers under ~100 KB as the string, longer ones as UTF-8 bytes moved over. */
 function text(r: AdviceResult): string {
   if (!r.ok) throw new Error(`rejected: ${JSON.stringify(r.issues)}`);
-  expect(r.body).toBeInstanceOf(Uint8Array);
-  return bodyString(r.body);
+  const s = bodyString(r.body);
+  expect(typeof r.body === 'string' ? 'string' : r.body instanceof Uint8Array ? 'bytes' : 'other').toBe(s.length < STRING_HOP_MAX_CHARS ? 'string' : 'bytes');
+  crossed[typeof r.body === 'string' ? 'string' : 'bytes']++;
+  return s;
 }
 
 /** What the routes answered before the pool existed, computed here straight from the engine. */
@@ -69,6 +74,9 @@ describe('byte-identical to the engine in this process', () => {
       expect(text(review), file).toBe(direct.review(yaml, '2026-01-15', `examples/${file}`));
     }
     expect(text(await pool.run({ kind: 'batch', items: docs, today: TODAY }, never()))).toBe(direct.batch(docs));
+    // Both ways were taken: every single answer as its string, the batch of all examples (> 100 KB) as bytes.
+    expect(crossed.bytes).toBeGreaterThanOrEqual(1);
+    expect(crossed.string).toBeGreaterThanOrEqual(3 * EXAMPLES.length);
   });
 
   it('generated documents (fast-check): recommendation, batch with a broken item, and the rejection of a broken document', async () => {

@@ -4,20 +4,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { today } from '../../adapters/index.ts';
 import { renderReview, type Engine } from '../../rules/index.ts';
 import { createAdvicePool } from '../../server/advice-pool.ts';
-import { recommendationText, type AdviceResult, type AdviceTask } from '../../server/advice-tasks.ts';
+import { bodyString, recommendationText, STRING_HOP_MAX_CHARS, type AdviceResult, type AdviceTask } from '../../server/advice-tasks.ts';
 import { AdviceAborted } from '../../server/advisor.ts';
 import { cachedAdvisor, type CachedAdvisor } from '../../server/answer-cache.ts';
 import { builtinEngine, requirementsFromText } from '../support/engine.ts';
+import { largestRequirements } from '../support/fuzz/large.ts';
 import { spawnServer, type ServerChild } from '../support/fuzz/server.ts';
 import { ROOT, TODAY } from '../support/http.ts';
 
 /**
- * The answer cache where it matters: in front of the worker-thread pool, whose answers are bytes moved from a
- * thread (a cached buffer handed out twice must survive whatever the first holder did with it), and in the real
+ * The answer cache where it matters: in front of the worker-thread pool, whose answers over ~100 KB are bytes moved
+ * from a thread (a cached buffer handed out twice must survive whatever the first holder did with it), and in the real
  * `statewise serve` over loopback, where X-Statewise-Cache says miss, then hit, with byte-identical bodies.
  */
 
 const SHOP = readFileSync(join(ROOT, 'examples/online-shop.statewise.yaml'), 'utf8');
+/** 40 items: an answer over STRING_HOP_MAX_CHARS, so the thread sends it as moved bytes. */
+const LARGE = JSON.stringify(largestRequirements(40));
 const CRASH_WORKER = new URL('../support/advice-worker-crash.js', import.meta.url);
 const never = () => new AbortController().signal;
 
@@ -43,8 +46,9 @@ describe('in front of the worker-thread pool (real threads; the worker file adds
   afterAll(async () => { await advisor?.close(); });
 
   it('a cached answer stays intact however its earlier copies were moved away or overwritten', async () => {
-    const task: AdviceTask = { kind: 'recommend', body: SHOP, format: 'yaml', today: TODAY };
-    const want = recommendText(SHOP, TODAY);
+    const task: AdviceTask = { kind: 'recommend', body: LARGE, format: 'json', today: TODAY };
+    const want = recommendText(LARGE, TODAY);
+    expect(want.length).toBeGreaterThan(STRING_HOP_MAX_CHARS);
     const miss = await advisor.run(task, never());
     expect(miss.ok && miss.cached).toBe(false);
     const first = bytesOf(miss);
@@ -76,7 +80,7 @@ describe('in front of the worker-thread pool (real threads; the worker file adds
     // Asked again by a client that stays: computed (a miss), then kept.
     const again = await advisor.run(task, never());
     expect(again.ok && again.cached).toBe(false);
-    expect(new TextDecoder().decode(bytesOf(again))).toBe(recommendText(body, TODAY));
+    expect(again.ok && bodyString(again.body)).toBe(recommendText(body, TODAY));
     expect((await advisor.run(task, never())).ok).toBe(true);
     expect(advisor.stats()).toMatchObject({ entries: before.entries + 1, hits: before.hits + 1 });
   });

@@ -280,6 +280,35 @@ describe('X-Statewise-Cache through the app', () => {
     expect(await json.json()).toEqual({ markdown: expected(review(SHOP, { date: '2026-01-15' })) });
   });
 
+  it('answers are kept per API key: key B never learns that key A sent the same body (issue 28)', async () => {
+    const keyA = 'a'.repeat(24);
+    const keyB = 'b'.repeat(24);
+    const inner = counted(inlineAdvisor(engine));
+    const app = createApp({ engine, advisor: inner, apiKeys: [keyA, keyB], accessLog: false, today: () => TODAY });
+    const as = (key: string) => ({ authorization: `Bearer ${key}` });
+    for (const path of ['/v1/recommendations', '/v1/design-reviews']) {
+      const a1 = await post(app, path, SHOP, as(keyA));
+      const a2 = await post(app, path, SHOP, as(keyA));
+      const b1 = await post(app, path, SHOP, as(keyB));
+      const b2 = await post(app, path, SHOP, as(keyB));
+      expect([a1.status, a2.status, b1.status, b2.status]).toEqual([200, 200, 200, 200]);
+      expect([a1, a2, b1, b2].map((r) => r.headers.get('x-statewise-cache')), path).toEqual(['miss', 'hit', 'miss', 'hit']);
+      expect(await b1.text()).toBe(await a1.text());
+    }
+    // B's first request was computed, not served from A's entry (so its speed cannot tell either).
+    expect(inner.calls).toHaveLength(4);
+  });
+
+  it('the same body in two scopes is two entries; no scope (no keys configured) is a third', async () => {
+    const inner = counted(inlineAdvisor(engine));
+    const advisor = withCache(inner, LARGE);
+    for (const task of [recommend(SHOP, { scope: 'key0' }), recommend(SHOP, { scope: 'key1' }), recommend(SHOP)]) {
+      expect(answer(await advisor.run(task, never())).cached).toBe(false);
+      expect(answer(await advisor.run(task, never())).cached).toBe(true);
+    }
+    expect(inner.calls).toHaveLength(3);
+  });
+
   it('no header on a 400 or a batch, and none at all with entries 0 (answers unchanged)', async () => {
     const on = createApp({ engine, accessLog: false, today: () => TODAY });
     const off = createApp({ engine, accessLog: false, today: () => TODAY, answerCache: { entries: 0 } });

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allowedHostsFor, resolveConfig } from '../../server/config.ts';
@@ -7,8 +7,10 @@ import { allowedHostsFor, resolveConfig } from '../../server/config.ts';
 const dir = mkdtempSync(join(tmpdir(), 'statewise-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A fixed machine (2 cores, no cgroup quota), so the defaults sized from it are known here. */
+const CPUS = { cores: 2, quota: undefined, effective: 2 };
 const ok = (values: Record<string, string | boolean | string[]>, env: NodeJS.ProcessEnv = {}) => {
-  const r = resolveConfig(values, env, dir);
+  const r = resolveConfig(values, env, dir, CPUS);
   if (!r.ok) throw new Error(r.errors.join('\n'));
   return r.config;
 };
@@ -24,8 +26,8 @@ describe('serve configuration', () => {
       allowedHosts: [],
       // One process: every core runs advice threads (at least one), 64 tasks may wait, and a batch may hold any of
       // those slots (running or waiting).
-      adviceThreads: Math.max(1, availableParallelism()), adviceQueue: 256, maxBatches: Math.max(1, availableParallelism()) + 256,
-      answerCache: 256,
+      adviceThreads: 2, adviceQueue: 256, maxBatches: 2 + 256,
+      answerCache: 256, cpus: CPUS,
     });
   });
 
@@ -51,7 +53,7 @@ describe('serve configuration', () => {
   it('understands sizes and --workers auto', () => {
     expect(ok({ 'body-limit': '64k' }).bodyLimitBytes).toBe(65536);
     expect(ok({ 'body-limit': '2048' }).bodyLimitBytes).toBe(2048);
-    expect(ok({ workers: 'auto' }).workers).toBe(availableParallelism());
+    expect(ok({ workers: 'auto' }).workers).toBe(CPUS.effective);
   });
 
   it('reads API keys from a file (comments and blank lines skipped) and from STATEWISE_API_KEYS', () => {

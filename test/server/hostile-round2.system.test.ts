@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../rules/index.ts';
+import type { AdviseOptions, Detail, Engine, Requirements } from '../../rules/index.ts';
 import { ProblemSchema, type Problem } from '../../server/http/problem.ts';
 import { MAX_BATCH_STATE_ITEMS } from '../../server/http/schemas.ts';
 import { builtinEngine } from '../support/engine.ts';
@@ -15,7 +15,7 @@ function countingEngine(): Engine & { calls: number } {
   const engine = builtinEngine();
   const counted = Object.create(engine) as Engine & { calls: number };
   counted.calls = 0;
-  counted.advise = (...args: Parameters<Engine['advise']>) => { counted.calls++; return engine.advise(...args); };
+  counted.advise = ((req: Requirements, options?: AdviseOptions & { detail?: Detail }) => { counted.calls++; return engine.advise(req, { ...options, detail: options?.detail ?? 'full' }); }) as Engine['advise'];
   return counted;
 }
 

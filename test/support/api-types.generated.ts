@@ -66,7 +66,7 @@ export interface paths {
         put?: never;
         /**
          * Recommend an architecture for one service
-         * @description The body is a statewise/v1 requirements document as JSON or YAML. The answer is exactly what `statewise advise --json` prints for the same input.
+         * @description The body is a statewise/v1 requirements document as JSON or YAML. The answer is exactly what `statewise advise --json` prints for the same input. `detail=brief` or `Prefer: return=minimal` answers the BriefRecommendation instead (what `statewise advise --format brief` tabulates per file).
          */
         post: operations["recommend"];
         delete?: never;
@@ -153,6 +153,86 @@ export interface components {
             /** @enum {boolean} */
             ok: false;
             problem: components["schemas"]["Problem"];
+        };
+        /** @description statewise/v1 brief recommendation for one service */
+        BriefRecommendation: {
+            /** @enum {string} */
+            apiVersion: "statewise/v1";
+            /** @description How far the verdict's score leads (0.5 a tie, 0.99 a lead of 20 points or more). The full answer lowers this when a tipping point lies near; the brief answer does not search for tipping points, so it is never below the full one. */
+            confidence: number;
+            /**
+             * @description Marks the brief form; a full answer has no `detail`.
+             * @enum {string}
+             */
+            detail: "brief";
+            /** @description false: no plan passes every feasibility check; the answer is the plan that fails least. */
+            feasible: boolean;
+            placements: {
+                state: string;
+                /** @enum {string} */
+                store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated";
+                /** @enum {string} */
+                technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
+            }[];
+            plans: {
+                hybrid: {
+                    /** @description The failing checks, with their numbers (the full answer adds the sentence). */
+                    blockers: {
+                        check: string;
+                        limit: number;
+                        state: string;
+                        /** @enum {string} */
+                        store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated";
+                        unit: string;
+                        value: number;
+                    }[];
+                    feasible: boolean;
+                    monthlyUsd: number;
+                };
+                stateful: {
+                    /** @description The failing checks, with their numbers (the full answer adds the sentence). */
+                    blockers: {
+                        check: string;
+                        limit: number;
+                        state: string;
+                        /** @enum {string} */
+                        store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated";
+                        unit: string;
+                        value: number;
+                    }[];
+                    feasible: boolean;
+                    monthlyUsd: number;
+                };
+                stateless: {
+                    /** @description The failing checks, with their numbers (the full answer adds the sentence). */
+                    blockers: {
+                        check: string;
+                        limit: number;
+                        state: string;
+                        /** @enum {string} */
+                        store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated";
+                        unit: string;
+                        value: number;
+                    }[];
+                    feasible: boolean;
+                    monthlyUsd: number;
+                };
+            };
+            /** @description Open risks by severity (accepted ones not counted), as the full answer lists them. */
+            risks: {
+                high: number;
+                low: number;
+                medium: number;
+            };
+            rulesVersion: string;
+            scores: {
+                hybrid: number;
+                stateful: number;
+                stateless: number;
+            };
+            service: string;
+            /** @enum {string} */
+            verdict: "stateless" | "stateful" | "hybrid";
         };
         DesignReview: {
             markdown: string;
@@ -275,6 +355,11 @@ export interface components {
                 implied: boolean;
                 /** @enum {string} */
                 kind: "record" | "reference" | "derived";
+                /**
+                 * @description With two regions or more: local (each region its own), home (one home region per owner) or global (one writer worldwide).
+                 * @enum {string}
+                 */
+                regionScope?: "local" | "home" | "global";
                 /** @description The team's own technologies for this store that a check vetoed, so the plan runs another one. */
                 rejectedTechnologies?: {
                     alsoFails?: string[];
@@ -506,6 +591,13 @@ export interface components {
                  * @enum {string}
                  */
                 sessionLoss?: "unacceptable" | "tolerable" | "irrelevant";
+            };
+            /** @description Where the code and workloads of this service are, for statewise scan. */
+            implementation?: {
+                /** @description Folders (or files) of this service's code, relative to the repository root; default: the requirements file's folder. */
+                paths?: string[];
+                /** @description Workload names (Kubernetes workloads, app labels, compose services) of this service besides its own name. */
+                workloads?: string[];
             };
             /** @default {} */
             latency?: {
@@ -805,8 +897,14 @@ export interface operations {
     };
     recommend: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description `full` (default): the whole recommendation. `brief`: verdict, confidence, scores, placements (store and technology), per plan feasibility, blockers and monthly cost, and risk counts — no sentences and no tipping-point search, so it is cheaper to compute and ~1 KB instead of ~40 KB. Overrides `Prefer`. */
+                detail?: "full" | "brief";
+            };
+            header?: {
+                /** @description `return=minimal` asks for the brief answer, `return=representation` for the full one (RFC 7240); the response then carries `Preference-Applied`. Other preferences are ignored. */
+                prefer?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -817,13 +915,17 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The recommendation. */
+            /** @description The recommendation: full (default) or brief (`detail=brief`, `Prefer: return=minimal`). */
             200: {
                 headers: {
+                    /** @description Echoes the `return` preference when it decided the form. */
+                    "Preference-Applied"?: string;
+                    /** @description Always includes `Prefer`: the form of the answer depends on it. */
+                    Vary?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Recommendation"];
+                    "application/json": components["schemas"]["Recommendation"] | components["schemas"]["BriefRecommendation"];
                 };
             };
             /** @description Malformed or invalid input; `errors` points at each failing field. */

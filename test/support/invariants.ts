@@ -195,7 +195,30 @@ export function answerViolations(engine: Engine, req: Requirements, rec: Recomme
     ...gateViolations(engine.catalog, req, rec),
     ...textViolations(req, rec),
     ...feasibilityViolations(rec),
+    ...regionViolations(req, rec),
   ];
+}
+
+/**
+ * Invariant 15: with two regions or more every placement states its region scope, and an item with one writer
+ * worldwide (strong, shared or global, merge none) whose writes are acknowledged on the request path is scoped global
+ * and its latency check pays the round trip between regions (given, or the 70 ms assumed).
+ */
+export function regionViolations(req: Requirements, rec: Recommendation): string[] {
+  if (req.traffic.regions < 2) return rec.placements.filter((p) => p.regionScope).map((p) => `inv15 ${p.state} has a region scope in one region`);
+  const out: string[] = [];
+  const rtt = req.constraints.interRegionRttMs ?? 70;
+  const ctx = buildContext(req);
+  for (const p of rec.placements) {
+    if (!p.regionScope) { out.push(`inv15 ${p.state} states no region scope across ${req.traffic.regions} regions`); continue; }
+    const item = ctx.items.find((i) => i.name === p.state);
+    if (!item) continue;
+    const single = item.consistency === 'strong' && (item.owner === 'shared' || item.owner === 'global') && (item.merge ?? 'none') === 'none';
+    if (single !== (p.regionScope === 'global')) out.push(`inv15 ${p.state}: one writer worldwide ${single}, but region scope ${p.regionScope}`);
+    const latency = p.checks.find((c) => c.check === 'check.latency');
+    if (single && item.syncWrite && latency && latency.value < rtt) out.push(`inv15 ${p.state}: an acknowledged global write costs ${latency.value} ms < the ${rtt} ms round trip`);
+  }
+  return out;
 }
 
 /**

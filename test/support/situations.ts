@@ -11,7 +11,7 @@ export const SITUATIONS = [
   'session item with sessionLoss unacceptable', 'session item in in-process-sticky', 'item in in-process-replicated',
   'valuable durable record', 'implied item', 'realtime connections', 'score clamped', 'risk accepted',
   'answer infeasible', 'item in in-process-copy', 'item in object-store', 'placement near a check limit',
-  'store excluded by a check',
+  'store excluded by a check', 'one writer worldwide across regions',
 ] as const;
 
 export function situations(req: Requirements, rec: Recommendation): Set<(typeof SITUATIONS)[number]> {
@@ -30,6 +30,7 @@ export function situations(req: Requirements, rec: Recommendation): Set<(typeof 
     if (DURABLE_LIFETIMES.has(item.lifetime) && (item.lossImpact === 'costly' || item.lossImpact === 'critical')) seen.add('valuable durable record');
     if (item.implied) seen.add('implied item');
     if (item.connection) seen.add('realtime connections');
+    if (req.traffic.regions >= 2 && item.consistency === 'strong' && (item.owner === 'shared' || item.owner === 'global')) seen.add('one writer worldwide across regions');
   }
   for (const arch of ['stateless', 'stateful', 'hybrid'] as const) {
     const sum = 50 + rec.factors.reduce((a, f) => a + f.effect[arch], 0);

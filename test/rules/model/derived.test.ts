@@ -65,6 +65,8 @@ const VARY: Record<string, Vary> = {
   'state[].owners': num((r) => first(r).owners, (r, v) => { first(r).owners = v; }, true),
   'state[].readsPerMinute': num((r) => first(r).readsPerMinute, (r, v) => { first(r).readsPerMinute = v; }),
   'state[].writeKb': num((r) => first(r).writeKb, (r, v) => { first(r).writeKb = v; }),
+  'state[].merge': cycle([undefined, 'commutative', 'none', 'last-writer-wins'] as const, (r) => first(r).merge, (r, v) => { first(r).merge = v; }),
+  'constraints.interRegionRttMs': num((r) => r.constraints.interRegionRttMs, (r, v) => { r.constraints.interRegionRttMs = v; }),
 };
 
 const inputsArb = requirementsArb({ minItems: 1, maxItems: 3 })
@@ -74,10 +76,12 @@ const inputsArb = requirementsArb({ minItems: 1, maxItems: 3 })
 
 /** Rare corners random documents seldom reach: a listed socket item, reference data taken from its figures, a costly record. */
 const CORNERS: Requirements[] = [
-  { service: 'chat', context: { realtime: 'server-push' }, traffic: { peakRps: 100 },
+  { service: 'chat', context: { realtime: 'bidirectional' }, traffic: { peakRps: 100 },
     state: [{ name: 'connections', owner: 'session', lifetime: 'minutes', sizeKb: 4, writesPerMinute: 6 }] },
   { service: 'geo', traffic: { peakRps: 100 },
     state: [{ name: 'table', owner: 'global', lifetime: 'days', sizeKb: 1000, writesPerMinute: 30, lossImpact: 'none' }] },
+  { service: 'seats', traffic: { peakRps: 100, regions: 1 },
+    state: [{ name: 'seat', owner: 'shared', owners: 1000, lifetime: 'minutes', sizeKb: 0.2, writesPerMinute: 6, consistency: 'strong' }] },
   { service: 'orders', traffic: { peakRps: 100 },
     state: [{ name: 'order', owner: 'user', owners: 1000, lifetime: 'forever', sizeKb: 2, writesPerMinute: 6, lossImpact: 'costly', kind: 'record' }] },
 ].map((doc) => { const r = validateRequirements(doc); if (!r.ok) throw new Error('bad corner'); return r.value; });
