@@ -181,7 +181,7 @@ function main(argv: string[]): number {
   console.log(table(list, outcomes));
   const counted = outcomes.filter((o) => !list.mutants.find((m) => m.id === o.id)!.variant);
   const killed = counted.filter((o) => o.killed).length;
-  console.log(`\n${killed} of ${counted.length} mutants killed (variants not counted)${list.minKilled !== undefined ? `; at least ${list.minKilled} wanted` : ''}`);
+  console.log(`\n${killed} of ${counted.length} mutants killed (variants not counted)${!only && list.minKilled !== undefined ? `; at least ${list.minKilled} wanted` : ''}`);
   const out = value('--out');
   if (out) writeFileSync(out, JSON.stringify(outcomes, null, 2) + '\n');
   return killed >= (only ? counted.length : list.minKilled ?? counted.length) ? 0 : 1;
