@@ -49,7 +49,7 @@ describe('a tier bound by writes: 600,000 devices report 50 times a minute into 
     expect(checkOf(rec, 'last-reading', 'check.throughput')).toMatchObject({ value: 10, limit: 10_000, passed: true });
   });
 
-  it('costs 6 instances (3 per region × 2 regions for 99.95%) plus 10 partitions at $17: $314 a month', () => {
+  it('costs 6 instances (3 per region × 2 regions for 99.95%) plus 10 partitions at $17, each on 3 brokers: $654 a month', () => {
     const load = Math.ceil((600 * 1.2) / 500); // 2 instances for load
     const availability = 3 * 2; // 99.95% → 3 per region (survive a loss and a maintenance), 2 regions
     const instances = Math.max(load, availability); // 6
@@ -57,9 +57,10 @@ describe('a tier bound by writes: 600,000 devices report 50 times a minute into 
     const perInstance = 2 * 10 + (4096 / 1024) * 1; // 2 vCPU + 4 GB (the default memoryMb) = $24
     const partition = 0.5 * 10 + 2 * 1 + 100 * 0.1; // $17
     const cost = rec.plans.stateless.cost;
-    expect(cost).toMatchObject({ instances, storeNodes: 10, newTechnologies: ['kafka'] });
-    expect(cost.monthlyUsd).toBe(Math.round(instances * perInstance + 10 * partition)); // 144 + 170 = 314
-    expect(cost.breakdown).toContain('kafka: 10 nodes × $17');
+    // Replication factor 3 (the profile's 2 replicas per partition, counted from availability 99%): 10 × 3 running.
+    expect(cost).toMatchObject({ instances, storeNodes: 30, newTechnologies: ['kafka'] });
+    expect(cost.monthlyUsd).toBe(Math.round(instances * perInstance + 10 * 3 * partition)); // 144 + 510 = 654
+    expect(cost.breakdown).toContain('kafka: 10 nodes × 3 (with 2 replicas each) × $17');
   });
 });
 
@@ -87,11 +88,12 @@ describe('a tier bound by MB/s: 100 KB previews read by every one of 50,000 requ
     expect(checkOf(rec, 'preview', 'check.throughput')).toMatchObject({ value: 10, limit: 16, passed: true });
   });
 
-  it('a 10-node Postgres tier costs 10 × $162 on top of 120 instances: $4,500 a month', () => {
+  it('a 10-node Postgres tier with a standby each costs 20 × $162 on top of 120 instances: $6,120 a month', () => {
     const instances = Math.ceil((50_000 * 1.2) / 500); // 120 for load
     expect(rec.capacity.instances).toBe(instances);
     const node = 8 * 10 + 32 * 1 + 500 * 0.1; // 8 vCPU, 32 GB, 500 GB SSD = $162
-    expect(rec.plans.stateless.cost).toMatchObject({ instances, storeNodes: 10, monthlyUsd: Math.round(instances * 24 + 10 * node) });
+    // At the default availability 99.9% (≥ 99%) each node runs its profile's one synchronous standby.
+    expect(rec.plans.stateless.cost).toMatchObject({ instances, storeNodes: 20, monthlyUsd: Math.round(instances * 24 + 20 * node) });
   });
 });
 
@@ -123,7 +125,8 @@ describe('a tier bound by memory: carts of 900,000 sessions (Little\'s law) in R
     expect(tier.nodes).toBe(3);
     expect(tier.memoryMb).toBeCloseTo(memory, 1);
     expect(checkOf(rec, 'cart', 'check.throughput')).toMatchObject({ value: 3, passed: true });
-    // The cache plan's cost: 24 instances for load (10,000 × 1.2 ÷ 500) + 3 redis nodes at 2 vCPU + 32 GB = $52.
-    expect(rec.plans.stateless.cost).toMatchObject({ storeNodes: 3, monthlyUsd: 24 * 24 + 3 * (2 * 10 + 32 * 1) });
+    // The cache plan's cost: 24 instances for load (10,000 × 1.2 ÷ 500) + 3 redis nodes at 2 vCPU + 32 GB = $52, each
+    // with its failover replica (availability 99.9% ≥ 99%): 6 running.
+    expect(rec.plans.stateless.cost).toMatchObject({ storeNodes: 6, monthlyUsd: 24 * 24 + 6 * (2 * 10 + 32 * 1) });
   });
 });

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { builtinEngine, requirementsOf } from '../support/engine.ts';
+import { answerViolations } from '../support/invariants.ts';
+
+/**
+ * The round-3 scenarios (test/fixtures/round3-cases.yaml): who reads each piece of state, how it recovers, and what
+ * it really costs. The first eight are the advice cases; the last three (regions, residency, merge) belong to the
+ * regional model and are run by their own suite when it lands. Each answer keeps every invariant.
+ */
+interface Round3Case { id: string; why: string; expect?: string[]; feasible?: boolean; place?: Record<string, string[]>; input: unknown }
+
+const cases = parse(readFileSync(new URL('../fixtures/round3-cases.yaml', import.meta.url), 'utf8')) as Round3Case[];
+const ADVICE = ['api-quota', 'room-membership', 'card-velocity-stream', 'auction-matcher', 'game-rankings', 'wallet-ledger', 'scan-archive', 'embedding-gpu'];
+const engine = builtinEngine();
+
+describe('round-3 scenarios', () => {
+  it('the fixture holds the eleven public cases, the advice ones first', () => {
+    expect(cases.map((c) => c.id)).toEqual([...ADVICE, 'seat-lock-two-continents', 'eu-patient-notes', 'shared-whiteboard-crdt']);
+  });
+
+  it.each(cases.filter((c) => ADVICE.includes(c.id)).map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    const req = requirementsOf(c.input);
+    const rec = engine.advise(req);
+    if (c.expect) expect(c.expect, `verdict of ${c.id}: ${rec.summary}`).toContain(rec.verdict);
+    if (c.feasible !== undefined) expect(rec.feasible, `${c.id}: ${rec.summary}`).toBe(c.feasible);
+    for (const [item, stores] of Object.entries(c.place ?? {})) {
+      const placement = rec.placements.find((p) => p.state === item);
+      expect(placement, `${c.id} places ${item}`).toBeDefined();
+      expect(stores, `${c.id}: ${item} in ${placement?.store} because ${placement?.why.join(' | ')}`).toContain(placement!.store);
+    }
+    expect(answerViolations(engine, req, rec)).toEqual([]);
+  });
+});
