@@ -57,7 +57,10 @@ export function scalingAndFailure(
       : 'none needed: instances hold nothing another instance needs';
   const autoscaling = verdict === 'stateless'
     ? `scale on CPU or requests/s between ${cap.floor.availability} and ${Math.max(cap.instances * 2, cap.floor.availability)} instances; any instance can be added or removed at once${spiky ? '; spiky traffic: keep warm headroom, instances start empty and serve at once' : ''}`
-    : `scale out adds capacity for new sessions only; scale in must drain about ${f(perInstance)} sessions per instance${sticky.length ? ' or lose their state' : ''}; keep at least ${cap.instances} instances`;
+    : stream
+      // A consumer group rebalances partitions: keys move with their state, nothing waits for sessions to end.
+      ? `scale on consumer lag: adding or removing a consumer reassigns partitions, and each moved partition's keys (about ${f(perInstance)} per instance) are rebuilt where they land${sticky.length ? `, except ${sticky.join(', ')}, which start over` : ''}; keep at least ${cap.instances} consumers`
+      : `scale out adds capacity for new sessions only; scale in must drain about ${f(perInstance)} sessions per instance${sticky.length ? ' or lose their state' : ''}; keep at least ${cap.instances} instances`;
 
   const lostOnLoss = cap.sessionsLostPerInstanceLoss;
   const onInstanceLoss = sticky.length
@@ -66,7 +69,7 @@ export function scalingAndFailure(
       ? [
         ...replicated.length ? [`${replicated.join(', ')} fail over to a replica`] : [],
         ...checkpointed.length ? [`${checkpointed.join(', ')} held by the lost instance are rebuilt on another from the last checkpoint plus the log since: nothing acknowledged is lost`] : [],
-      ].join('; ') + '; open sessions reconnect to the new owner and continue'
+      ].join('; ') + (stream ? '; its partitions move to the other consumers, which resume from the committed offsets' : '; open sessions reconnect to the new owner and continue')
       : `nothing is lost: the load balancer retries on the other ${count(Math.max(cap.instances - 1, 0), 'instance')}`;
   const onDeploy = sticky.length
     ? `each of ${count(f(deploysPerDay), 'deploy')} a day restarts every instance: drain sessions (connection draining up to the session length) or up to ${f(cap.concurrentSessions)} sessions lose ${sticky.join(', ')}`
