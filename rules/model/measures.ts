@@ -38,9 +38,9 @@ const transferMs = (kb: number, p: Profile) => (p.streamMbPerSecond > 0 ? (kb / 
 const writeKbOf = (x: Probe) => (x.profile.wholeObjectWrites ? x.item.sizeKb : x.item.writeKb);
 const readsOnRequests = (x: Probe) => x.item.readsPerSecond > 0;
 
-/** MB/s through the store for this item: reads move the value, writes the delta (a whole object where no partial update exists). */
+/** MB/s through the store for this item: reads move what one read moves (readKb: a page, default the value), writes the delta (a whole object where no partial update exists). */
 export function storeMbPerSecond(x: Probe): number {
-  return (x.item.readsPerSecond * x.item.sizeKb + x.item.writesPerSecond * writeKbOf(x)) / MB;
+  return (x.item.readsPerSecond * x.item.readKb + x.item.writesPerSecond * writeKbOf(x)) / MB;
 }
 
 /** Memory the store holds for this item (caches only: databases, logs and object stores keep it on disk). */
@@ -51,15 +51,15 @@ export function storeMemoryMb(x: Probe): number {
 export const MEASURES: Readonly<Record<string, Figure>> = withInputs({
   accessMs: {
     unit: 'ms',
-    reads: ['state[].readsPerSecond', 'state[].sizeKb', 'state[].syncWrite', 'state[].writeKb', 'state[].crossRegionWriteMs'],
-    value: (x) => (readsOnRequests(x) ? x.profile.readMs + transferMs(x.item.sizeKb, x.profile) : 0)
+    reads: ['state[].readsPerSecond', 'state[].readKb', 'state[].sizeKb', 'state[].syncWrite', 'state[].writeKb', 'state[].crossRegionWriteMs'],
+    value: (x) => (readsOnRequests(x) ? x.profile.readMs + transferMs(x.item.readKb, x.profile) : 0)
       + (x.item.syncWrite ? x.profile.writeMs + transferMs(writeKbOf(x), x.profile) + x.item.crossRegionWriteMs : 0),
     explain: (x) => {
       const parts: string[] = [];
       if (readsOnRequests(x)) {
         parts.push(x.profile.readMs < 0.01 ? 'a memory read (microseconds)' : `a ${f(x.profile.readMs)} ms read`);
-        const t = transferMs(x.item.sizeKb, x.profile);
-        if (t >= 0.01) parts.push(`${f(round(t))} ms to move ${sizeText(x.item.sizeKb)} at ${f(x.profile.streamMbPerSecond)} MB/s`);
+        const t = transferMs(x.item.readKb, x.profile);
+        if (t >= 0.01) parts.push(`${f(round(t))} ms to move ${sizeText(x.item.readKb)} at ${f(x.profile.streamMbPerSecond)} MB/s`);
       }
       if (x.item.syncWrite) parts.push(`a ${f(x.profile.writeMs)} ms acknowledged write`);
       if (x.item.crossRegionWriteMs > 0) {
@@ -82,13 +82,13 @@ export const MEASURES: Readonly<Record<string, Figure>> = withInputs({
   },
   nodes: {
     unit: 'nodes',
-    reads: ['state[].readsPerSecond', 'state[].writesPerSecond', 'state[].sizeKb', 'state[].writeKb', 'state[].totalMb'],
+    reads: ['state[].readsPerSecond', 'state[].writesPerSecond', 'state[].readKb', 'state[].sizeKb', 'state[].writeKb', 'state[].totalMb'],
     value: (x) => nodesNeeded(x),
     explain: (x) => nodesWhy(x),
   },
   instanceMbPerSecond: {
     unit: 'MB/s',
-    reads: ['state[].readsPerSecond', 'state[].writesPerSecond', 'state[].sizeKb', 'state[].writeKb', 'derived.fleetInstances'],
+    reads: ['state[].readsPerSecond', 'state[].writesPerSecond', 'state[].readKb', 'state[].sizeKb', 'state[].writeKb', 'derived.fleetInstances'],
     value: (x) => instanceMbPerSecond(x),
     explain: (x) => instanceTrafficWhy(x),
   },
