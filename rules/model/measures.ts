@@ -37,6 +37,13 @@ const round = (n: number) => Math.round(n * 100) / 100;
 const transferMs = (kb: number, p: Profile) => (p.streamMbPerSecond > 0 ? (kb / MB / p.streamMbPerSecond) * 1000 : 0);
 const writeKbOf = (x: Probe) => (x.profile.wholeObjectWrites ? x.item.sizeKb : x.item.writeKb);
 const readsOnRequests = (x: Probe) => x.item.readsPerSecond > 0;
+/**
+ * KB one access moves, which is what a store's value limit bounds: the whole value, except for a collection (a sorted
+ * set, a map, rows) outside a token, whose reads and writes touch members: the larger of one read and one write.
+ * A token carries the whole collection on every request.
+ */
+const movedKb = (x: Probe) => (x.item.shape === 'collection' && x.store !== 'client-token'
+  ? Math.max(x.item.readKb, writeKbOf(x)) : x.item.sizeKb);
 
 /** MB/s through the store for this item: reads move what one read moves (readKb: a page, default the value), writes the delta (a whole object where no partial update exists). */
 export function storeMbPerSecond(x: Probe): number {
@@ -70,9 +77,10 @@ export const MEASURES: Readonly<Record<string, Figure>> = withInputs({
   },
   valueKb: {
     unit: 'KB',
-    reads: ['state[].sizeKb'],
-    value: (x) => x.item.sizeKb,
-    explain: (x) => `one value is ${sizeText(x.item.sizeKb)}`,
+    reads: ['state[].sizeKb', 'state[].shape', 'state[].readKb', 'state[].writeKb'],
+    value: (x) => movedKb(x),
+    explain: (x) => (movedKb(x) === x.item.sizeKb ? `one value is ${sizeText(x.item.sizeKb)}`
+      : `one read moves ${sizeText(x.item.readKb)} and one write ${sizeText(writeKbOf(x))} of the ${sizeText(x.item.sizeKb)} collection (shape: collection)`),
   },
   writesPerSecond: {
     unit: 'writes/s',
