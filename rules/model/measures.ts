@@ -37,6 +37,8 @@ const round = (n: number) => Math.round(n * 100) / 100;
 const transferMs = (kb: number, p: Profile) => (p.streamMbPerSecond > 0 ? (kb / MB / p.streamMbPerSecond) * 1000 : 0);
 const writeKbOf = (x: Probe) => (x.profile.wholeObjectWrites ? x.item.sizeKb : x.item.writeKb);
 const readsOnRequests = (x: Probe) => x.item.readsPerSecond > 0;
+/** Nodes that hold distinct data (primaries, shards) at the deployment's practical ceiling: one where writes go to one primary. */
+const dataNodes = (x: Probe) => Math.max(1, x.profile.maxWriteNodes ?? 1);
 /**
  * KB one access moves, which is what a store's value limit bounds: the whole value, except for a collection (a sorted
  * set, a map, rows) outside a token, whose reads and writes touch members: the larger of one read and one write.
@@ -81,6 +83,14 @@ export const MEASURES: Readonly<Record<string, Figure>> = withInputs({
     value: (x) => movedKb(x),
     explain: (x) => (movedKb(x) === x.item.sizeKb ? `one value is ${sizeText(x.item.sizeKb)}`
       : `one read moves ${sizeText(x.item.readKb)} and one write ${sizeText(writeKbOf(x))} of the ${sizeText(x.item.sizeKb)} collection (shape: collection)`),
+  },
+  storedGbPerNode: {
+    unit: 'GB',
+    reads: ['state[].totalMb'],
+    // Only nodes that hold distinct data share the bytes (primaries, shards): replicas copy them.
+    value: (x) => (x.profile.storageGbPerNode === undefined ? undefined : x.item.totalMb / MB / dataNodes(x)),
+    explain: (x) => `${f(x.item.owners)} × ${sizeText(x.item.sizeKb)} = ${sizeText(x.item.totalMb * MB)}${dataNodes(x) > 1
+      ? ` spread over at most ${f(dataNodes(x))} ${x.profile.technology} nodes that hold distinct data` : ` on one ${x.profile.technology} primary (replicas copy it, they do not share it)`}`,
   },
   writesPerSecond: {
     unit: 'writes/s',
@@ -154,6 +164,12 @@ export const LIMITS: Readonly<Record<string, Figure>> = withInputs({
     reads: ['constraints.instance.networkMbps'],
     value: (x) => x.ctx.req.constraints.instance.networkMbps / 8,
     explain: (x) => `constraints.instance.networkMbps ${f(x.ctx.req.constraints.instance.networkMbps)} ÷ 8`,
+  },
+  storageGbPerNode: {
+    unit: 'GB',
+    reads: [],
+    value: (x) => x.profile.storageGbPerNode,
+    explain: (x) => `${x.profile.technology} stores ~${sizeText((x.profile.storageGbPerNode ?? 0) * MB * MB)} per node in practice, assumed per its profile (docs/rules.md cites the source)`,
   },
   memoryMb: {
     unit: 'MB',
