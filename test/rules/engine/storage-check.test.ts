@@ -50,11 +50,38 @@ describe('check.storage', () => {
     expect(c.passed).toBe(true);
   });
 
-  it('the public case scan-archive no longer lands on the Postgres it lists', () => {
+  it('the public case scan-archive (40 M × 0.5 MB = 20 TB) goes to object storage, feasible', () => {
     const cases = parse(readFileSync(new URL('../../fixtures/round3-cases.yaml', import.meta.url), 'utf8')) as { id: string; input: unknown }[];
     const rec = builtinEngine().advise(requirementsOf(cases.find((c) => c.id === 'scan-archive')!.input));
     const p = rec.placements.find((x) => x.state === 'contract-scan')!;
-    expect(p.technology).not.toBe('postgres');
+    expect(p.store).toBe('object-store');
+    expect(p.why.join(' ')).toContain('place.object-store-bulk');
     expect(rec.feasible).toBe(true);
+  });
+
+  it('place.object-store-bulk holds from 1 TB of values of 100 KB or more, not below', () => {
+    const rule = catalog.placement.find((r) => r.id === 'place.object-store-bulk')!;
+    const small = catalog.placement.find((r) => r.id === 'place.object-store-small')!;
+    const holds = (owners: number, sizeKb: number, r = rule) => {
+      const data = ARCHIVE(owners, ['postgres']);
+      data.state![0] = { ...data.state![0]!, sizeKb };
+      const { ctx } = decide(catalog, requirementsOf(data), true);
+      return r.test(ctx, ctx.items[0]!, undefined);
+    };
+    // 1 TB = 1,048,576 MB: 2,147,484 × 500 KB ÷ 1024 = 1,048,576.2 MB (holds); 2,147,000 × 500 KB = 1,048,339.8 MB (does not)
+    expect(holds(2_147_484, 500)).toBe(true);
+    expect(holds(2_147_000, 500)).toBe(false);
+    // 99 KB values never count as blobs: 20 M × 99 KB = 1.84 TB
+    expect(holds(20_000_000, 99)).toBe(false);
+    // The small-value penalty steps aside exactly where the bulk rule holds, and stays for small totals and small values.
+    expect(holds(2_147_484, 500, small)).toBe(false);
+    expect(holds(2_147_000, 500, small)).toBe(true);
+    expect(holds(20_000_000, 99, small)).toBe(true);
+  });
+
+  it('the public case scan-archive: the bulk rule wins over the sharded database the team does not run either', () => {
+    const cases = parse(readFileSync(new URL('../../fixtures/round3-cases.yaml', import.meta.url), 'utf8')) as { id: string; input: unknown }[];
+    const rec = builtinEngine().advise(requirementsOf(cases.find((c) => c.id === 'scan-archive')!.input));
+    expect(rec.placements[0]!.technology).toBe('s3');
   });
 });
