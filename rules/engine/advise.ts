@@ -1,3 +1,4 @@
+import { notesFor } from './notes.ts';
 import { API_VERSION, type Requirements } from '../contract/requirements.ts';
 import { STORES, type Blocker, type Placement, type PlanAnswer, type Recommendation, type Store, type Verdict } from '../contract/recommendation.ts';
 import { inputDigest, sha256Hex, type Sha256Hex } from '../contract/digest.ts';
@@ -40,6 +41,7 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
   const confidence = Math.min(scored.confidence, robustness(tipping.nearest));
   const plansOut = plansAnswer(catalog, ctx, assessments, plans);
   const { floor: _f, inProcessItems: _i, cacheItems: _c, tokenKb: _t, sessionsLostPerInstanceLoss: _s, ...capacityOut } = cap;
+  const notes = notesFor(ctx);
   return {
     apiVersion: API_VERSION,
     service: req.service,
@@ -61,6 +63,7 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
     feasible: plan.feasible,
     plans: plansOut,
     ...(input.defaultsApplied ? { defaultsApplied: input.defaultsApplied.map((d) => ({ ...d })) } : {}),
+    ...(notes.length ? { notes } : {}),
   };
 }
 
