@@ -169,6 +169,13 @@ export const DefaultAppliedSchema = z.strictObject({
   because: text().optional().describe('Why this assumed value matters to the answer, and what to write instead.'),
 });
 
+export const NoteSchema = z.strictObject({
+  id: text(80).describe('What disagrees (note.owner-rate).'),
+  field: text(300).describe('The input the note questions, named like tipping points\' inputs (state[link].writesPerMinute): by item name, so it does not depend on the order items are listed in.'),
+  factor: z.number().describe('How far the input disagrees with itself (the total rate ÷ traffic.peakRps).'),
+  text: text().describe('The arithmetic in words and what to check.'),
+}).describe('The input\'s own arithmetic disagrees with itself: the answer is sized on it all the same.');
+
 export const RecommendationSchema = z.strictObject({
   apiVersion: z.literal(API_VERSION),
   service: text(64),
@@ -191,11 +198,14 @@ export const RecommendationSchema = z.strictObject({
   plans: z.strictObject({ stateless: PlanSchema, stateful: PlanSchema, hybrid: PlanSchema }),
   defaultsApplied: z.array(DefaultAppliedSchema).optional()
     .describe('Fields the requirements left out, with the default statewise assumed for each: the answer rests on them.'),
+  notes: z.array(NoteSchema).optional()
+    .describe('Where the input\'s own arithmetic disagrees with itself (owners × per-owner rates far above traffic.peakRps); absent when nothing does.'),
 }).describe('statewise/v1 recommendation for one service');
 
 export type Recommendation = z.output<typeof RecommendationSchema>;
 export type Factor = z.output<typeof FactorSchema>;
 export type DefaultAppliedAnswer = z.output<typeof DefaultAppliedSchema>;
+export type Note = z.output<typeof NoteSchema>;
 export type Placement = z.output<typeof PlacementSchema>;
 export type Risk = z.output<typeof RiskSchema>;
 export type TippingPoint = z.output<typeof TippingPointSchema>;

@@ -1,3 +1,4 @@
+import { notesFor } from './notes.ts';
 import { API_VERSION, type Requirements } from '../contract/requirements.ts';
 import { STORES, type Blocker, type Placement, type PlanAnswer, type Recommendation, type Store, type Verdict } from '../contract/recommendation.ts';
 import { inputDigest, sha256Hex, type Sha256Hex } from '../contract/digest.ts';
@@ -44,6 +45,7 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
   const confidence = Math.min(scored.confidence, robustness(tipping.nearest), plan.feasible ? 1 : INFEASIBLE_CONFIDENCE);
   const plansOut = plansAnswer(catalog, ctx, assessments, plans);
   const { floor: _f, inProcessItems: _i, cacheItems: _c, tokenKb: _t, sessionsLostPerInstanceLoss: _s, ...capacityOut } = cap;
+  const notes = notesFor(ctx);
   return {
     apiVersion: API_VERSION,
     service: req.service,
@@ -65,6 +67,7 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
     feasible: plan.feasible,
     plans: plansOut,
     ...(input.defaultsApplied ? { defaultsApplied: (req.defaultsApplied ?? input.defaultsApplied).map((d) => ({ ...d })) } : {}),
+    ...(notes.length ? { notes } : {}),
   };
 }
 

@@ -42,10 +42,19 @@ const writeKbOf = (x: Probe) => (x.profile.wholeObjectWrites ? x.item.sizeKb : x
 const readsOnRequests = (x: Probe) => x.item.readsPerSecond > 0;
 /** Checkpointed memory of a stream consumer: the event is on the input log before it arrives, so no append is waited for. */
 const inputLogHolds = (x: Probe) => x.store === 'in-process-checkpointed' && x.ctx.derived.source === 'stream';
+/** Nodes that hold distinct data (primaries, shards) at the deployment's practical ceiling: one where writes go to one primary. */
+const dataNodes = (x: Probe) => Math.max(1, x.profile.maxWriteNodes ?? 1);
+/**
+ * KB one access moves, which is what a store's value limit bounds: the whole value, except for a collection (a sorted
+ * set, a map, rows) outside a token, whose reads and writes touch members: the larger of one read and one write.
+ * A token carries the whole collection on every request.
+ */
+const movedKb = (x: Probe) => (x.item.shape === 'collection' && x.store !== 'client-token'
+  ? Math.max(x.item.readKb, writeKbOf(x)) : x.item.sizeKb);
 
-/** MB/s through the store for this item: reads move the value, writes the delta (a whole object where no partial update exists). */
+/** MB/s through the store for this item: reads move what one read moves (readKb: a page, default the value), writes the delta (a whole object where no partial update exists). */
 export function storeMbPerSecond(x: Probe): number {
-  return (x.item.readsPerSecond * x.item.sizeKb + x.item.writesPerSecond * writeKbOf(x)) / MB;
+  return (x.item.readsPerSecond * x.item.readKb + x.item.writesPerSecond * writeKbOf(x)) / MB;
 }
 
 /** Memory the store holds for this item (caches only: databases, logs and object stores keep it on disk). */
@@ -56,16 +65,16 @@ export function storeMemoryMb(x: Probe): number {
 export const MEASURES: Readonly<Record<string, Figure>> = withInputs({
   accessMs: {
     unit: 'ms',
-    reads: ['state[].readsPerSecond', 'state[].sizeKb', 'state[].syncWrite', 'state[].writeKb', 'derived.source', 'state[].crossRegionWriteMs'],
-    value: (x) => (readsOnRequests(x) ? x.profile.readMs + transferMs(x.item.sizeKb, x.profile) : 0)
+    reads: ['state[].readsPerSecond', 'state[].readKb', 'state[].sizeKb', 'state[].syncWrite', 'state[].writeKb', 'derived.source', 'state[].crossRegionWriteMs'],
+    value: (x) => (readsOnRequests(x) ? x.profile.readMs + transferMs(x.item.readKb, x.profile) : 0)
       + (x.item.syncWrite && !inputLogHolds(x) ? x.profile.writeMs + transferMs(writeKbOf(x), x.profile) : 0)
       + (x.item.syncWrite ? x.item.crossRegionWriteMs : 0),
     explain: (x) => {
       const parts: string[] = [];
       if (readsOnRequests(x)) {
         parts.push(x.profile.readMs < 0.01 ? 'a memory read (microseconds)' : `a ${f(x.profile.readMs)} ms read`);
-        const t = transferMs(x.item.sizeKb, x.profile);
-        if (t >= 0.01) parts.push(`${f(round(t))} ms to move ${sizeText(x.item.sizeKb)} at ${f(x.profile.streamMbPerSecond)} MB/s`);
+        const t = transferMs(x.item.readKb, x.profile);
+        if (t >= 0.01) parts.push(`${f(round(t))} ms to move ${sizeText(x.item.readKb)} at ${f(x.profile.streamMbPerSecond)} MB/s`);
       }
       if (x.item.syncWrite && inputLogHolds(x)) parts.push('no log append on the request path (the input log already holds the event)');
       else if (x.item.syncWrite) parts.push(`a ${f(x.profile.writeMs)} ms acknowledged write`);
@@ -77,9 +86,18 @@ export const MEASURES: Readonly<Record<string, Figure>> = withInputs({
   },
   valueKb: {
     unit: 'KB',
-    reads: ['state[].sizeKb'],
-    value: (x) => x.item.sizeKb,
-    explain: (x) => `one value is ${sizeText(x.item.sizeKb)}`,
+    reads: ['state[].sizeKb', 'state[].shape', 'state[].readKb', 'state[].writeKb'],
+    value: (x) => movedKb(x),
+    explain: (x) => (movedKb(x) === x.item.sizeKb ? `one value is ${sizeText(x.item.sizeKb)}`
+      : `one read moves ${sizeText(x.item.readKb)} and one write ${sizeText(writeKbOf(x))} of the ${sizeText(x.item.sizeKb)} collection (shape: collection)`),
+  },
+  storedGbPerNode: {
+    unit: 'GB',
+    reads: ['state[].totalMb'],
+    // Only nodes that hold distinct data share the bytes (primaries, shards): replicas copy them.
+    value: (x) => (x.profile.storageGbPerNode === undefined ? undefined : x.item.totalMb / MB / dataNodes(x)),
+    explain: (x) => `${f(x.item.owners)} × ${sizeText(x.item.sizeKb)} = ${sizeText(x.item.totalMb * MB)}${dataNodes(x) > 1
+      ? ` spread over at most ${f(dataNodes(x))} ${x.profile.technology} nodes that hold distinct data` : ` on one ${x.profile.technology} primary (replicas copy it, they do not share it)`}`,
   },
   writesPerSecond: {
     unit: 'writes/s',
@@ -89,13 +107,13 @@ export const MEASURES: Readonly<Record<string, Figure>> = withInputs({
   },
   nodes: {
     unit: 'nodes',
-    reads: ['state[].readsPerSecond', 'state[].writesPerSecond', 'state[].sizeKb', 'state[].writeKb', 'state[].totalMb'],
+    reads: ['state[].readsPerSecond', 'state[].writesPerSecond', 'state[].readKb', 'state[].sizeKb', 'state[].writeKb', 'state[].totalMb'],
     value: (x) => nodesNeeded(x),
     explain: (x) => nodesWhy(x),
   },
   instanceMbPerSecond: {
     unit: 'MB/s',
-    reads: ['state[].readsPerSecond', 'state[].writesPerSecond', 'state[].sizeKb', 'state[].writeKb', 'derived.fleetInstances'],
+    reads: ['state[].readsPerSecond', 'state[].writesPerSecond', 'state[].readKb', 'state[].sizeKb', 'state[].writeKb', 'derived.fleetInstances'],
     value: (x) => instanceMbPerSecond(x),
     explain: (x) => instanceTrafficWhy(x),
   },
@@ -170,6 +188,12 @@ export const LIMITS: Readonly<Record<string, Figure>> = withInputs({
     reads: ['constraints.instance.networkMbps'],
     value: (x) => x.ctx.req.constraints.instance.networkMbps / 8,
     explain: (x) => `constraints.instance.networkMbps ${f(x.ctx.req.constraints.instance.networkMbps)} ÷ 8`,
+  },
+  storageGbPerNode: {
+    unit: 'GB',
+    reads: [],
+    value: (x) => x.profile.storageGbPerNode,
+    explain: (x) => `${x.profile.technology} stores ~${sizeText((x.profile.storageGbPerNode ?? 0) * MB * MB)} per node in practice, assumed per its profile (docs/rules.md cites the source)`,
   },
   memoryMb: {
     unit: 'MB',

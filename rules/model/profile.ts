@@ -24,6 +24,8 @@ export const ProfileSchema = z.strictObject({
   /** Practical largest value; `hardMaxValueKb` is the hard limit, quoted beside it. */
   maxValueKb: figure().optional(),
   hardMaxValueKb: figure().optional(),
+  /** Practical GB one node that holds distinct data (a primary, a shard) stores; left out where storage scales on its own. */
+  storageGbPerNode: figure().optional(),
   losesAcknowledgedWrites: z.boolean(),
   keyLookups: z.boolean(),
   wholeObjectWrites: z.boolean().default(false),
@@ -81,7 +83,7 @@ export const profileKey = (p: Pick<Profile, 'technology' | 'store'>) => `${p.tec
  */
 export const FIGURE_GROUPS: readonly (readonly string[])[] = [
   ['readMs', 'writeMs'], ['streamMbPerSecond', 'mbPerSecondPerNode'], ['readsPerNode', 'writesPerNode'],
-  ['memoryMbPerNode'], ['maxNodes', 'maxWriteNodes'], ['maxValueKb', 'hardMaxValueKb'], ['losesAcknowledgedWrites'],
+  ['memoryMbPerNode'], ['maxNodes', 'maxWriteNodes'], ['maxValueKb', 'hardMaxValueKb'], ['storageGbPerNode'], ['losesAcknowledgedWrites'],
   ['keyLookups'], ['wholeObjectWrites'], ['storageUsdPerGbMonth'], ['node'], ['lossWindowSeconds'], ['failoverSeconds'], ['replicas'],
   ['restoreMbPerSecond'], ['replayMbPerSecond'], ['checkpointIntervalSeconds'],
 ];

@@ -10,15 +10,14 @@ import { answerViolations } from '../support/invariants.ts';
  *
  * Not run yet, because the model does not answer them acceptably (the issue stays open for them): auction-matcher
  * (a derived order book that lives `days` is planned as durable, so it cannot take keyed memory with a journal, and a
- * Kafka append does not fit a 10 ms p99); game-rankings (a read is judged by the whole 1.5 GB set: readKb and
- * collections do not reach the checks yet); scan-archive (no check on stored bytes per node yet).
+ * Kafka append does not fit a 10 ms p99).
  */
 interface Round3Case { id: string; why: string; expect?: string[]; feasible?: boolean; place?: Record<string, string[]>; input: unknown }
 
 const cases = parse(readFileSync(new URL('../fixtures/round3-cases.yaml', import.meta.url), 'utf8')) as Round3Case[];
 const ADVICE = ['api-quota', 'room-membership', 'card-velocity-stream', 'auction-matcher', 'game-rankings', 'wallet-ledger', 'scan-archive', 'embedding-gpu'];
 const REGIONAL = ['seat-lock-two-continents', 'eu-patient-notes', 'shared-whiteboard-crdt'];
-const NOT_YET = new Set(['auction-matcher', 'game-rankings', 'scan-archive']);
+const NOT_YET = new Set(['auction-matcher']);
 const engine = builtinEngine();
 
 describe('round-3 scenarios', () => {

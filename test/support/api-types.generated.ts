@@ -337,6 +337,17 @@ export interface components {
             /** @description Notes on state items the engine added because the context demands them. */
             implied: string[];
             inputDigest: string;
+            /** @description Where the input's own arithmetic disagrees with itself (owners × per-owner rates far above traffic.peakRps); absent when nothing does. */
+            notes?: {
+                /** @description How far the input disagrees with itself (the total rate ÷ traffic.peakRps). */
+                factor: number;
+                /** @description The input the note questions, named like tipping points' inputs (state[link].writesPerMinute): by item name, so it does not depend on the order items are listed in. */
+                field: string;
+                /** @description What disagrees (note.owner-rate). */
+                id: string;
+                /** @description The arithmetic in words and what to check. */
+                text: string;
+            }[];
             placements: {
                 alternatives: {
                     score: number;
