@@ -113,8 +113,8 @@ describe('the statewise action', () => {
       expect(first.summary).toContain('`services/orders.statewise.yaml`, compared with ' + base.slice(0, 7));
       expect(first.summary).toContain('- `traffic.peakRps` 2500 → 5000');
       expect(first.summary).toContain('- `state.orders.sizeKb` 3 → 6');
-      // 6 → 12 instances at $24, plus one $162 Postgres node.
-      expect(first.summary).toContain(`$${6 * 24 + 162} → $${12 * 24 + 162} (+$${6 * 24}, +47%)`);
+      // 6 → 12 instances at $24, plus a $162 Postgres node and its standby (99.9% ≥ 99%): +$144 on $468 is +31%.
+      expect(first.summary).toContain(`$${6 * 24 + 2 * 162} → $${12 * 24 + 2 * 162} (+$${6 * 24}, +31%)`);
       expect(first.summary).toMatch(/### public-feed-api: \w+ \(new\)/);
       expect(first.summary).not.toMatch(/### team-chat/); // unchanged files get no section
       // Exactly the diff the CLI prints for the same two versions.

@@ -23,8 +23,8 @@ describe('statewise mcp over stdio', () => {
       const advice = await client.callTool({ name: 'advise', arguments: { requirements: ORDERS } });
       expect((advice.structuredContent as { verdict: string }).verdict).toBe('stateless');
       const whatIf = await client.callTool({ name: 'what_if', arguments: { requirements: ORDERS, changes: { 'traffic.peakRps': 5000 } } });
-      // 6 → 12 instances at $24, plus one $162 Postgres node.
-      expect(textOf(whatIf)).toContain(`$${6 * 24 + 162} → $${12 * 24 + 162}`);
+      // 6 → 12 instances at $24, plus a $162 Postgres node and its standby (availability 99.9% ≥ 99%).
+      expect(textOf(whatIf)).toContain(`$${6 * 24 + 2 * 162} → $${12 * 24 + 2 * 162}`);
       const bad = await client.callTool({ name: 'advise', arguments: { requirements: 'service: [' } });
       expect(bad.isError).toBe(true);
       expect(textOf(bad)).toMatch(/^requirements:1:\d+ /);
