@@ -47,6 +47,22 @@ const yamlEsm: Plugin = {
  * package.json, so esbuild keeps them in every bundle that imports the rules' barrel. Only rendering a review uses
  * them (rules/review/autolinks.ts, built on first use); marked free of side effects, the activation bundle drops them.
  */
+/**
+ * The core's modules build constant tables at load (the registry of derived facts, the measures, the fact readers) and
+ * touch nothing outside themselves (rules/ is pure by design: test/rules/purity.test.ts), so the activation bundle may
+ * drop every one the extension's activation does not use; without this, esbuild keeps them for their top-level calls.
+ */
+const pureCore: Plugin = {
+  name: 'pure-core',
+  setup(b) {
+    b.onResolve({ filter: /\.ts$/ }, async (args) => {
+      if (args.pluginData === 'pure-core' || !args.path.startsWith('.')) return undefined;
+      const resolved = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'pure-core' });
+      return resolved.path.includes('/rules/') ? { ...resolved, sideEffects: false } : resolved;
+    });
+  },
+};
+
 const pureLinkify: Plugin = {
   name: 'pure-linkify',
   setup(b) {
@@ -122,7 +138,7 @@ const bundle = (entry: string, outfile: string, plugins: Plugin[]) => build({
   legalComments: 'none',
   logLevel: 'warning',
   supported: { 'dynamic-import': false },
-  plugins: [...plugins, compressedCatalog, yamlEsm, nodeSha256, treeSitterCjs, pureLinkify],
+  plugins: [...plugins, compressedCatalog, yamlEsm, nodeSha256, treeSitterCjs, pureLinkify, pureCore],
 });
 const result = await bundle('src/extension.ts', 'extension.js', [lazyEngine]);
 const engine = await bundle('src/engine-module.ts', 'engine.js', []);
@@ -139,6 +155,7 @@ for (const [file, info] of Object.entries(out.inputs)) {
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 console.log(`extension/dist/extension.js ${kb(out.bytes)} (budget ${kb(BUDGET_BYTES)})`);
 for (const [pkg, bytes] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`  ${kb(bytes).padStart(9)}  ${pkg}`);
+if (process.env.STATEWISE_BUNDLE_FILES) for (const [file, info] of Object.entries(out.inputs).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput).slice(0, 40)) console.log(`  ${kb(info.bytesInOutput).padStart(9)}  ${file}`);
 console.log(`extension/dist/engine.js ${kb(engineOut.bytes)} (loaded on first recommendation, review or CodeLens)`);
 if (out.bytes > BUDGET_BYTES) {
   console.error(`\nbundle is over budget by ${kb(out.bytes - BUDGET_BYTES)}`);
