@@ -21,7 +21,8 @@ export const PreferHeader = z.object({
   prefer: z.string().optional().openapi({
     description: '`return=minimal` asks for the brief answer, `return=representation` for the full one (RFC 7240); '
       + 'the response then carries `Preference-Applied`. Other preferences are ignored.',
-    example: 'return=minimal',
+    // Swagger UI's Try it out sends the example: the full answer, as `detail` defaults to.
+    example: 'return=representation',
   }),
 });
 

@@ -156,6 +156,10 @@ describe('recommendation panel v2', () => {
     expect(await page.locator('.editor-group-container').count()).toBe(2);
     const fileGroup = page.locator('.editor-group-container', { has: page.locator('.tab.active', { hasText: 'shop.statewise.yaml' }) }).first();
     await fileGroup.locator('.view-lines').click();
+    // The click can leave focus with the webview beside it (it re-renders as the editor settles): give it to the
+    // file's group by keyboard, as a user would.
+    await fileGroup.locator('.tab.active').click();
+    await page.keyboard.press('Control+1');
     await page.waitForTimeout(500);
     await page.keyboard.press('Control+End');
     await page.keyboard.type(ADDED, { delay: 5 });
