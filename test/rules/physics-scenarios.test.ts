@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { builtinEngine, requirementsOf } from '../support/engine.ts';
-import { answerViolations } from '../support/invariants.ts';
+import { expectScenario, type ScenarioCase } from '../support/scenario.ts';
 
 /**
  * The physics scenarios (test/fixtures/physics-cases.yaml): services where sizes, rates and latency budgets decide.
  * Each gets a verdict in `expect`, each listed item a store in `place`, and `feasible` as stated; every answer keeps
  * every invariant (its own figures never refute its placements).
  */
-interface PhysicsCase { id: string; why: string; expect?: string[]; feasible?: boolean; place?: Record<string, string[]>; input: unknown }
+type PhysicsCase = ScenarioCase;
 
 const cases = parse(readFileSync(new URL('../fixtures/physics-cases.yaml', import.meta.url), 'utf8')) as PhysicsCase[];
 const engine = builtinEngine();
@@ -23,16 +23,7 @@ describe('physics scenarios', () => {
   });
 
   it.each(cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
-    const req = requirementsOf(c.input);
-    const rec = engine.advise(req);
-    if (c.expect) expect(c.expect, `verdict of ${c.id}: ${rec.summary}`).toContain(rec.verdict);
-    if (c.feasible !== undefined) expect(rec.feasible, `${c.id}: ${rec.summary}`).toBe(c.feasible);
-    for (const [item, stores] of Object.entries(c.place ?? {})) {
-      const placement = rec.placements.find((p) => p.state === item);
-      expect(placement, `${c.id} places ${item}`).toBeDefined();
-      expect(stores, `${c.id}: ${item} in ${placement?.store} because ${placement?.why.join(' | ')}`).toContain(placement!.store);
-    }
-    expect(answerViolations(engine, req, rec)).toEqual([]);
+    expectScenario(engine, c);
   });
 
   it('the infeasible case names its binding checks and what would make a plan pass', () => {
