@@ -105,6 +105,7 @@ describe('the statewise action', () => {
     try {
       const first = await runAction('pull_request', base, github.url);
       expect(first.code, first.log).toBe(0);
+      mkdirSync(join(ROOT, 'test-results'), { recursive: true });
       writeFileSync(join(ROOT, 'test-results', 'action-summary.md'), first.summary);
       // The job summary: the check passed, and the diff of orders names its changed inputs and cost.
       expect(first.summary).toContain('<!-- statewise-action -->');
