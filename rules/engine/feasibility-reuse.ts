@@ -7,7 +7,7 @@ import {
 import type { Profile } from '../model/profile.ts';
 import type { Probe } from '../model/measures.ts';
 import { STORES } from '../contract/recommendation.ts';
-import { STORE_COUNT, STORE_INDEX } from '../model/stores.ts';
+import { STORE_COUNT } from '../model/stores.ts';
 import { within } from '../model/tolerance.ts';
 import { checkOutcome } from './check-outcome.ts';
 
@@ -53,23 +53,30 @@ export function checksMovedBy(catalog: Catalog, input: string, facts: ReadonlySe
   return moves;
 }
 
-/** The mask of stores that pass every check when `budget` is scaled by `q` (among the gate-allowed ones). */
-export function scaledMask(catalog: Catalog, ctx: EvalContext, item: EvalItem, gateMask: number, budget: string, q: number): number {
+/**
+ * Whether every store's answer stands when `budget` is scaled by `q`: the same stores pass (among the gate-allowed
+ * ones), each with the same technology — a score counts a technology the team does not run, so a store that passes
+ * with another technology is not the same answer.
+ */
+export function sameWhenScaled(catalog: Catalog, ctx: EvalContext, item: EvalItem, base: ItemFeasibility, gateMask: number, budget: string, q: number): boolean {
   const all = baseOutcomes(catalog, ctx, item, gateMask);
-  let mask = 1 << STORE_INDEX['none'];
+  const ordered = candidatesFor(catalog, ctx.req.constraints.stores);
   for (let s = 0; s < STORE_COUNT; s++) {
     const candidates = all[s];
-    if (!candidates) continue;
-    for (const outcomes of candidates) {
+    if (!candidates || s === NONE) continue;
+    let winner: Profile | undefined;
+    for (let k = 0; k < candidates.length && winner === undefined; k++) {
       let ok = true;
-      for (const o of outcomes) {
+      for (const o of candidates[k]!) {
         const scales = o.rule.limit.inputs.includes(budget);
         if (scales ? !within(o.value, o.limit, q) : !o.passed) { ok = false; break; }
       }
-      if (ok) { mask |= 1 << s; break; }
+      if (ok) winner = ordered[s]![k];
     }
+    const was = base.stores[s];
+    if (winner !== (was?.passed ? was.profile : undefined)) return false;
   }
-  return mask;
+  return true;
 }
 
 /**

@@ -7,7 +7,7 @@ import { buildContext, rescaleContext } from './context.ts';
 import type { EvalContext, EvalItem } from '../model/context.ts';
 import { scoreItem, type Fired, type ItemScore } from './placement.ts';
 import { assessFeasibility } from './feasibility.ts';
-import { baseOutcomes, BUDGETS, checksMovedBy, sameAsBaseFor, scaledMask } from './feasibility-reuse.ts';
+import { baseOutcomes, BUDGETS, checksMovedBy, sameAsBaseFor, sameWhenScaled } from './feasibility-reuse.ts';
 import { fleetInstances } from '../model/fleet.ts';
 import { choosePlans } from './plans.ts';
 import { serviceFired, verdictOf } from './score.ts';
@@ -70,14 +70,14 @@ export function verdictWith(catalog: Catalog, base: Decision, req: Requirements,
     }
     if (!checksMove) continue;
     // A budget scales its limits: when no store crosses, the base answer stands without recomputing a figure.
-    if (budget && baseFeasible && scaledMask(catalog, base.ctx, was.item, was.gateMask, changed, q) === was.feasibility.mask) continue;
+    if (budget && baseFeasible && sameWhenScaled(catalog, base.ctx, was.item, was.feasibility, was.gateMask, changed, q)) continue;
     if (baseFeasible && unchanged(was, item)) continue;
     // Same rules, so the same gates: only the stores they leave need checking.
     const feasibility = assessFeasibility(catalog, ctx, item, false, was.gateMask);
+    // Same rules fired; the scores are summed again because they count a technology the team does not run, which the
+    // new feasibility may have changed.
     if (feasibility.mask !== was.feasibility.mask || !baseFeasible) {
-      (scores ??= base.assessments.slice())[i] = {
-        item, score: was.score, allowedMask: was.gateMask & feasibility.mask, gateMask: was.gateMask, feasibility, fired: was.fired,
-      };
+      (scores ??= base.assessments.slice())[i] = scoreItem(catalog, ctx, item, { fired: was.fired, affected: unaffected(was.fired) }, feasibility, false, was.gateMask);
     }
   }
   const serviceMoved = moved(affected.serviceIndexes, tables.serviceTests, base.fired, ctx, undefined);
@@ -111,6 +111,11 @@ function itemChanged(catalog: Catalog, base: Decision, req: Requirements, name: 
   const fired = d.sessionStateKb === b.sessionStateKb ? base.fired : serviceFired(catalog, ctx);
   const verdict = verdictOf(catalog, fired, choices);
   return { verdict, feasible: choices[verdict].feasible };
+}
+
+/** No rule to test again: every answer is the base's. */
+function unaffected(fired: Fired): Uint8Array {
+  return new Uint8Array(fired.length);
 }
 
 /** Inputs no check reads, directly or through a derived figure: feasibility stays the base's. */

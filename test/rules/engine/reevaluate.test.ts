@@ -33,6 +33,24 @@ describe('verdictWith (tipping-point re-evaluation)', () => {
     }
   });
 
+  it('counts a technology the team does not run when a budget change lets another technology pass', () => {
+    // Found by the dense tipping property (seed 737565814): at latency.p99Ms 50 the team's gcs misses the latency
+    // budget while another object store passes, which costs object-store the new-technology penalty (-15) and makes
+    // the verdict stateful; the shortcut kept the base scores and said hybrid.
+    const data = {
+      service: 'checkout', context: { realtime: 'bidirectional', sharedState: 'collaborative' },
+      traffic: { peakRps: 19999, concurrentSessions: 0, sessionMinutes: 200, regions: 2 }, failure: { deploysPerDay: 20 },
+      latency: { p99Ms: 5e-324 }, constraints: { stores: ['gcs'] },
+    } as const;
+    const base = decide(catalog, requirementsOf(data), true);
+    for (const p99Ms of [50, 60, 1000]) {
+      const r = requirementsOf({ ...data, latency: { p99Ms } });
+      const full = decide(catalog, r, false);
+      expect(verdictWith(catalog, base, r, 'latency.p99Ms'), String(p99Ms)).toEqual({ verdict: full.scored.verdict, feasible: full.plans[full.scored.verdict].feasible });
+    }
+    expect(decide(catalog, requirementsOf({ ...data, latency: { p99Ms: 50 } }), false).scored.verdict).toBe('stateful');
+  });
+
   it('re-evaluates everything for inputs it knows nothing about', () => {
     expect(catalog.tables.affected('constraints.stores')).toBeUndefined();
     expect(catalog.tables.affected('state')).toBeUndefined();
