@@ -65,6 +65,7 @@ export function tippingPoints(
     const from = n.get(req);
     if (from === undefined) continue;
     const points = breakpoints(n.input, req, catalog);
+    if (n.steps) points.push(...n.steps);
     // Each check crossing once, just past it (checks are `value ≤ limit`): scaled up and down, the figures being
     // linear in sizes, rates and budgets. A crossing remembers which check it is, for the note.
     const labels = new Map<number, Crossing>();
