@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decide } from '../../../rules/engine/decide.ts';
 import { verdictWith } from '../../../rules/engine/reevaluate.ts';
 import { tippingPoints } from '../../../rules/engine/tipping.ts';
-import { requirementsArb } from '../../support/arbitraries.ts';
+import { regionsRequirementsArb, requirementsArb } from '../../support/arbitraries.ts';
 import { catalogFrom, requirementsOf } from '../../support/engine.ts';
 
 // The tipping-point search re-evaluates one varied input at a time and reuses every rule answer the change cannot
@@ -31,6 +31,29 @@ describe('verdictWith (tipping-point re-evaluation)', () => {
     for (const i of ['traffic.peakRps', 'traffic.sessionMinutes', 'latency.p99Ms', 'failure.sessionLoss', 'context.memory', 'context.realtime', 'constraints.instance.memoryMb']) {
       expect(inputs).toContain(i);
     }
+  });
+
+  it('gives the full evaluation\'s verdict across regions: groups, residency, merges, away shares and recovery points', () => {
+    let compared = 0;
+    let flipsOnAway = 0;
+    const inputs = new Set<string>();
+    fc.assert(fc.property(regionsRequirementsArb({ minItems: 1, maxItems: 5 }), (data) => {
+      const req = requirementsOf(data);
+      const base = decide(catalog, req, true);
+      tippingPoints(catalog, base, base.scored.verdict, (r, input) => {
+        const fast = verdictWith(catalog, base, r, input);
+        const full = decide(catalog, r, false);
+        expect(fast, `${input} in ${JSON.stringify(r)}`).toEqual({ verdict: full.scored.verdict, feasible: full.plans[full.scored.verdict].feasible });
+        compared++;
+        inputs.add(input);
+        if (input === 'traffic.awayShare' && fast.feasible !== base.plans[base.scored.verdict].feasible) flipsOnAway++;
+        return fast;
+      });
+    }), { numRuns: 120, seed: 11 });
+    expect(compared).toBeGreaterThan(1000);
+    for (const i of ['traffic.awayShare', 'failure.rpoSeconds', 'latency.p99Ms', 'traffic.regions']) expect(inputs).toContain(i);
+    // Not vacuous: some away share change moved feasibility, which only derived.awayRttMs can do.
+    expect(flipsOnAway).toBeGreaterThan(0);
   });
 
   it('counts a technology the team does not run when a budget change lets another technology pass', () => {
