@@ -74,7 +74,38 @@ export function itemInputs(req: Requirements, base: Decision): NumericInput[] {
   return out;
 }
 
-export interface EnumInput { input: string; values: readonly (string | boolean)[]; get: (r: Requirements) => string | boolean; set: (r: Requirements, v: string | boolean) => Requirements }
+export interface EnumInput {
+  input: string; values: readonly (string | boolean)[]; get: (r: Requirements) => string | boolean; set: (r: Requirements, v: string | boolean) => Requirements;
+  /** What the change costs besides the verdict (a relaxation that gives something up names it). */
+  consequence?: (v: string | boolean) => string;
+}
+
+/** What each merge policy gives up, quoted by the relaxation that proposes it. */
+const MERGE_CONSEQUENCE: Readonly<Record<string, string>> = {
+  'last-writer-wins': 'every region writes it, and last-writer-wins keeps one of two concurrent writes and silently drops the other',
+  commutative: 'every region writes it, and commutative merges (a CRDT, a counter) keep every concurrent write, which only works if its updates commute',
+  none: 'one writer again',
+};
+
+/**
+ * Regional relaxations (docs/design.md, "Regions"): an item with one writer worldwide across regions (strong, shared
+ * or global, merge none) is tried with merges that let every region write; the note names what each gives up.
+ */
+export function itemEnums(req: Requirements): EnumInput[] {
+  if (req.traffic.regions < 2) return [];
+  const out: EnumInput[] = [];
+  for (const s of req.state) {
+    if (s.consistency !== 'strong' || (s.owner !== 'shared' && s.owner !== 'global') || (s.merge ?? 'none') !== 'none') continue;
+    const name = s.name;
+    out.push({
+      input: `state[${name}].merge`, values: ['none', 'last-writer-wins', 'commutative'],
+      get: (r) => r.state.find((x) => x.name === name)?.merge ?? 'none',
+      set: (r, v) => ({ ...r, state: r.state.map((x): StateItem => (x.name === name ? { ...x, merge: v as StateItem['merge'] } : x)) }),
+      consequence: (v) => `${name}: ${MERGE_CONSEQUENCE[String(v)]}`,
+    });
+  }
+  return out;
+}
 const ctxField = <K extends keyof Requirements['context']>(k: K, values: readonly Requirements['context'][K][]): EnumInput => ({
   input: `context.${k}`, values, get: (r) => r.context[k], set: (r, v) => ({ ...r, context: { ...r.context, [k]: v } }),
 });

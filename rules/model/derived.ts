@@ -213,8 +213,9 @@ export const ITEM_FIGURES: { readonly [K in keyof ItemFigures]: ItemFact<K> } = 
     from: ['traffic.regions', 'state[].scope', 'state[].singleWriter', 'state[].residencyRegions', 'state[].lossImpact', 'failure.rpoSeconds'],
     description: 'none, async or sync: how the item is replicated to another region (in its residency group)',
     compute: ({ item, source, req }) => {
-      if (req.traffic.regions < 2 || item.scope === 'request') return 'none';
+      if (req.traffic.regions < 2) return 'none';
       if (item.singleWriter) return 'sync';
+      if (item.scope === 'request') return 'none';
       if (item.residencyRegions < 2) return 'none';
       const rpo = req.failure.rpoSeconds;
       return (source.lossImpact === 'costly' || source.lossImpact === 'critical') && rpo !== undefined && rpo < CROSS_REGION_LAG_SECONDS ? 'sync' : 'async';
