@@ -10,7 +10,7 @@ import { runs } from '../support/property.ts';
  * groups, items that must stay in one of them, merges, away shares, round trips and recovery points.
  */
 const engine = builtinEngine();
-const RUNS = runs(250, 3_000);
+const RUNS = runs(150, 3_000);
 
 describe('invariant 14 over generated multi-region inputs', () => {
   it(`no item leaves its region group, and every invariant holds, for ${RUNS} inputs`, () => {
