@@ -100,11 +100,12 @@ export const MEASURES: Readonly<Record<string, Figure>> = withInputs({
       if (crossRegionMs(x) > 0) {
         parts.push(x.item.singleWriter
           ? `a ${f(x.item.crossRegionWriteMs)} ms round trip between ${count(x.ctx.req.traffic.regions, 'region')} (one writer worldwide: strong, ${x.item.owner}, merge none${assumed})`
-          : `a ${f(x.item.crossRegionWriteMs)} ms round trip to the synchronous replica in another region (failure.rpoSeconds ${f(x.ctx.req.failure.rpoSeconds ?? 0)} < the ~${f(CROSS_REGION_LAG_SECONDS)} s lag of asynchronous replication${assumed})`);
+          : `a ${f(x.item.crossRegionWriteMs)} ms round trip to the synchronous replica in another region${x.item.residencyConfined ? ' of its residency group' : ''} (failure.rpoSeconds ${f(x.ctx.req.failure.rpoSeconds ?? 0)} < the ~${f(CROSS_REGION_LAG_SECONDS)} s lag of asynchronous replication${assumed})`);
       }
       if (awayMs(x) > 0) {
         const share = x.ctx.req.traffic.awayShare;
-        parts.push(`a ${f(awayMs(x))} ms round trip to the owner's home region (awayShare ${f((share ?? AWAY_SHARE) * 100)}%${share === undefined ? ' assumed' : ''} > 1% of requests are served away from home, so the p99 request is one of them${assumed})`);
+        // The assumed round trip is said once per sentence.
+        parts.push(`a ${f(awayMs(x))} ms round trip to the owner's home region (awayShare ${f((share ?? AWAY_SHARE) * 100)}%${share === undefined ? ' assumed' : ''} > 1% of requests are served away from home, so the p99 request is one of them${crossRegionMs(x) > 0 ? '' : assumed})`);
       }
       return parts.length ? parts.join(' + ') : 'no access on the request path';
     },
