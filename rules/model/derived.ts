@@ -259,7 +259,7 @@ export const SERVICE_FIGURES: { readonly [K in keyof ServiceFigures]: ServiceFac
   },
   operatesDatabase: {
     id: 'derived.operatesDatabase', from: ['constraints.stores'], description: 'constraints.stores names a database',
-    compute: ({ req }) => req.constraints.stores.some((s) => !CACHES.includes(s) && !OBJECT_STORES.includes(s) && s !== 'kafka'),
+    compute: ({ req }) => req.constraints.stores.some((s) => !CACHES.includes(s) && !OBJECT_STORES.includes(s) && s !== 'kafka' && s !== 'aeron-cluster'),
   },
   operatesLog: {
     id: 'derived.operatesLog', from: ['constraints.stores'], description: 'constraints.stores names kafka',

@@ -172,7 +172,7 @@ export interface components {
                 /** @enum {string} */
                 store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated" | "in-process-checkpointed";
                 /** @enum {string} */
-                technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
+                technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "aeron-cluster" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
             }[];
             plans: {
                 hybrid: {
@@ -303,7 +303,7 @@ export interface components {
                     /** @enum {string} */
                     store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated" | "in-process-checkpointed";
                     /** @enum {string} */
-                    technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
+                    technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "aeron-cluster" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
                     writesPerSecond: number;
                 }[];
             };
@@ -381,7 +381,7 @@ export interface components {
                     check: string;
                     limit: number;
                     /** @enum {string} */
-                    technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
+                    technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "aeron-cluster" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
                     unit: string;
                     value: number;
                 }[];
@@ -389,7 +389,7 @@ export interface components {
                 /** @enum {string} */
                 store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated" | "in-process-checkpointed";
                 /** @enum {string} */
-                technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
+                technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "aeron-cluster" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
                 ttl?: string;
                 why: string[];
             }[];
@@ -409,7 +409,7 @@ export interface components {
                         breakdown: string[];
                         instances: number;
                         monthlyUsd: number;
-                        newTechnologies: ("redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none")[];
+                        newTechnologies: ("redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "aeron-cluster" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none")[];
                         storeNodes: number;
                     };
                     feasible: boolean;
@@ -430,7 +430,7 @@ export interface components {
                         breakdown: string[];
                         instances: number;
                         monthlyUsd: number;
-                        newTechnologies: ("redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none")[];
+                        newTechnologies: ("redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "aeron-cluster" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none")[];
                         storeNodes: number;
                     };
                     feasible: boolean;
@@ -451,7 +451,7 @@ export interface components {
                         breakdown: string[];
                         instances: number;
                         monthlyUsd: number;
-                        newTechnologies: ("redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none")[];
+                        newTechnologies: ("redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "aeron-cluster" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none")[];
                         storeNodes: number;
                     };
                     feasible: boolean;
@@ -550,7 +550,7 @@ export interface components {
                  * @description Data stores the team already operates.
                  * @default []
                  */
-                stores?: ("redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio")[];
+                stores?: ("redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "aeron-cluster" | "s3" | "gcs" | "azure-blob" | "minio")[];
             };
             /** @default {} */
             context?: {
