@@ -27,36 +27,36 @@ export function notesFor(ctx: EvalContext, assessments: readonly ItemAssessment[
   const notes: Note[] = [];
   for (const item of ctx.items) {
     if (item.implied) continue;
-    const writes = item.writesPerSecond / peak;
+    const writes = factorOf(item.writesPerSecond / peak);
     // A peakRps close to 0 makes any rate an infinite multiple: no number worth printing.
     if (item.writesPerSecond > OWNER_RATE_FACTOR * peak && Number.isFinite(writes)) {
       notes.push({
         id: 'note.owner-rate',
         field: `state[${item.name}].writesPerMinute`,
-        factor: factorOf(writes),
+        factor: writes,
         text: `state[${item.name}]: ${f(item.owners)} owners × ${f(item.writesPerMinute)} writes/min ÷ 60 = ${f(Math.round(item.writesPerSecond))} writes/s, `
-          + `${f(factorOf(writes))}× traffic.peakRps ${f(peak)}: is writesPerMinute per owner (as the model reads it) or the service's total? `
+          + `${f(writes)}× traffic.peakRps ${f(peak)}: is writesPerMinute per owner (as the model reads it) or the service's total? `
           + `The answer is sized on it as written; check state[${item.name}].writesPerMinute and owners.`,
       });
     }
-    const reads = item.readsPerSecond / peak;
+    const reads = factorOf(item.readsPerSecond / peak);
     if (item.source.readsPerMinute !== undefined && item.readsPerSecond > peak && Number.isFinite(reads)) {
       notes.push({
         id: 'note.read-rate',
         field: `state[${item.name}].readsPerMinute`,
-        factor: factorOf(reads),
+        factor: reads,
         text: `state[${item.name}]: ${f(item.owners)} owners × ${f(item.source.readsPerMinute)} reads/min ÷ 60 = ${f(Math.round(item.readsPerSecond))} reads/s, `
-          + `${f(factorOf(reads))}× traffic.peakRps ${f(peak)}: the item is read more often than requests arrive. Is readsPerMinute per owner (as the model reads it), `
+          + `${f(reads)}× traffic.peakRps ${f(peak)}: the item is read more often than requests arrive. Is readsPerMinute per owner (as the model reads it), `
           + `or does one request read many items? The answer is sized on it as written; check state[${item.name}].readsPerMinute and owners.`,
       });
     }
-    const ratio = item.writesPerSecond > 0 ? item.readsPerSecond / item.writesPerSecond : 0;
-    if (item.syncWrite && item.hotPath && ratio >= RARE_WRITE_FACTOR) {
+    const ratio = item.writesPerSecond > 0 ? factorOf(item.readsPerSecond / item.writesPerSecond) : 0;
+    if (item.syncWrite && item.hotPath && ratio >= RARE_WRITE_FACTOR && Number.isFinite(ratio)) {
       notes.push({
         id: 'note.rare-write-on-hot-path',
         field: `state[${item.name}].hotPath`,
-        factor: factorOf(ratio),
-        text: `state[${item.name}] is on the hot path and its acknowledged write is counted in check.latency, but it is read ${f(factorOf(ratio))}× more often than written `
+        factor: ratio,
+        text: `state[${item.name}] is on the hot path and its acknowledged write is counted in check.latency, but it is read ${f(ratio)}× more often than written `
           + `(${f(Math.round(item.readsPerSecond))} reads/s, ${f(Math.round(item.writesPerSecond * 100) / 100)} writes/s): only the requests that write it wait for the write. `
           + `If the writes happen off the request path, the budget is tighter than it needs to be; check state[${item.name}].hotPath, writesPerMinute and consistency.`,
       });
@@ -82,9 +82,10 @@ function assumedShareNotes(ctx: EvalContext, assessments: readonly ItemAssessmen
   }
   // Only when the default moves the figure: half of the limit or more, of which the item's own figures give less.
   if (!top || !readsAssumed(top.a.item) || top.used < 0.5 || top.own >= top.used * 0.9) return [];
+  const factor = factorOf(top.own > 0 ? top.used / top.own : top.used * 100);
+  if (!Number.isFinite(factor)) return [];
   const item = top.a.item;
   const share = ASSUMPTIONS.nonHotReadShare.value;
-  const factor = factorOf(top.own > 0 ? top.used / top.own : top.used * 100);
   return [{
     id: 'note.assumed-read-share',
     field: `state[${item.name}].readsPerMinute`,
