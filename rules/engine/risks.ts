@@ -8,6 +8,7 @@ import { cmp, type ItemAssessment } from './placement.ts';
 import { STORE_INDEX } from '../model/stores.ts';
 import { quoteFigure } from '../model/format.ts';
 import { vetMitigation } from './mitigation.ts';
+import { withoutAssumedReads } from './assumed-reads.ts';
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
@@ -52,7 +53,10 @@ export function marginRisks(ctx: EvalContext, assessments: readonly ItemAssessme
     for (const o of f.outcomes) {
       if (!o.passed || o.limit <= 0 || o.value <= 0) continue;
       const used = o.value / o.limit;
-      const severity = MARGIN_SEVERITY.find(([at]) => used >= at)?.[1];
+      // The assumed read share of an off-hot-path item never raises a risk by itself: the severity is what the
+      // item's own figures support (a note asks for readsPerMinute).
+      const own = withoutAssumedReads(ctx, a.item, store, f.profile, o) / o.limit;
+      const severity = MARGIN_SEVERITY.find(([at]) => Math.min(used, own) >= at)?.[1];
       if (!severity) continue;
       const quote = checkQuote(ctx, a.item, store, f.profile, o);
       out.push({

@@ -4,6 +4,7 @@ import { cell, code, codeCell, inline, signed, table } from './markdown.ts';
 import { flowchart } from './mermaid.ts';
 import { capacity, feasibility } from './figures.ts';
 import { acceptedRisks, revisit, risks } from './risk-sections.ts';
+import { notesSection } from './notes-section.ts';
 import { defaultReasons, type DefaultReason } from './default-reasons.ts';
 import { citedRules, frontMatter, provenanceOf, quotedRules } from './provenance.ts';
 import { STORE_INFO } from '../model/stores.ts';
@@ -33,6 +34,7 @@ export function renderReview(input: ReviewInput): string {
     drivers(rec),
     options(rec),
     outcome(rec),
+    notesSection(rec),
     placementPlan(rec),
     feasibility(rec),
     operations(rec),
@@ -41,7 +43,7 @@ export function renderReview(input: ReviewInput): string {
     acceptedRisks(rec),
     revisit(rec),
     appendix(rec),
-  ];
+  ].filter((x): x is string => x !== undefined);
   const text = sections.join('\n\n').split('\n').map((l) => l.trimEnd()).join('\n');
   return `${text}\n`;
 }
