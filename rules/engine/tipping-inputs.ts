@@ -35,16 +35,16 @@ export const NUMERIC: NumericInput[] = [
   { input: 'traffic.concurrentSessions', min: 0, max: 1_000_000_000, integer: true, physical: true, get: (r) => r.traffic.concurrentSessions, set: (r, v) => traffic(r, { concurrentSessions: v }) },
   { input: 'traffic.sessionMinutes', min: 0.01, max: 525_600, integer: false, physical: false, get: (r) => r.traffic.sessionMinutes, set: (r, v) => traffic(r, { sessionMinutes: v }) },
   { input: 'traffic.regions', min: 1, max: 50, integer: true, physical: false, get: (r) => r.traffic.regions, set: (r, v) => traffic(r, { regions: v }) },
-  // The p99 request pays the round trip to a home region once more than 1% of requests are away (derived.awayRttMs):
-  // a step at exactly 1%, searched in "how many times more or fewer away requests".
-  { input: 'traffic.awayShare', min: 0, max: 1, integer: false, physical: false, steps: [P99_TAIL],
-    get: (r) => (r.traffic.regions >= 2 ? r.traffic.awayShare ?? AWAY_SHARE : undefined), set: (r, v) => traffic(r, { awayShare: v }),
-    distance: (a, b) => Math.abs(Math.log(Math.max(b, 1e-3) / Math.max(a, 1e-3))) },
   { input: 'failure.availability', min: 90, max: 99.999, integer: false, physical: false, get: (r) => r.failure.availability, set: (r, v) => failure(r, { availability: v }), distance: (a, b) => Math.abs(nines(a) - nines(b)) * 2 },
   { input: 'failure.rpoSeconds', min: 0, max: 31_536_000, integer: false, physical: true, get: (r) => r.failure.rpoSeconds, set: (r, v) => failure(r, { rpoSeconds: v }) },
   { input: 'failure.rtoSeconds', min: 0.01, max: 31_536_000, integer: false, physical: true, get: (r) => r.failure.rtoSeconds, set: (r, v) => failure(r, { rtoSeconds: v }) },
   { input: 'failure.deploysPerDay', min: 0, max: 1000, integer: false, physical: false, get: (r) => r.failure.deploysPerDay, set: (r, v) => failure(r, { deploysPerDay: v }) },
   { input: 'latency.p99Ms', min: 0.01, max: 600_000, integer: false, physical: true, get: (r) => r.latency.p99Ms, set: (r, v) => ({ ...r, latency: { p99Ms: v } }) },
+  // The p99 request pays the round trip to a home region once more than 1% of requests are away (derived.awayRttMs):
+  // a step at exactly 1%, searched in "how many times more or fewer away requests".
+  { input: 'traffic.awayShare', min: 0, max: 1, integer: false, physical: false, steps: [P99_TAIL],
+    get: (r) => (r.traffic.regions >= 2 ? r.traffic.awayShare ?? AWAY_SHARE : undefined), set: (r, v) => traffic(r, { awayShare: v }),
+    distance: (a, b) => Math.abs(Math.log(Math.max(b, 1e-3) / Math.max(a, 1e-3))) },
   { input: 'constraints.instance.memoryMb', min: 1, max: 16_777_216, integer: false, physical: true, get: (r) => r.constraints.instance.memoryMb, set: (r, v) => instance(r, { memoryMb: v }) },
   { input: 'constraints.instance.networkMbps', min: 1, max: 1_000_000, integer: false, physical: true, get: (r) => r.constraints.instance.networkMbps, set: (r, v) => instance(r, { networkMbps: v }) },
 ];
