@@ -43,7 +43,7 @@ export function rtoOf(x: FailureInput): number {
 export function profileSource(x: FailureInput, fields: readonly string[]): string {
   if (!x.profile) return 'no store: nothing is kept';
   const p = x.profile as unknown as Record<string, unknown>;
-  return `stores.yaml ${x.profile.technology}@${x.store}: ${fields.map((k) => `${k} ${p[k] === undefined ? '—' : f(Number(p[k]))}`).join(', ')}`;
+  return `stores.yaml ${x.profile.technology}@${x.store}: ${fields.map((k) => `${k} ${p[k] === undefined ? '—' : Number(p[k]) >= 1e9 ? '1e9 (all it held)' : f(Number(p[k]))}`).join(', ')}`;
 }
 
 /** Profile figures are napkin estimates; counts rest on Little's law unless concurrentSessions or owners were given. */
