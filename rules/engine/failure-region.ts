@@ -35,6 +35,10 @@ export function regionLoss(x: FailureInput, scope: RegionScope): Cell {
   if (store === 'client-token') {
     return { lost: 'nothing', affected: 0, unit, rtoSeconds: regions >= 2 ? 0 : null, because: `the client holds ${item.name}${regions >= 2 ? ': its requests go to another region' : ', but with one region nothing serves it until the region returns'}`, source: 'traffic.regions', assumed: false };
   }
+  if (store === 'in-process-copy') {
+    return regions >= 2 ? { lost: 'nothing', affected: 0, unit, rtoSeconds: 0, because: `every region's instances hold their own copy of ${item.name}`, source: 'traffic.regions', assumed: false }
+      : { lost: 'nothing', affected: 0, unit, rtoSeconds: null, because: `${item.name} is a copy of data whose source lives elsewhere: nothing of it is lost, but with one region nothing serves until the region returns`, source: 'traffic.regions', assumed: false };
+  }
   if (regions < 2) {
     return { lost: 'all', affected: item.owners, unit, rtoSeconds: null, because: `one region (traffic.regions 1): no copy of ${item.name} runs elsewhere, so the service and its ${count(f(item.owners), noun)} are gone until the region returns (or backups kept elsewhere are restored)`, source: 'traffic.regions', assumed: assumedCount(x) };
   }
@@ -43,9 +47,6 @@ export function regionLoss(x: FailureInput, scope: RegionScope): Cell {
   const groupRegions = group === undefined ? undefined : ctx.req.traffic.regionGroups?.[group];
   const stranded = groupRegions !== undefined && groupRegions < 2;
   const inRegion = `about ${count(f(share), noun)} of ${count(regions, 'region')}`;
-  if (store === 'in-process-copy') {
-    return { lost: 'nothing', affected: 0, unit, rtoSeconds: 0, because: `every region's instances hold their own copy of ${item.name}`, source: 'traffic.regions', assumed: false };
-  }
   if (scope === 'global') {
     if (stranded) return strandedCell(x, item.owners, group!);
     const rto = rtoOf(x);

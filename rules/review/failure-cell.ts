@@ -9,7 +9,7 @@ export function failureCellText(row: Pick<FailureRow, 'lost' | 'lossSeconds' | '
   const lost = row.lost === 'seconds' ? `${compact(row.lossSeconds ?? 0)} s lost` : row.lost;
   if (row.lost === 'nothing' && row.affected === 0 && row.rtoSeconds === 0) return 'nothing';
   const back = row.rtoSeconds === null ? 'down' : `${compact(row.rtoSeconds)} s`;
-  return `${lost} ${compact(row.affected)} · ${back}`;
+  return `${lost}${row.affected > 0 ? ` ${compact(row.affected)}` : ''} · ${back}`;
 }
 
 /** The legend that goes with the cells. */
