@@ -47,7 +47,9 @@ export function regionLoss(x: FailureInput, scope: RegionScope): Cell {
   const groupRegions = group === undefined ? undefined : ctx.req.traffic.regionGroups?.[group];
   const stranded = groupRegions !== undefined && groupRegions < 2;
   const inRegion = `about ${count(f(share), noun)} of ${count(regions, 'region')}`;
-  if (scope === 'global') {
+  // Sticky memory and an asynchronous cache have no synchronous copy in another region, whatever the scope says.
+  const synchronousCopy = store !== 'in-process-sticky' && store !== 'distributed-cache';
+  if (scope === 'global' && synchronousCopy) {
     if (stranded) return strandedCell(x, item.owners, group!);
     const rto = rtoOf(x);
     return { lost: 'nothing', affected: item.owners, unit, rtoSeconds: rto, because: `every acknowledged write of ${item.name} already waited for another region (region scope global): nothing is lost; its ${count(f(item.owners), noun)} wait ${f(rto)} s for a writer in another region`, source: profileSource(x, ['failoverSeconds']), assumed: true };
@@ -55,7 +57,7 @@ export function regionLoss(x: FailureInput, scope: RegionScope): Cell {
   if (scope === 'local' && item.merge === 'none' || !DURABLE.has(store) && scope !== 'local') {
     // Each region's own (caches, sessions, memory): nothing copies it to another region.
     const refill = item.kind === 'derived' ? '; a cache of a durable source refills from it' : '';
-    return { lost: 'all', affected: share, unit, rtoSeconds: rtoOf(x), because: `${item.name} is kept per region (region scope ${scope}${store.startsWith('in-process') ? ', in instance memory' : ''}): ${inRegion} lose theirs with the region and start over in another${refill}`, source: profileSource(x, ['failoverSeconds']), assumed: true };
+    return { lost: 'all', affected: share, unit, rtoSeconds: rtoOf(x), because: `${item.name} has no copy in another region (region scope ${scope}, ${store.startsWith('in-process') ? 'instance memory' : store}): ${inRegion} lose theirs with the region and start over in another${refill}`, source: profileSource(x, ['failoverSeconds']), assumed: true };
   }
   if (stranded) return strandedCell(x, share, group!);
   // Home (or merged local) data is copied to another region asynchronously: a failover loses up to the lag.
