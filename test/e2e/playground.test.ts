@@ -115,6 +115,23 @@ describe('web playground at /', () => {
     await page.locator('#answer .sw-factors').scrollIntoViewIfNeeded();
     await page.locator('#answer .sw-factors').screenshot({ path: join(SHOTS, 'playground-factors.png') });
     await page.locator('#answer .sw-risks').screenshot({ path: join(SHOTS, 'playground-risks.png') });
+    // The failure grid: a row per item, a cell per failure, its words and its colour saying the same.
+    const grid = page.locator('#answer .sw-failures');
+    await grid.scrollIntoViewIfNeeded();
+    expect(await grid.locator('tbody tr').count()).toBe(expected.placements.length);
+    expect(await grid.locator('td.sw-fcell').count()).toBe(expected.failures.length);
+    const whole = expected.failures.find((r) => r.lost === 'all');
+    expect(whole).toBeDefined(); // one region: a region loss takes something whole
+    {
+      const cell = grid.locator(`tr[data-item="${whole!.state}"] td[data-failure="${whole!.failure}"]`);
+      expect(await cell.textContent()).toMatch(/^all /);
+      // Red, mixed from --sw-bad: the red channel leads.
+      const bg = await cell.evaluate((e: Browserish) => (globalThis as Browserish).getComputedStyle(e).backgroundColor as string);
+      const [r, g, b] = (bg.match(/[\d.]+/g) ?? []).map(Number);
+      expect(r).toBeGreaterThan(g!);
+      expect(r).toBeGreaterThan(b!);
+    }
+    await grid.screenshot({ path: join(SHOTS, 'playground-failures.png') });
     // The whole answer, unclipped by its scrolling pane.
     await page.locator('.pg-answer-pane').evaluate((e: Browserish) => { e.style.overflow = 'visible'; e.style.height = 'auto'; });
     await page.locator('#answer').screenshot({ path: join(SHOTS, 'playground-answer-full.png') });
@@ -265,6 +282,7 @@ describe('web playground at /', () => {
     expect(bg).toBe('rgb(13, 17, 23)');
     await p.screenshot({ path: join(SHOTS, 'playground-dark.png') });
     await p.locator('.sw-cards').screenshot({ path: join(SHOTS, 'playground-dark-cards.png') });
+    await p.locator('.sw-failures').screenshot({ path: join(SHOTS, 'playground-dark-failures.png') });
     expect(darkOffSite).toEqual([]);
     await dark.close();
   });

@@ -23,5 +23,5 @@ export function failureGrid(rec: Recommendation): string {
   }).join('')}</tr>`);
   const table = `<table class="sw-table sw-failures"><caption class="sw-muted">${esc(FAILURE_LEGEND)}</caption>${head}<tbody>${rows.join('')}</tbody></table>`;
   if (matrix.length <= ITEMS_SHOWN) return table;
-  return `<details class="sw-many"><summary>${matrix.length} items: what each failure costs</summary>${table}</details>`;
+  return `<details class="sw-many-failures"><summary>${matrix.length} items: what each failure costs</summary>${table}</details>`;
 }
