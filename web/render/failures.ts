@@ -22,6 +22,8 @@ export function failureGrid(rec: Recommendation): string {
     return `<td class="sw-fcell sw-lost-${r.lost}" data-failure="${k}" data-lost="${r.lost}" title="${esc(why)}">${esc(failureCellText(r))}</td>`;
   }).join('')}</tr>`);
   const table = `<table class="sw-table sw-failures"><caption class="sw-muted">${esc(FAILURE_LEGEND)}</caption>${head}<tbody>${rows.join('')}</tbody></table>`;
-  if (matrix.length <= ITEMS_SHOWN) return table;
-  return `<details class="sw-many-failures"><summary>${matrix.length} items: what each failure costs</summary>${table}</details>`;
+  // A narrow pane scrolls the grid sideways rather than cutting its last column off.
+  const box = `<div class="sw-failures-box">${table}</div>`;
+  if (matrix.length <= ITEMS_SHOWN) return box;
+  return `<details class="sw-many-failures"><summary>${matrix.length} items: what each failure costs</summary>${box}</details>`;
 }

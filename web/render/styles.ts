@@ -58,8 +58,10 @@ export const ANSWER_CSS = `
 .sw-banner[role=alert] { position: sticky; top: 0.5em; z-index: 2; }
 /* The failure grid: the theme's good / warn / bad mixed lightly, so the words in each cell stay readable in light and dark themes. */
 .sw-failures caption { caption-side: bottom; text-align: left; font-size: 0.85em; padding-top: 0.4em; }
-.sw-failures th[scope=row] code { white-space: nowrap; }
-.sw-failures td.sw-fcell { white-space: nowrap; font-variant-numeric: tabular-nums; border-left: 1px solid var(--sw-border); }
+.sw-failures { table-layout: fixed; } .sw-failures thead th:first-child { width: 20%; }
+.sw-failures th[scope=row] code { overflow-wrap: anywhere; }
+.sw-failures-box { overflow-x: auto; }
+.sw-failures td.sw-fcell { font-variant-numeric: tabular-nums; border-left: 1px solid var(--sw-border); }
 .sw-lost-nothing { background: color-mix(in srgb, var(--sw-good) 20%, transparent); }
 .sw-lost-in-flight { background: color-mix(in srgb, var(--sw-warn) 10%, transparent); }
 .sw-lost-seconds { background: color-mix(in srgb, var(--sw-warn) 35%, transparent); }
