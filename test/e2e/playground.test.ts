@@ -124,7 +124,7 @@ describe('web playground at /', () => {
     expect(whole).toBeDefined(); // one region: a region loss takes something whole
     {
       const cell = grid.locator(`tr[data-item="${whole!.state}"] td[data-failure="${whole!.failure}"]`);
-      expect(await cell.textContent()).toMatch(/^all /);
+      expect(await cell.textContent()).toMatch(/^all\s/);
       // Red, mixed from --sw-bad: the red channel leads.
       const bg = await cell.evaluate((e: Browserish) => (globalThis as Browserish).getComputedStyle(e).backgroundColor as string);
       const [r, g, b] = (bg.match(/[\d.]+/g) ?? []).map(Number);

@@ -19,11 +19,16 @@ export function failureGrid(rec: Recommendation): string {
     const r = m.cells[k];
     if (!r) return '<td>—</td>';
     const why = `${r.because} — ${r.source}${r.assumed ? ' (assumed figures)' : ''}`;
-    return `<td class="sw-fcell sw-lost-${r.lost}" data-failure="${k}" data-lost="${r.lost}" title="${esc(why)}">${esc(failureCellText(r))}</td>`;
+    return `<td class="sw-fcell sw-lost-${r.lost}" data-failure="${k}" data-lost="${r.lost}" title="${esc(why)}">${esc(unbroken(failureCellText(r)))}</td>`;
   }).join('')}</tr>`);
   const table = `<table class="sw-table sw-failures"><caption class="sw-muted">${esc(FAILURE_LEGEND)}</caption>${head}<tbody>${rows.join('')}</tbody></table>`;
   // A narrow pane scrolls the grid sideways rather than cutting its last column off.
   const box = `<div class="sw-failures-box">${table}</div>`;
   if (matrix.length <= ITEMS_SHOWN) return box;
   return `<details class="sw-many-failures"><summary>${matrix.length} items: what each failure costs</summary>${box}</details>`;
+}
+
+/** "all 12.5k · 10 s" breaks only around the dot in a narrow pane: never between a number and its unit. */
+function unbroken(text: string): string {
+  return text.split(' · ').map((part) => part.replaceAll(' ', '\u00a0')).join(' · ');
 }
