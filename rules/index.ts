@@ -25,7 +25,7 @@ export { describeCatalog, conditionText, type RuleInfo } from './catalog/describ
 export { lintCatalog, LINT_CODES, type LintCode, type LintFinding } from './catalog/lint.ts';
 export { firedRules, ruleCoverage, type RuleCoverage } from './engine/fired.ts';
 export {
-  failureCellText, failureMatrix, FAILURE_LEGEND,
+  failureCellParts, failureCellText, failureMatrix, FAILURE_LEGEND,
   renderReview, reviewInputChanges, parseReviewProvenance, isoDate, isIsoDate, reviewDate, provenanceOf, compareProvenance, describeChanges, flowchart, storeNodeId,
   type ReviewInput, type Provenance, type ReviewProvenance, type ProvenanceChanges,
 } from './review/index.ts';

@@ -6,10 +6,15 @@ import { FAILURE_KINDS, type FailureKind, type FailureRow } from '../contract/re
  * @example failureCellText({ lost: 'all', affected: 6000, rtoSeconds: 10, … }) === 'all 6k · 10 s'
  */
 export function failureCellText(row: Pick<FailureRow, 'lost' | 'lossSeconds' | 'affected' | 'rtoSeconds'>): string {
+  const { loss, back } = failureCellParts(row);
+  return back ? `${loss} · ${back}` : loss;
+}
+
+/** The cell in two parts, for screens that print them on two lines (the CLI): what is lost, and when it serves again. */
+export function failureCellParts(row: Pick<FailureRow, 'lost' | 'lossSeconds' | 'affected' | 'rtoSeconds'>): { loss: string; back: string } {
   const lost = row.lost === 'seconds' ? `${compact(row.lossSeconds ?? 0)} s lost` : row.lost;
-  if (row.lost === 'nothing' && row.affected === 0 && row.rtoSeconds === 0) return 'nothing';
-  const back = row.rtoSeconds === null ? 'down' : `${compact(row.rtoSeconds)} s`;
-  return `${lost}${row.affected > 0 ? ` ${compact(row.affected)}` : ''} · ${back}`;
+  if (row.lost === 'nothing' && row.affected === 0 && row.rtoSeconds === 0) return { loss: 'nothing', back: '' };
+  return { loss: `${lost}${row.affected > 0 ? ` ${compact(row.affected)}` : ''}`, back: row.rtoSeconds === null ? 'down' : `${compact(row.rtoSeconds)} s` };
 }
 
 /** The legend that goes with the cells. */

@@ -1,38 +1,47 @@
-import { FAILURE_KINDS, FAILURE_LEGEND, failureCellText, failureMatrix, type FailureRow, type Recommendation } from '../../rules/index.ts';
+import { FAILURE_KINDS, failureCellParts, failureMatrix, type FailureRow, type Recommendation } from '../../rules/index.ts';
 import { oneLine } from './escape.ts';
 import { paintFor, type Paint } from './io.ts';
 import { wrap } from './text-wrap.ts';
 
 /** Beyond this many items the matrix shows the first ones and counts the rest (--json lists every row). */
 export const FAILURE_ITEMS_SHOWN = 12;
+const LEGEND = 'per item, first what is lost (nothing, in-flight requests, the last N s of writes, all) and how many owners, then when it serves again (down: not until the lost region returns)';
 
 /**
- * The failure table as `statewise advise` prints it, right after the risks: one line per item, one column per
- * failure. Colour (red all, yellow seconds, green nothing) only repeats what each cell's words say.
- * @example renderFailures(rec) // ['Failure table', '  item  instance  zone …', '  cart  nothing   …']
+ * The failure table as `statewise advise` prints it, right after the risks: one column per failure, two lines per
+ * item — what is lost (and for how many), then when it serves again — so five columns fit 100 characters. An item
+ * whose name would push the row past the width gets a line of its own. Colour (red all, yellow seconds, green
+ * nothing) only repeats what each cell's words say.
+ * @example renderFailures(rec) // ['Failure table …', '  item  instance  zone …', '  cart  nothing   …', '        …']
  */
 export function renderFailures(r: Recommendation, paint: Paint = paintFor(false), width = 100): string[] {
   const rows = failureMatrix(r.failures ?? []);
   if (!rows.length) return [];
   const shown = rows.slice(0, FAILURE_ITEMS_SHOWN);
-  const w = Math.max(4, ...shown.map((m) => oneLine(m.state).length));
+  const parts = (row: FailureRow | undefined) => (row ? failureCellParts(row) : { loss: '—', back: '' });
   // Columns as wide as their widest cell: colour codes are added after padding, so they never skew it.
-  const CELL = Math.max(10, ...shown.flatMap((m) => FAILURE_KINDS.map((k) => (m.cells[k] ? failureCellText(m.cells[k]) : '—').length)));
+  const cell = Math.max(10, ...shown.flatMap((m) => FAILURE_KINDS.map((k) => { const p = parts(m.cells[k]); return Math.max(p.loss.length, p.back.length); })));
+  const cellsWidth = FAILURE_KINDS.length * (cell + 2);
+  const longest = Math.max(4, ...shown.map((m) => oneLine(m.state).length));
+  // Names that would push a row past the width go on a line of their own, the cells indented under them.
+  const nameColumn = 2 + longest + 2 + cellsWidth <= width ? longest : 4;
   const colour = (row: FailureRow | undefined, text: string) => {
-    if (!row) return text;
+    if (!row || !text) return text;
     return row.lost === 'all' ? paint.red(text) : row.lost === 'seconds' ? paint.yellow(text) : row.lost === 'nothing' ? paint.green(text) : paint.dim(text);
   };
+  const line = (lead: string, texts: { row: FailureRow | undefined; text: string }[]) =>
+    `  ${lead.padEnd(nameColumn)}  ${texts.map(({ row, text }) => colour(row, text) + ' '.repeat(Math.max(0, cell - text.length))).join('  ')}`.trimEnd();
   const out = [paint.bold('Failure table') + ' (what each failure costs the chosen plan)',
-    `  ${'item'.padEnd(w)}  ${FAILURE_KINDS.map((k) => k.padEnd(CELL)).join('  ')}`.trimEnd()];
+    `  ${'item'.padEnd(nameColumn)}  ${FAILURE_KINDS.map((k) => k.padEnd(cell)).join('  ')}`.trimEnd()];
   for (const m of shown) {
-    const cells = FAILURE_KINDS.map((k) => {
-      const row = m.cells[k];
-      const text = row ? failureCellText(row) : '—';
-      return colour(row, text) + ' '.repeat(Math.max(0, CELL - text.length));
-    });
-    out.push(`  ${oneLine(m.state).padEnd(w)}  ${cells.join('  ')}`.trimEnd());
+    const name = oneLine(m.state);
+    const own = name.length > nameColumn;
+    if (own) out.push(`  ${name}`);
+    out.push(line(own ? '' : name, FAILURE_KINDS.map((k) => ({ row: m.cells[k], text: parts(m.cells[k]).loss }))));
+    const backs = FAILURE_KINDS.map((k) => ({ row: m.cells[k], text: parts(m.cells[k]).back ? `back ${parts(m.cells[k]).back}`.replace('back down', 'down') : '' }));
+    if (backs.some((b) => b.text)) out.push(line('', backs));
   }
   if (rows.length > shown.length) out.push(`  … and ${rows.length - shown.length} more items (--json lists every row)`);
-  out.push(wrap(FAILURE_LEGEND, width, '  '));
+  out.push(...wrap(LEGEND, width, '  ').split('\n'));
   return out;
 }
