@@ -22,9 +22,10 @@ export function renderFailures(r: Recommendation, paint: Paint = paintFor(false)
   // Columns as wide as their widest cell: colour codes are added after padding, so they never skew it.
   const cell = Math.max(10, ...shown.flatMap((m) => FAILURE_KINDS.map((k) => { const p = parts(m.cells[k]); return Math.max(p.loss.length, p.back.length); })));
   const cellsWidth = FAILURE_KINDS.length * (cell + 2);
-  const longest = Math.max(4, ...shown.map((m) => oneLine(m.state).length));
-  // Names that would push a row past the width go on a line of their own, the cells indented under them.
-  const nameColumn = 2 + longest + 2 + cellsWidth <= width ? longest : 4;
+  // The name column is as wide as the longest name that fits beside the cells; longer names go on a line of their
+  // own, the cells under them.
+  const room = width - 4 - cellsWidth;
+  const nameColumn = Math.max(4, ...shown.map((m) => oneLine(m.state).length).filter((n) => n <= room));
   const colour = (row: FailureRow | undefined, text: string) => {
     if (!row || !text) return text;
     return row.lost === 'all' ? paint.red(text) : row.lost === 'seconds' ? paint.yellow(text) : row.lost === 'nothing' ? paint.green(text) : paint.dim(text);

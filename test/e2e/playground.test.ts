@@ -228,6 +228,34 @@ describe('web playground at /', () => {
     count = await rendered(count);
   });
 
+  it('draws the failure grid of a service in three regions in all four colours, words in every cell (issue 24)', async () => {
+    const text = [
+      'service: travel-bookings', 'context: { realtime: bidirectional }', 'traffic:', '  peakRps: 3000', '  regionGroups: { eu: 2, us: 1 }',
+      'failure: { sessionLoss: tolerable, availability: 99.9, deploysPerDay: 4 }', 'latency: { p99Ms: 200 }',
+      'constraints: { ops: medium, stores: [redis, postgres] }', 'state:',
+      '  - { name: search-draft, owner: session, lifetime: request, sizeKb: 4, writesPerMinute: 0 }',
+      '  - { name: basket, owner: session, lifetime: hours, sizeKb: 3, writesPerMinute: 2, lossImpact: annoying, hotPath: true }',
+      '  - { name: booking, owner: user, lifetime: forever, sizeKb: 2, writesPerMinute: 0.05, lossImpact: critical, consistency: strong }',
+      '  - { name: passport-scan, owner: user, lifetime: forever, sizeKb: 300, writesPerMinute: 0.001, lossImpact: critical, sensitivity: personal, residency: eu }',
+      '',
+    ].join('\n');
+    const expected = advise(text);
+    await page.locator('#source').fill(text);
+    count = await rendered(count);
+    const grid = page.locator('#answer .sw-failures');
+    await grid.scrollIntoViewIfNeeded();
+    // Every loss the answer names is in the grid, in words and in its colour class.
+    const kinds = [...new Set(expected.failures.map((r) => r.lost))].sort();
+    expect(kinds).toEqual(['all', 'in-flight', 'nothing', 'seconds']);
+    for (const r of expected.failures) {
+      const cell = grid.locator(`tr[data-item="${r.state}"] td[data-failure="${r.failure}"]`);
+      expect(await cell.getAttribute('data-lost')).toBe(r.lost);
+      expect(((await cell.textContent()) ?? '').replace(/\s+/g, ' ')).toMatch(r.lost === 'seconds' ? new RegExp(`^${r.lossSeconds} s lost`) : new RegExp(`^${r.lost}`));
+    }
+    await grid.screenshot({ path: join(SHOTS, 'playground-failures-regions.png') });
+    if (UPDATE_README_IMAGES) copyFileSync(join(SHOTS, 'playground-failures-regions.png'), join(ROOT, 'docs/images/failure-grid.png'));
+  });
+
   it('links the API reference, which links back (issue 29)', async () => {
     await page.locator('a.pg-link', { hasText: 'API reference' }).click();
     await page.waitForURL(`${server.url}/docs`);
