@@ -28,7 +28,7 @@ export function failureGrid(rec: Recommendation): string {
   return `<details class="sw-many-failures"><summary>${matrix.length} items: what each failure costs</summary>${box}</details>`;
 }
 
-/** "all 12.5k · 10 s" breaks only around the dot in a narrow pane: never between a number and its unit. */
+/** "all 12.5k · 10 s" may wrap in a narrow pane, but never between a number and its unit ("10 s", "1 s lost"). */
 function unbroken(text: string): string {
-  return text.split(' · ').map((part) => part.replaceAll(' ', '\u00a0')).join(' · ');
+  return text.replace(/(\d) s\b/g, '$1\u00a0s');
 }

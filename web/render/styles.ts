@@ -61,7 +61,7 @@ export const ANSWER_CSS = `
 .sw-failures { table-layout: fixed; } .sw-failures thead th:first-child { width: 20%; }
 .sw-failures th[scope=row] code { overflow-wrap: anywhere; }
 .sw-failures-box { overflow-x: auto; }
-.sw-failures td.sw-fcell { font-variant-numeric: tabular-nums; border-left: 1px solid var(--sw-border); }
+.sw-failures td.sw-fcell { overflow-wrap: anywhere; font-variant-numeric: tabular-nums; border-left: 1px solid var(--sw-border); }
 .sw-lost-nothing { background: color-mix(in srgb, var(--sw-good) 20%, transparent); }
 .sw-lost-in-flight { background: color-mix(in srgb, var(--sw-warn) 10%, transparent); }
 .sw-lost-seconds { background: color-mix(in srgb, var(--sw-warn) 35%, transparent); }

@@ -145,7 +145,7 @@ describe('the failure grid', () => {
       expect(words).toMatch(lost === 'seconds' ? / s lost/ : new RegExp(`^${lost}`));
     }
     // The shop's sticky chat loses all of one instance's sessions: 60,000 given ÷ 10 instances = 6,000.
-    expect(grid).toMatch(/data-item="support-chat">[\s\S]*?data-failure="instance" data-lost="all"[^>]*>all\u00a06k · 10\u00a0s</);
+    expect(grid).toMatch(/data-item="support-chat">[\s\S]*?data-failure="instance" data-lost="all"[^>]*>all 6k · 10\u00a0s</);
   });
   it('escapes the reasons in each tooltip', () => {
     const hostile = { ...rec, failures: rec.failures.map((r) => ({ ...r, because: '<img src=x onerror=alert(1)>' })) };
