@@ -75,5 +75,5 @@ describe('failure table properties', () => {
     expect(seen.rpo).toBeGreaterThan(0);
     expect(seen.rto).toBeGreaterThan(0);
     expect(seen.sessionsLost).toBeGreaterThan(0);
-  });
+  }, 300_000);
 });
