@@ -2,19 +2,18 @@ import type { PathSegment } from '../contract/issues.ts';
 import { STORES, type Store } from '../contract/recommendation.ts';
 import { LIMITS, MEASURES } from '../model/measures.ts';
 import { STORE_INDEX } from '../model/stores.ts';
+import { quoteFigure } from '../model/format.ts';
 import type { CheckQuote, CompiledRule } from './compiled.ts';
 import { compileCondition, type CompileProblem } from './condition.ts';
 import type { Rule } from './schema.ts';
 import { compileTemplate, type ExtraKeys } from './template.ts';
 import { compileMitigation } from './mitigation.ts';
 
-/** Up to 4 decimals: a value just over its limit must not print equal to it. */
-const num = (n: number) => String(Math.round(n * 10_000) / 10_000);
 export const CHECK_KEYS: ExtraKeys = {
   store: (x: CheckQuote) => x.store,
   technology: (x: CheckQuote) => x.technology,
-  value: (x: CheckQuote) => num(x.value),
-  limit: (x: CheckQuote) => num(x.limit),
+  value: (x: CheckQuote) => quoteFigure(x.value, x.limit),
+  limit: (x: CheckQuote) => quoteFigure(x.limit, x.value),
   unit: (x: CheckQuote) => x.unit,
   measure: (x: CheckQuote) => x.measure,
   bound: (x: CheckQuote) => x.bound,

@@ -192,9 +192,9 @@ export const DefaultAppliedSchema = z.strictObject({
 });
 
 export const NoteSchema = z.strictObject({
-  id: text(80).describe('What disagrees (note.owner-rate).'),
+  id: text(80).describe('What disagrees: note.owner-rate, note.read-rate, note.rare-write-on-hot-path, note.assumed-read-share.'),
   field: text(300).describe('The input the note questions, named like tipping points\' inputs (state[link].writesPerMinute): by item name, so it does not depend on the order items are listed in.'),
-  factor: z.number().describe('How far the input disagrees with itself (the total rate ÷ traffic.peakRps).'),
+  factor: z.number().describe('How far the input disagrees with itself: the total rate ÷ traffic.peakRps, reads ÷ writes, or the check\'s use of its limit with the assumed reads ÷ without them.'),
   text: text().describe('The arithmetic in words and what to check.'),
 }).describe('The input\'s own arithmetic disagrees with itself: the answer is sized on it all the same.');
 
@@ -223,7 +223,7 @@ export const RecommendationSchema = z.strictObject({
   defaultsApplied: z.array(DefaultAppliedSchema).optional()
     .describe('Fields the requirements left out, with the default statewise assumed for each: the answer rests on them.'),
   notes: z.array(NoteSchema).optional()
-    .describe('Where the input\'s own arithmetic disagrees with itself (owners × per-owner rates far above traffic.peakRps); absent when nothing does.'),
+    .describe('Where the input\'s own arithmetic disagrees with itself (owners × per-owner rates far above traffic.peakRps, reads more often than requests arrive, an acknowledged write on the hot path of a rarely written item, a tightest check that rests on the assumed read share); absent when nothing does.'),
 }).describe('statewise/v1 recommendation for one service');
 
 export type Recommendation = z.output<typeof RecommendationSchema>;

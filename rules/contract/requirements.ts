@@ -15,7 +15,7 @@ export const SHARED_STATE = ['none', 'read-mostly', 'collaborative'] as const;
 export const SESSION_LOSS = ['unacceptable', 'tolerable', 'irrelevant'] as const;
 export const OPS = ['low', 'medium', 'high'] as const;
 export const KNOWN_STORES = [
-  'redis', 'valkey', 'memcached', 'postgres', 'mysql', 'dynamodb', 'mongodb', 'cassandra', 'kafka',
+  'redis', 'valkey', 'memcached', 'postgres', 'mysql', 'dynamodb', 'mongodb', 'cassandra', 'kafka', 'aeron-cluster',
   's3', 'gcs', 'azure-blob', 'minio',
 ] as const;
 /** Who owns the truth of a state item (docs/design.md, "Vocabulary"). */

@@ -46,7 +46,7 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
   const confidence = Math.min(scored.confidence, robustness(tipping.nearest), plan.feasible ? 1 : INFEASIBLE_CONFIDENCE);
   const plansOut = plansAnswer(catalog, ctx, assessments, plans);
   const { floor: _f, inProcessItems: _i, cacheItems: _c, tokenKb: _t, sessionsLostPerInstanceLoss: _s, ...capacityOut } = cap;
-  const notes = notesFor(ctx);
+  const notes = notesFor(ctx, assessments, stores);
   return {
     apiVersion: API_VERSION,
     service: req.service,

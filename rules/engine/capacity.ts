@@ -72,13 +72,13 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
     if (!STORE_INFO[store].tier) continue;
     if (store === 'distributed-cache') cacheItems++;
     reads += item.readsPerSecond;
-    writes += item.writesPerSecond;
+    writes += item.deliveriesPerSecond;
     const key = `${store}/${profile.technology}`;
     const tier = tiers.get(key) ?? { store, profile, items: [], reads: 0, writes: 0, mbps: 0, memory: 0, durable: [] };
     tier.items.push(item.name);
     if (needsNoAcknowledgedLoss(ctx, item)) tier.durable.push(item.name);
     tier.reads += item.readsPerSecond;
-    tier.writes += item.writesPerSecond;
+    tier.writes += item.deliveriesPerSecond;
     tier.mbps += storeMbPerSecond(probe);
     tier.memory += storeMemoryMb(probe);
     tiers.set(key, tier);

@@ -1,34 +1,98 @@
-import type { Note } from '../contract/recommendation.ts';
+import type { Note, Store } from '../contract/recommendation.ts';
 import type { EvalContext } from '../model/context.ts';
 import { formatNumber as f } from '../model/format.ts';
+import { STORE_INDEX } from '../model/stores.ts';
+import { ASSUMPTIONS } from '../model/assumptions.ts';
+import type { ItemAssessment } from './placement.ts';
+import { readsAssumed, withoutAssumedReads } from './assumed-reads.ts';
 
 /** A total rate this many times the service's own peakRps is most likely a per-owner rate written as a total, or the reverse. */
 export const OWNER_RATE_FACTOR = 10;
+/** An acknowledged write on the hot path of an item read this many times more often than written is worth a word. */
+export const RARE_WRITE_FACTOR = 10;
+
+const factorOf = (n: number) => Math.round(n * 10) / 10;
 
 /**
  * Where the input's arithmetic disagrees with itself. The answer is still sized on the input as written; the note
  * names the field and the factor so the team can check it (200 M owners × 2 writes/min is 6.7 M writes/s for a
  * 12 k rps service). Listed items only, in name order, named by item (the order items are listed in changes
- * nothing: invariant 7).
+ * nothing: invariant 7). With the assessments and the chosen stores, also the tightest check that rests on the
+ * assumed read share alone.
  * @example notesFor(ctx)[0]?.field === 'state[link].writesPerMinute'
  */
-export function notesFor(ctx: EvalContext): Note[] {
+export function notesFor(ctx: EvalContext, assessments: readonly ItemAssessment[] = [], stores?: ReadonlyMap<string, Store>): Note[] {
   const peak = ctx.req.traffic.peakRps;
   if (peak <= 0) return [];
   const notes: Note[] = [];
   for (const item of ctx.items) {
-    if (item.implied || item.writesPerSecond <= OWNER_RATE_FACTOR * peak) continue;
-    const factor = Math.round((item.writesPerSecond / peak) * 10) / 10;
+    if (item.implied) continue;
+    const writes = factorOf(item.writesPerSecond / peak);
     // A peakRps close to 0 makes any rate an infinite multiple: no number worth printing.
-    if (!Number.isFinite(factor)) continue;
-    notes.push({
-      id: 'note.owner-rate',
-      field: `state[${item.name}].writesPerMinute`,
-      factor,
-      text: `state[${item.name}]: ${f(item.owners)} owners × ${f(item.writesPerMinute)} writes/min ÷ 60 = ${f(Math.round(item.writesPerSecond))} writes/s, `
-        + `${f(factor)}× traffic.peakRps ${f(peak)}: is writesPerMinute per owner (as the model reads it) or the service's total? `
-        + `The answer is sized on it as written; check state[${item.name}].writesPerMinute and owners.`,
-    });
+    if (item.writesPerSecond > OWNER_RATE_FACTOR * peak && Number.isFinite(writes)) {
+      notes.push({
+        id: 'note.owner-rate',
+        field: `state[${item.name}].writesPerMinute`,
+        factor: writes,
+        text: `state[${item.name}]: ${f(item.owners)} owners × ${f(item.writesPerMinute)} writes/min ÷ 60 = ${f(Math.round(item.writesPerSecond))} writes/s, `
+          + `${f(writes)}× traffic.peakRps ${f(peak)}: is writesPerMinute per owner (as the model reads it) or the service's total? `
+          + `The answer is sized on it as written; check state[${item.name}].writesPerMinute and owners.`,
+      });
+    }
+    const reads = factorOf(item.readsPerSecond / peak);
+    if (item.source.readsPerMinute !== undefined && item.readsPerSecond > peak && Number.isFinite(reads)) {
+      notes.push({
+        id: 'note.read-rate',
+        field: `state[${item.name}].readsPerMinute`,
+        factor: reads,
+        text: `state[${item.name}]: ${f(item.owners)} owners × ${f(item.source.readsPerMinute)} reads/min ÷ 60 = ${f(Math.round(item.readsPerSecond))} reads/s, `
+          + `${f(reads)}× traffic.peakRps ${f(peak)}: the item is read more often than requests arrive. Is readsPerMinute per owner (as the model reads it), `
+          + `or does one request read many items? The answer is sized on it as written; check state[${item.name}].readsPerMinute and owners.`,
+      });
+    }
+    const ratio = item.writesPerSecond > 0 ? factorOf(item.readsPerSecond / item.writesPerSecond) : 0;
+    if (item.syncWrite && item.hotPath && ratio >= RARE_WRITE_FACTOR && Number.isFinite(ratio)) {
+      notes.push({
+        id: 'note.rare-write-on-hot-path',
+        field: `state[${item.name}].hotPath`,
+        factor: ratio,
+        text: `state[${item.name}] is on the hot path and its acknowledged write is counted in check.latency, but it is read ${f(ratio)}× more often than written `
+          + `(${f(Math.round(item.readsPerSecond))} reads/s, ${f(Math.round(item.writesPerSecond * 100) / 100)} writes/s): only the requests that write it wait for the write. `
+          + `If the writes happen off the request path, the budget is tighter than it needs to be; check state[${item.name}].hotPath, writesPerMinute and consistency.`,
+      });
+    }
   }
+  if (stores) notes.push(...assumedShareNotes(ctx, assessments, stores));
   return notes;
+}
+
+/** The answer's tightest check, when it belongs to an off-hot-path item and rests on the assumed read share alone. */
+function assumedShareNotes(ctx: EvalContext, assessments: readonly ItemAssessment[], stores: ReadonlyMap<string, Store>): Note[] {
+  let top: { a: ItemAssessment; used: number; own: number; check: string; value: number; limit: number; unit: string } | undefined;
+  for (const a of assessments) {
+    const store = stores.get(a.item.name);
+    const f = store && a.feasibility.stores[STORE_INDEX[store]];
+    if (!store || !f) continue;
+    for (const o of f.outcomes) {
+      if (o.limit <= 0 || o.value <= 0) continue;
+      const used = o.value / o.limit;
+      if (top && used <= top.used) continue;
+      top = { a, used, own: withoutAssumedReads(ctx, a.item, store, f.profile, o) / o.limit, check: o.rule.id, value: o.value, limit: o.limit, unit: o.rule.unit };
+    }
+  }
+  // Only when the default moves the figure: half of the limit or more, of which the item's own figures give less.
+  if (!top || !readsAssumed(top.a.item) || top.used < 0.5 || top.own >= top.used * 0.9) return [];
+  const factor = factorOf(top.own > 0 ? top.used / top.own : top.used * 100);
+  if (!Number.isFinite(factor)) return [];
+  const item = top.a.item;
+  const share = ASSUMPTIONS.nonHotReadShare.value;
+  return [{
+    id: 'note.assumed-read-share',
+    field: `state[${item.name}].readsPerMinute`,
+    factor,
+    text: `${top.check} for ${item.name} (${f(Math.round(top.value * 100) / 100)} of ${f(Math.round(top.limit * 100) / 100)} ${top.unit}) is the answer's tightest check, `
+      + `and it rests on a default: ${item.name} is off the hot path and state[${item.name}].readsPerMinute is not given, so ${share * 100}% of requests `
+      + `(${f(Math.round(item.readsPerSecond * 100) / 100)} reads/s) are assumed to read it; its own figures use ${Math.round(top.own * 100)}% of the limit, not ${Math.round(top.used * 100)}%. `
+      + `No risk is raised on the default alone: give state[${item.name}].readsPerMinute.`,
+  }];
 }

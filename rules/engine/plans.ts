@@ -18,6 +18,9 @@ import { count } from '../contract/words.ts';
  *
  * `choosePlans` makes the choice on numbers alone (the tipping-point search needs nothing more); `buildPlans`
  * turns that same choice into store maps and notes for the answer.
+ *
+ * Longer than 250 lines because the three plans are chosen together over the same assessments, and each choice is
+ * read beside the others.
  */
 export const EXTERNAL_STORES: readonly Store[] = EXTERNAL_INDEXES.map((i) => STORES[i]!);
 const IN_PROCESS: readonly Store[] = IN_PROCESS_INDEXES.map((i) => STORES[i]!);
@@ -46,9 +49,11 @@ export interface Choice {
 
 export interface Choices<T extends ItemScore = ItemScore> {
   session: T[];
-  /** Items placed the same in every plan, with their store index. */
+  /** Items placed the same in every plan, with their store index (the stateless plan's, for flexible ones). */
   fixed: T[];
   fixedPicks: number[];
+  /** Store index per fixed item in a plan with a stateful tier: a flexible durable item may move in process there. */
+  tieredPicks: number[];
   stateless: Choice;
   stateful: Choice;
   hybrid: Choice;
@@ -73,25 +78,53 @@ export function decidesPlan(a: ItemScore): boolean {
   return a.item.scope === 'session' && a.item.kind !== 'reference';
 }
 
+/**
+ * The in-process stores a durable item may take in a plan that has a stateful tier (stateful, hybrid), as a bit mask;
+ * 0 for items that stay outside in every plan. Derived state is rebuildable from its source, so any in-process store
+ * the gates allow may hold it (an order book rebuilt from its trade journal). Records stay outside: the gates allow
+ * checkpointed memory for them (invariant 6), but moving a service's system of record in process is left to a later
+ * round. The stateless plan keeps every durable item outside, and a stateful plan still needs a session-scoped item
+ * (invariant 5: the verdict is about session state).
+ */
+export function inProcessOptions(a: ItemScore): number {
+  if (a.item.scope !== 'durable') return 0;
+  return a.item.kind === 'derived' ? IN_PROCESS_MASK : 0;
+}
+const IN_PROCESS_MASK = IN_PROCESS_INDEXES.reduce((m, i) => m | (1 << i), 0);
+
 export function choosePlans<T extends ItemScore>(items: readonly T[]): Choices<T> {
   const session: T[] = [];
   const fixed: T[] = [];
   for (const a of items) (decidesPlan(a) ? session : fixed).push(a);
-  // Fixed items live in every plan: any-instance stores only, or the stateless plan would hold instance state.
+  // Fixed items live in every plan: any-instance stores only, or the stateless plan would hold instance state. In a
+  // plan with a stateful tier a flexible durable item (inProcessOptions) may take an in-process store instead.
   const fixedPicks = fixed.map((a) => pick(a, EXTERNAL_INDEXES) ?? fallback(a));
+  const tieredPicks = fixed.map((a, i) => tieredPick(a) ?? fixedPicks[i]!);
+  const base = baseOf(fixed, fixedPicks);
+  const tiered = baseOf(fixed, tieredPicks);
+  return {
+    session, fixed, fixedPicks, tieredPicks,
+    stateless: oneSide(session, EXTERNAL_INDEXES, true, base),
+    stateful: oneSide(session, IN_PROCESS_INDEXES, false, tiered),
+    hybrid: split(session, tiered),
+  };
+}
+
+function baseOf(fixed: readonly ItemScore[], picks: readonly number[]): { failures: number; violation: number } {
   let failures = 0;
   let violation = 0;
   for (let i = 0; i < fixed.length; i++) {
-    const v = violationOf(fixed[i]!, fixedPicks[i]!);
+    const v = violationOf(fixed[i]!, picks[i]!);
     if (v !== undefined) { failures++; violation += v; }
   }
-  const base = { failures, violation };
-  return {
-    session, fixed, fixedPicks,
-    stateless: oneSide(session, EXTERNAL_INDEXES, true, base),
-    stateful: oneSide(session, IN_PROCESS_INDEXES, false, base),
-    hybrid: split(session, base),
-  };
+  return { failures, violation };
+}
+
+/** A flexible item's best store among the external ones and its in-process options; undefined for other items. */
+function tieredPick(a: ItemScore): number | undefined {
+  const options = inProcessOptions(a);
+  if (!options) return undefined;
+  return pick(a, [...EXTERNAL_INDEXES, ...IN_PROCESS_INDEXES.filter((s) => (options & (1 << s)) !== 0)]);
 }
 
 /** The best allowed store among `among`, else the least-failing one the gates allow; undefined when the gates allow none. */
@@ -204,11 +237,13 @@ function split(session: readonly ItemScore[], base: { failures: number; violatio
 /** The choice as the answer shows it: stores for every item and a note per plan. */
 export function buildPlans(assessments: readonly ItemAssessment[], choices: Choices<ItemAssessment> = choosePlans(assessments)): Record<Verdict, Plan> {
   const fixed = new Map<string, Store>();
+  const tiered = new Map<string, Store>();
   choices.fixed.forEach((a, i) => fixed.set(a.item.name, STORES[choices.fixedPicks[i]!]!));
+  choices.fixed.forEach((a, i) => tiered.set(a.item.name, STORES[choices.tieredPicks[i]!]!));
   const { session } = choices;
   const n = session.length;
   const plan = (arch: Verdict, c: Choice, note: string): Plan => {
-    const stores = new Map(fixed);
+    const stores = new Map(arch === 'stateless' ? fixed : tiered);
     c.picks.forEach((s, i) => stores.set(session[i]!.item.name, STORES[s]!));
     const failing = c.failures ? `; ${count(c.failures, 'placement')} ${c.failures === 1 ? 'fails' : 'fail'} a feasibility check` : '';
     return {
@@ -219,6 +254,7 @@ export function buildPlans(assessments: readonly ItemAssessment[], choices: Choi
   const { stateless, stateful, hybrid } = choices;
   const blocked = (c: Choice, among: readonly Store[], where: string) =>
     `${session[c.blocker]!.item.name} cannot ${where} (${gateIds(session[c.blocker]!, among)})`;
+  const movedIn = [...tiered].filter(([, s]) => STORE_INFO[s].stateful).map(([name]) => name);
   let inside = 0;
   for (const s of hybrid.picks) if (STORE_INFO[STORES[s]!].stateful) inside++;
   return {
@@ -226,7 +262,7 @@ export function buildPlans(assessments: readonly ItemAssessment[], choices: Choi
       : n ? `keeps ${count(n, 'session-scoped item')} outside instance memory` : 'no session-scoped state to keep'),
     stateful: plan('stateful', stateful, n === 0 ? 'no session-scoped state: a stateful tier would hold nothing'
       : !stateful.possible ? blocked(stateful, IN_PROCESS, 'be held in instance memory')
-        : `holds ${count(n, 'session-scoped item')} in instance memory`),
+        : `holds ${[n ? count(n, 'session-scoped item') : '', movedIn.length ? `${movedIn.join(', ')} (durable, rebuilt on loss)` : ''].filter(Boolean).join(' and ')} in instance memory`),
     hybrid: plan('hybrid', hybrid, n < 2 ? `${count(n, 'session-scoped item')}: a split needs at least one on each side`
       : !hybrid.possible ? 'no session-scoped item can change sides'
         : `holds ${count(inside, 'session-scoped item')} in instance memory and ${n - inside} outside`),

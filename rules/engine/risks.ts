@@ -6,8 +6,9 @@ import { checkQuote } from './check-sentence.ts';
 import type { EvalContext, PlanView } from '../model/context.ts';
 import { cmp, type ItemAssessment } from './placement.ts';
 import { STORE_INDEX } from '../model/stores.ts';
-import { figure } from './feasibility.ts';
+import { quoteFigure } from '../model/format.ts';
 import { vetMitigation } from './mitigation.ts';
+import { withoutAssumedReads } from './assumed-reads.ts';
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
@@ -52,12 +53,15 @@ export function marginRisks(ctx: EvalContext, assessments: readonly ItemAssessme
     for (const o of f.outcomes) {
       if (!o.passed || o.limit <= 0 || o.value <= 0) continue;
       const used = o.value / o.limit;
-      const severity = MARGIN_SEVERITY.find(([at]) => used >= at)?.[1];
+      // The assumed read share of an off-hot-path item never raises a risk by itself: the severity is what the
+      // item's own figures support (a note asks for readsPerMinute).
+      const own = withoutAssumedReads(ctx, a.item, store, f.profile, o) / o.limit;
+      const severity = MARGIN_SEVERITY.find(([at]) => Math.min(used, own) >= at)?.[1];
       if (!severity) continue;
       const quote = checkQuote(ctx, a.item, store, f.profile, o);
       out.push({
         id: `${o.rule.id}:${a.item.name}`, rule: o.rule.id, severity,
-        text: `${a.item.name} in ${store} (${f.profile.technology}) uses ${Math.round(used * 100)}% of its limit: ${figure(o.value)} of ${figure(o.limit)} ${o.rule.unit} (${quote.measure}; ${quote.bound})`,
+        text: `${a.item.name} in ${store} (${f.profile.technology}) uses ${Math.round(used * 100)}% of its limit: ${quoteFigure(o.value, o.limit)} of ${quoteFigure(o.limit, o.value)} ${o.rule.unit} (${quote.measure}; ${quote.bound})`,
         mitigation: vetMitigation(o.rule.mitigation, ctx, a.item, undefined, quote, a.allowed, store),
       });
     }

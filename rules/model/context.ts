@@ -29,6 +29,7 @@ export interface ItemFigures {
   readers: 'owner' | 'others';
   readKb: number;
   fanout: number;
+  deliveriesPerSecond: number;
   limitsOwner: boolean;
   shape: 'value' | 'collection';
   merge: 'none' | 'last-writer-wins' | 'commutative';

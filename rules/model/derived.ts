@@ -168,6 +168,13 @@ export const ITEM_FIGURES: { readonly [K in keyof ItemFigures]: ItemFact<K> } = 
     id: 'state[].fanout', from: [], description: 'readers each write is delivered to, default 1',
     compute: ({ source }) => source.fanout ?? 1,
   },
+  deliveriesPerSecond: {
+    // Each write reaches `fanout` readers (a timeline written per follower, a message pushed to each subscriber):
+    // that, not the write alone, is what the store or the instances must carry.
+    id: 'state[].deliveriesPerSecond', from: ['state[].writesPerSecond', 'state[].fanout'], grows: true,
+    description: 'writes delivered per second: writesPerSecond × fanout',
+    compute: ({ item }) => item.writesPerSecond * item.fanout,
+  },
   limitsOwner: {
     id: 'state[].limitsOwner', from: [], description: 'the item limits what its owner may do (a quota, an attempt counter), default false',
     compute: ({ source }) => source.limitsOwner ?? false,
@@ -259,7 +266,7 @@ export const SERVICE_FIGURES: { readonly [K in keyof ServiceFigures]: ServiceFac
   },
   operatesDatabase: {
     id: 'derived.operatesDatabase', from: ['constraints.stores'], description: 'constraints.stores names a database',
-    compute: ({ req }) => req.constraints.stores.some((s) => !CACHES.includes(s) && !OBJECT_STORES.includes(s) && s !== 'kafka'),
+    compute: ({ req }) => req.constraints.stores.some((s) => !CACHES.includes(s) && !OBJECT_STORES.includes(s) && s !== 'kafka' && s !== 'aeron-cluster'),
   },
   operatesLog: {
     id: 'derived.operatesLog', from: ['constraints.stores'], description: 'constraints.stores names kafka',

@@ -1,7 +1,42 @@
-/** A figure as sentences quote it: whole numbers as they are, others to 2 decimals. @example formatNumber(1.005) === '1' */
+/**
+ * A figure as sentences quote it: whole numbers as they are, others to 2 decimals — and below 1, two significant
+ * digits, so a memory read of 0.001 ms is not quoted as 0 ms.
+ * @example formatNumber(1.005) === '1'
+ * @example formatNumber(0.000781) === '0.00078'
+ */
 export function formatNumber(n: number): string {
-  if (Number.isInteger(n)) return String(n);
+  if (Number.isInteger(n) || !Number.isFinite(n)) return String(n);
+  if (Math.abs(n) < 1) return plain(Number(n.toPrecision(2)));
   return String(Math.round(n * 100) / 100);
+}
+
+/**
+ * A check's value or limit as its sentence quotes it: 4 significant digits (whole numbers from 1,000 up), and more
+ * when fewer would print a value equal to the figure it is compared with — a value just over its limit must not read
+ * as equal to it.
+ * @example quoteFigure(797.526041667) === '797.5'
+ * @example quoteFigure(10.00004, 10) === '10.00004'
+ */
+export function quoteFigure(n: number, against?: number): string {
+  if (Number.isInteger(n) || !Number.isFinite(n)) return String(n);
+  for (let digits = 4; digits < 12; digits++) {
+    const q = quoteAt(n, digits);
+    if (against === undefined || against === n || q !== quoteAt(against, digits)) return q;
+  }
+  return plain(Number(n.toPrecision(12)));
+}
+
+function quoteAt(n: number, digits: number): string {
+  if (Number.isInteger(n)) return String(n);
+  const whole = Math.floor(Math.log10(Math.abs(n))) + 1;
+  return plain(whole >= digits ? Math.round(n) : Number(n.toPrecision(digits)));
+}
+
+/** A number without an exponent (1e-7 → 0.0000001). */
+function plain(n: number): string {
+  const s = String(n);
+  if (!s.includes('e')) return s;
+  return n.toFixed(Math.min(20, Math.max(0, -Math.floor(Math.log10(Math.abs(n))) + 3))).replace(/\.?0+$/, '');
 }
 
 /**

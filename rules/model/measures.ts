@@ -54,8 +54,12 @@ const movedKb = (x: Probe) => (x.item.shape === 'collection' && x.store !== 'cli
 
 /** MB/s through the store for this item: reads move what one read moves (readKb: a page, default the value), writes the delta (a whole object where no partial update exists). */
 export function storeMbPerSecond(x: Probe): number {
-  return (x.item.readsPerSecond * x.item.readKb + x.item.writesPerSecond * writeKbOf(x)) / MB;
+  return (x.item.readsPerSecond * x.item.readKb + x.item.deliveriesPerSecond * writeKbOf(x)) / MB;
 }
+
+/** KB every instance applies per change of an in-process copy: the delta of a collection (an index, rows), else the whole value. */
+const refreshKb = (x: Probe) => (x.item.shape === 'collection' ? x.item.writeKb : x.item.sizeKb);
+const fanoutText = (x: Probe) => (x.item.fanout > 1 ? ` × fanout ${f(x.item.fanout)}` : '');
 
 /** Memory the store holds for this item (caches only: databases, logs and object stores keep it on disk). */
 export function storeMemoryMb(x: Probe): number {
@@ -101,19 +105,19 @@ export const MEASURES: Readonly<Record<string, Figure>> = withInputs({
   },
   writesPerSecond: {
     unit: 'writes/s',
-    reads: ['state[].writesPerSecond'],
-    value: (x) => x.item.writesPerSecond,
-    explain: (x) => `${count(f(x.item.owners), 'owner')} × ${f(x.item.writesPerMinute)} writes/min ÷ 60`,
+    reads: ['state[].deliveriesPerSecond'],
+    value: (x) => x.item.deliveriesPerSecond,
+    explain: (x) => `${count(f(x.item.owners), 'owner')} × ${f(x.item.writesPerMinute)} writes/min ÷ 60${fanoutText(x)}`,
   },
   nodes: {
     unit: 'nodes',
-    reads: ['state[].readsPerSecond', 'state[].writesPerSecond', 'state[].readKb', 'state[].sizeKb', 'state[].writeKb', 'state[].totalMb'],
+    reads: ['state[].readsPerSecond', 'state[].deliveriesPerSecond', 'state[].readKb', 'state[].sizeKb', 'state[].writeKb', 'state[].totalMb'],
     value: (x) => nodesNeeded(x),
     explain: (x) => nodesWhy(x),
   },
   instanceMbPerSecond: {
     unit: 'MB/s',
-    reads: ['state[].readsPerSecond', 'state[].writesPerSecond', 'state[].readKb', 'state[].sizeKb', 'state[].writeKb', 'derived.fleetInstances'],
+    reads: ['state[].readsPerSecond', 'state[].writesPerSecond', 'state[].deliveriesPerSecond', 'state[].readKb', 'state[].sizeKb', 'state[].writeKb', 'state[].shape', 'derived.fleetInstances'],
     value: (x) => instanceMbPerSecond(x),
     explain: (x) => instanceTrafficWhy(x),
   },
@@ -230,7 +234,7 @@ export function budgetMs(ctx: EvalContext, item: EvalItem): number {
 /** Nodes (shards, partitions, prefixes) a store needs for this item alone; undefined for stores without nodes. */
 export function nodesNeeded(x: Probe): number | undefined {
   if (!hasNodes(x.profile)) return undefined;
-  return tierNodes(x.profile, x.item.readsPerSecond, x.item.writesPerSecond, storeMbPerSecond(x), storeMemoryMb(x));
+  return tierNodes(x.profile, x.item.readsPerSecond, x.item.deliveriesPerSecond, storeMbPerSecond(x), storeMemoryMb(x));
 }
 
 function nodesWhy(x: Probe): string {
@@ -238,10 +242,10 @@ function nodesWhy(x: Probe): string {
   if (!hasNodes(p)) return '';
   const mbps = storeMbPerSecond(x);
   const memory = storeMemoryMb(x);
-  const [binding] = tierBinding(p, x.item.readsPerSecond, x.item.writesPerSecond, mbps, memory);
+  const [binding] = tierBinding(p, x.item.readsPerSecond, x.item.deliveriesPerSecond, mbps, memory);
   switch (binding) {
     case 'reads': return `${f(round(x.item.readsPerSecond))} reads/s ÷ ${f(p.readsPerNode!)} per node`;
-    case 'writes': return `${f(round(x.item.writesPerSecond))} writes/s ÷ ${f(p.writesPerNode!)} per node`;
+    case 'writes': return `${f(round(x.item.deliveriesPerSecond))} writes/s${fanoutText(x)} ÷ ${f(p.writesPerNode!)} per node`;
     case 'mbPerSecond': return `${f(round(mbps))} MB/s ÷ ${f(p.mbPerSecondPerNode!)} MB/s per node`;
     case 'memory': return `${f(round(memory))} MB of memory ÷ ${f(p.memoryMbPerNode!)} MB per node`;
   }
@@ -251,10 +255,12 @@ function nodesWhy(x: Probe): string {
 export function instanceMbPerSecond(x: Probe): number {
   const { item, store, ctx } = x;
   if (store === 'in-process-sticky' || store === 'none') return 0;
-  // A copy is reloaded whole by every instance on every change: that traffic cannot be shared out.
-  if (store === 'in-process-copy') return (item.writesPerSecond * item.sizeKb) / MB;
-  // Replicated memory copies each write to a replica; checkpointed memory appends it to the log: the same bytes out.
-  if (store === 'in-process-replicated' || store === 'in-process-checkpointed') return (item.writesPerSecond * item.writeKb) / MB / ctx.derived.fleetInstances;
+  // Every instance applies every change to its copy: that traffic cannot be shared out. A collection (an index, rows)
+  // takes the delta (writeKb); a value is replaced whole.
+  if (store === 'in-process-copy') return (item.writesPerSecond * refreshKb(x)) / MB;
+  // Replicated memory copies each write to a replica; checkpointed memory appends it to the log: the same bytes out,
+  // and each write is delivered to its `fanout` readers from the instances.
+  if (store === 'in-process-replicated' || store === 'in-process-checkpointed') return (item.deliveriesPerSecond * item.writeKb) / MB / ctx.derived.fleetInstances;
   return storeMbPerSecond(x) / ctx.derived.fleetInstances;
 }
 
@@ -262,9 +268,13 @@ function instanceTrafficWhy(x: Probe): string {
   const { item, store, ctx } = x;
   const n = ctx.derived.fleetInstances;
   if (store === 'in-process-sticky' || store === 'none') return 'nothing crosses the network';
-  if (store === 'in-process-copy') return `every instance reloads the whole ${sizeText(item.sizeKb)} on each of ${f(round(item.writesPerSecond))} changes/s`;
-  if (store === 'in-process-replicated') return `${f(round(item.writesPerSecond))} writes/s × ${sizeText(item.writeKb)} copied to a replica, shared by ${count(n, 'instance')} for load and availability`;
-  if (store === 'in-process-checkpointed') return `${f(round(item.writesPerSecond))} writes/s × ${sizeText(item.writeKb)} appended to the log, shared by ${count(n, 'instance')} for load and availability`;
+  if (store === 'in-process-copy') {
+    return item.shape === 'collection'
+      ? `every instance applies the ${sizeText(item.writeKb)} delta of each of ${f(round(item.writesPerSecond))} changes/s to its copy (shape: collection)`
+      : `every instance reloads the whole ${sizeText(item.sizeKb)} on each of ${f(round(item.writesPerSecond))} changes/s`;
+  }
+  if (store === 'in-process-replicated') return `${f(round(item.writesPerSecond))} writes/s${fanoutText(x)} × ${sizeText(item.writeKb)} copied to a replica, shared by ${count(n, 'instance')} for load and availability`;
+  if (store === 'in-process-checkpointed') return `${f(round(item.writesPerSecond))} writes/s${fanoutText(x)} × ${sizeText(item.writeKb)} appended to the log, shared by ${count(n, 'instance')} for load and availability`;
   return `${f(round(storeMbPerSecond(x)))} MB/s of reads and writes shared by ${count(n, 'instance')} for load and availability`;
 }
 

@@ -5,6 +5,7 @@ import { flowchart } from './mermaid.ts';
 import { capacity, feasibility } from './figures.ts';
 import { acceptedRisks, revisit, risks } from './risk-sections.ts';
 import { failureSection } from './failure-section.ts';
+import { notesSection } from './notes-section.ts';
 import { defaultReasons, type DefaultReason } from './default-reasons.ts';
 import { citedRules, frontMatter, provenanceOf, quotedRules } from './provenance.ts';
 import { STORE_INFO } from '../model/stores.ts';
@@ -34,6 +35,7 @@ export function renderReview(input: ReviewInput): string {
     drivers(rec),
     options(rec),
     outcome(rec),
+    notesSection(rec),
     placementPlan(rec),
     feasibility(rec),
     operations(rec),
@@ -43,7 +45,7 @@ export function renderReview(input: ReviewInput): string {
     acceptedRisks(rec),
     revisit(rec),
     appendix(rec),
-  ];
+  ].filter((x): x is string => x !== undefined);
   const text = sections.join('\n\n').split('\n').map((l) => l.trimEnd()).join('\n');
   return `${text}\n`;
 }

@@ -256,6 +256,25 @@ describe('web playground at /', () => {
     if (UPDATE_README_IMAGES) copyFileSync(join(SHOTS, 'playground-failures-regions.png'), join(ROOT, 'docs/images/failure-grid.png'));
   });
 
+  it('prints the notes on the input, each with its field and factor, right under the summary', async () => {
+    const text = readFileSync(join(ROOT, 'examples/report-server.statewise.yaml'), 'utf8');
+    const expected = advise(text);
+    expect(expected.notes?.length).toBeGreaterThan(0);
+    await page.locator('#source').fill(text);
+    count = await rendered(count);
+    const notes = page.locator('#answer .sw-notes li');
+    expect(await notes.count()).toBe(expected.notes!.length);
+    for (const [i, n] of expected.notes!.entries()) {
+      const line = await notes.nth(i).textContent();
+      expect(line).toContain(n.field);
+      expect(line).toContain(`${n.factor}×`);
+    }
+    await page.locator('.pg-answer-pane').evaluate((e: Browserish) => { e.scrollTop = 0; });
+    await page.screenshot({ path: join(SHOTS, 'playground-notes.png') });
+    await page.locator('#source').fill(EXAMPLE_TEXT);
+    count = await rendered(count);
+  });
+
   it('links the API reference, which links back (issue 29)', async () => {
     await page.locator('a.pg-link', { hasText: 'API reference' }).click();
     await page.waitForURL(`${server.url}/docs`);

@@ -7,17 +7,13 @@ import { expectScenario, type ScenarioCase } from '../support/scenario.ts';
 /**
  * The round-3 scenarios (test/fixtures/round3-cases.yaml): who reads each piece of state, how it recovers, what it
  * really costs, and where it lives across regions. Each answer keeps every invariant.
- *
- * Not run yet, because the model does not answer them acceptably (the issue stays open for them): auction-matcher
- * (a derived order book that lives `days` is planned as durable, so it cannot take keyed memory with a journal, and a
- * Kafka append does not fit a 10 ms p99).
+
  */
 type Round3Case = ScenarioCase;
 
 const cases = parse(readFileSync(new URL('../fixtures/round3-cases.yaml', import.meta.url), 'utf8')) as Round3Case[];
 const ADVICE = ['api-quota', 'room-membership', 'card-velocity-stream', 'auction-matcher', 'game-rankings', 'wallet-ledger', 'scan-archive', 'embedding-gpu'];
 const REGIONAL = ['seat-lock-two-continents', 'eu-patient-notes', 'shared-whiteboard-crdt'];
-const NOT_YET = new Set(['auction-matcher']);
 const engine = builtinEngine();
 
 describe('round-3 scenarios', () => {
@@ -25,7 +21,7 @@ describe('round-3 scenarios', () => {
     expect(cases.map((c) => c.id)).toEqual([...ADVICE, ...REGIONAL]);
   });
 
-  it.each(cases.filter((c) => !NOT_YET.has(c.id)).map((c) => [c.id, c] as const))('%s', (_id, c) => {
+  it.each(cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
     expectScenario(engine, c);
   });
 });

@@ -172,7 +172,7 @@ export interface components {
                 /** @enum {string} */
                 store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated" | "in-process-checkpointed";
                 /** @enum {string} */
-                technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
+                technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "aeron-cluster" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
             }[];
             plans: {
                 hybrid: {
@@ -303,7 +303,7 @@ export interface components {
                     /** @enum {string} */
                     store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated" | "in-process-checkpointed";
                     /** @enum {string} */
-                    technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
+                    technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "aeron-cluster" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
                     writesPerSecond: number;
                 }[];
             };
@@ -357,7 +357,7 @@ export interface components {
                 /** @enum {string} */
                 store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated" | "in-process-checkpointed";
                 /** @enum {string} */
-                technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
+                technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "aeron-cluster" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
                 /** @description What `affected` counts: sessions, users, objects, keys or owners. */
                 unit: string;
             }[];
@@ -366,13 +366,13 @@ export interface components {
             /** @description Notes on state items the engine added because the context demands them. */
             implied: string[];
             inputDigest: string;
-            /** @description Where the input's own arithmetic disagrees with itself (owners × per-owner rates far above traffic.peakRps); absent when nothing does. */
+            /** @description Where the input's own arithmetic disagrees with itself (owners × per-owner rates far above traffic.peakRps, reads more often than requests arrive, an acknowledged write on the hot path of a rarely written item, a tightest check that rests on the assumed read share); absent when nothing does. */
             notes?: {
-                /** @description How far the input disagrees with itself (the total rate ÷ traffic.peakRps). */
+                /** @description How far the input disagrees with itself: the total rate ÷ traffic.peakRps, reads ÷ writes, or the check's use of its limit with the assumed reads ÷ without them. */
                 factor: number;
                 /** @description The input the note questions, named like tipping points' inputs (state[link].writesPerMinute): by item name, so it does not depend on the order items are listed in. */
                 field: string;
-                /** @description What disagrees (note.owner-rate). */
+                /** @description What disagrees: note.owner-rate, note.read-rate, note.rare-write-on-hot-path, note.assumed-read-share. */
                 id: string;
                 /** @description The arithmetic in words and what to check. */
                 text: string;
@@ -410,7 +410,7 @@ export interface components {
                     check: string;
                     limit: number;
                     /** @enum {string} */
-                    technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
+                    technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "aeron-cluster" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
                     unit: string;
                     value: number;
                 }[];
@@ -418,7 +418,7 @@ export interface components {
                 /** @enum {string} */
                 store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated" | "in-process-checkpointed";
                 /** @enum {string} */
-                technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
+                technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "aeron-cluster" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
                 ttl?: string;
                 why: string[];
             }[];
@@ -438,7 +438,7 @@ export interface components {
                         breakdown: string[];
                         instances: number;
                         monthlyUsd: number;
-                        newTechnologies: ("redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none")[];
+                        newTechnologies: ("redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "aeron-cluster" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none")[];
                         storeNodes: number;
                     };
                     feasible: boolean;
@@ -459,7 +459,7 @@ export interface components {
                         breakdown: string[];
                         instances: number;
                         monthlyUsd: number;
-                        newTechnologies: ("redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none")[];
+                        newTechnologies: ("redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "aeron-cluster" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none")[];
                         storeNodes: number;
                     };
                     feasible: boolean;
@@ -480,7 +480,7 @@ export interface components {
                         breakdown: string[];
                         instances: number;
                         monthlyUsd: number;
-                        newTechnologies: ("redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none")[];
+                        newTechnologies: ("redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "aeron-cluster" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none")[];
                         storeNodes: number;
                     };
                     feasible: boolean;
@@ -579,7 +579,7 @@ export interface components {
                  * @description Data stores the team already operates.
                  * @default []
                  */
-                stores?: ("redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "s3" | "gcs" | "azure-blob" | "minio")[];
+                stores?: ("redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "aeron-cluster" | "s3" | "gcs" | "azure-blob" | "minio")[];
             };
             /** @default {} */
             context?: {

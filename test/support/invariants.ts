@@ -241,9 +241,9 @@ export function feasibilityViolations(rec: Recommendation): string[] {
       if (c.passed !== c.value <= c.limit) out.push(`inv11 ${p.state} ${c.check}: passed ${c.passed} but ${c.value} vs ${c.limit} ${c.unit}`);
       if (rec.feasible && c.value > c.limit) out.push(`inv11 feasible answer places ${p.state} in ${p.store} over ${c.check}: ${c.value} > ${c.limit} ${c.unit}`);
       // A yes/no check (limit 0: durability, access) has no number to quote; every other states its limit (to the
-      // 4 decimals sentences print).
+      // 4 significant digits sentences print: within half a unit of the 4th digit).
       const quoted = (c.because.match(/\d+(?:\.\d+)?/g) ?? []).map(Number);
-      if (c.limit >= 0.001 && !quoted.some((n) => Math.abs(n - c.limit) <= Math.max(1e-4, c.limit * 1e-4))) {
+      if (c.limit >= 0.001 && !quoted.some((n) => Math.abs(n - c.limit) <= c.limit * 5e-4 + 1e-9)) {
         out.push(`inv11 ${p.state} ${c.check}: its sentence does not quote its limit ${c.limit}: "${c.because}"`);
       }
     }

@@ -28,6 +28,7 @@ export function renderAnswer(rec: Recommendation, view: AnswerView = {}): string
   </header>
   ${infeasible}
   <p class="sw-summary">${esc(rec.summary)}</p>
+  ${notes(rec)}
   <h2>Architecture</h2>
   <figure class="sw-diagram-box"><div class="sw-diagram" aria-label="architecture diagram"></div><pre class="sw-diagram-source">${esc(flowchart(rec))}</pre></figure>
   <div class="sw-grid">
@@ -44,6 +45,13 @@ export function renderAnswer(rec: Recommendation, view: AnswerView = {}): string
   <h2>Tipping points</h2>${tipping(rec)}
   <h2>Strongest factors</h2>${factorChart(rec.factors.slice(0, view.factors ?? 8), rec.verdict)}
 </section>`;
+}
+
+/** Where the input's own arithmetic disagrees with itself: each note names the field and the factor. */
+function notes(rec: Recommendation): string {
+  if (!rec.notes?.length) return '';
+  const items = rec.notes.map((n) => `<li class="sw-note" data-note="${esc(n.id)}"><code>${esc(n.field)}</code> <b>${esc(String(n.factor))}×</b>: ${esc(n.text)}</li>`);
+  return `<section class="sw-notes" aria-label="notes on the input"><h2>Notes on the input</h2><ul>${items.join('')}</ul></section>`;
 }
 
 /** Beyond this many items a list becomes a count with the names folded behind it (issue 29: 200 items). */

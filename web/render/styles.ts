@@ -41,6 +41,7 @@ export const ANSWER_CSS = `
 .sw-table { border-collapse: collapse; width: 100%; } .sw-table th, .sw-table td { text-align: left; vertical-align: top; padding: 0.3em 0.6em; border-bottom: 1px solid var(--sw-border); }
 .sw-table tr.sw-chosen td { background: var(--sw-card); } .sw-table ul { margin: 0; padding-left: 1em; }
 .sw-ok { color: var(--sw-good); font-weight: bold; } .sw-no { color: var(--sw-bad); font-weight: bold; }
+.sw-notes ul { padding-left: 1.2em; } .sw-note { margin: 0.3em 0; border-left: 4px solid #d29922; padding-left: 0.5em; list-style: none; }
 .sw-risks { list-style: none; padding: 0; } .sw-risk { margin: 0.4em 0; padding-left: 0.6em; border-left: 4px solid var(--sw-border); }
 .sw-sev { display: inline-block; min-width: 5em; font-weight: bold; text-transform: uppercase; font-size: 0.85em; }
 .sw-sev-high { border-left-color: var(--sw-bad); } .sw-sev-high .sw-sev { color: var(--sw-bad); }

@@ -41,3 +41,66 @@ describe('notes: owners × per-owner rate against peakRps', () => {
     expect('notes' in engine.advise(requirementsOf(SHORTENER(1000)))).toBe(false);
   });
 });
+
+const SERVICE = (item: Record<string, unknown>, peakRps = 1000): RequirementsInput => ({
+  service: 'notes', traffic: { peakRps },
+  failure: { sessionLoss: 'irrelevant', availability: 99.9, deploysPerDay: 4 }, latency: { p99Ms: 200 },
+  state: [{ name: 'profile', owner: 'user', owners: 1000, lifetime: 'days', sizeKb: 1, writesPerMinute: 0.01, sensitivity: 'internal', lossImpact: 'annoying', consistency: 'eventual', ...item } as never],
+});
+const noteOf = (input: RequirementsInput, id: string) => engine.advise(requirementsOf(input)).notes?.find((n) => n.id === id);
+
+describe('notes: reads more often than requests arrive', () => {
+  it('1,000 owners × 120 reads/min = 2,000 reads/s at 1,000 rps: 2× peakRps, naming readsPerMinute', () => {
+    const n = noteOf(SERVICE({ readsPerMinute: 120 }), 'note.read-rate');
+    expect(n).toMatchObject({ field: 'state[profile].readsPerMinute', factor: (1000 * 120) / 60 / 1000 });
+    expect(n!.text).toContain('2000 reads/s');
+  });
+  it('exactly as often as requests arrive (60/min × 1,000 = 1,000 reads/s) is no note', () => {
+    expect(noteOf(SERVICE({ readsPerMinute: 60 }), 'note.read-rate')).toBeUndefined();
+  });
+});
+
+describe('notes: an acknowledged write on the hot path of a rarely written item', () => {
+  // Hot path: every request reads it (1,000 reads/s). Strong consistency makes its writes acknowledged on the
+  // request path once ≥ 1% of requests write it.
+  const hot = (writesPerMinute: number) => SERVICE({ hotPath: true, consistency: 'strong', writesPerMinute });
+  it('6 writes/min × 1,000 owners = 100 writes/s against 1,000 reads/s: read 10× more often than written', () => {
+    const n = noteOf(hot(6), 'note.rare-write-on-hot-path');
+    expect(n).toMatchObject({ field: 'state[profile].hotPath', factor: 1000 / ((1000 * 6) / 60) });
+  });
+  it('7 writes/min: 116.67 writes/s, read 8.6× more often: no note', () => {
+    expect(noteOf(hot(7), 'note.rare-write-on-hot-path')).toBeUndefined();
+  });
+});
+
+describe('notes: the tightest check rests on the assumed read share', () => {
+  // examples/report-server: 200 owners (concurrentSessions) × 0.1 writes/min of a 700,000 KB report, off the hot path,
+  // in s3 (whole-object writes), 2 instances. Assumed reads: 10% of 20 rps = 2 reads/s.
+  const REPORT = (extra: Record<string, unknown> = {}): RequirementsInput => ({
+    service: 'report-server', context: { memory: 'session' },
+    traffic: { peakRps: 20, concurrentSessions: 200, sessionMinutes: 30 },
+    failure: { sessionLoss: 'tolerable', availability: 99.5 }, latency: { p99Ms: 30000 },
+    constraints: { ops: 'low', stores: ['postgres', 'redis'] },
+    state: [{ name: 'report', owner: 'user', lifetime: 'hours', kind: 'derived', sizeKb: 700000, writesPerMinute: 0.1, sensitivity: 'internal', lossImpact: 'annoying', consistency: 'eventual', hotPath: false, ...extra } as never],
+  });
+  const readsMb = (2 * 700000) / 1024;
+  const writesMb = ((200 * 0.1) / 60 * 700000) / 1024;
+  const perInstance = (readsMb + writesMb) / 2;
+  const own = writesMb / 2;
+
+  it(`check.instance-network ${perInstance.toFixed(2)} of 1,250 MB/s uses 64%, the item's own writes 9%: a note, and no risk`, () => {
+    const rec = engine.advise(requirementsOf(REPORT()));
+    const n = rec.notes?.find((x) => x.id === 'note.assumed-read-share');
+    expect(n).toMatchObject({ field: 'state[report].readsPerMinute', factor: Math.round((perInstance / own) * 10) / 10 });
+    expect(n!.text).toContain(`${Math.round((perInstance / 1250) * 100)}%`);
+    expect(n!.text).toContain(`${Math.round((own / 1250) * 100)}%`);
+    expect(rec.risks.map((r) => r.id)).not.toContain('check.instance-network:report');
+  });
+
+  it('the same 2 reads/s written as readsPerMinute (2 × 60 ÷ 200 owners = 0.6) is the team\'s figure: a low risk, no note', () => {
+    const rec = engine.advise(requirementsOf(REPORT({ readsPerMinute: 0.6 })));
+    expect(rec.notes?.find((x) => x.id === 'note.assumed-read-share')).toBeUndefined();
+    const risk = rec.risks.find((r) => r.id === 'check.instance-network:report');
+    expect(risk?.severity).toBe('low');
+  });
+});

@@ -87,8 +87,11 @@ describe('check.rto', () => {
     expect(c.value).toBeCloseTo(30 + stateMb / 100 + logMb / 50, 3);
     expect(c.limit).toBe(120);
     expect(c.passed).toBe(true);
-    // A 31 s objective: the 31.25 s rebuild no longer fits.
-    const tight = advise({ ...STREAM, failure: { ...STREAM.failure, rtoSeconds: 31 } });
+    // A 31 s objective: the 31.25 s rebuild no longer fits, but the quorum log's 10 s election does (aeron-cluster:
+    // 10 + 1.25 = 11.25 s); an 11 s objective fits neither.
+    const quorum = advise({ ...STREAM, failure: { ...STREAM.failure, rtoSeconds: 31 } });
+    expect(whyNot(quorum, 'card-window', 'in-process-checkpointed') ?? '').not.toContain('check.rto');
+    const tight = advise({ ...STREAM, failure: { ...STREAM.failure, rtoSeconds: 11 } });
     expect(placement(tight, 'card-window').store).not.toBe('in-process-checkpointed');
     expect(whyNot(tight, 'card-window', 'in-process-checkpointed')).toContain('check.rto');
   });

@@ -66,6 +66,8 @@ const VARY: Record<string, Vary> = {
   'state[].readsPerMinute': num((r) => first(r).readsPerMinute, (r, v) => { first(r).readsPerMinute = v; }),
   'state[].writeKb': num((r) => first(r).writeKb, (r, v) => { first(r).writeKb = v; }),
   'state[].readKb': num((r) => first(r).readKb, (r, v) => { first(r).readKb = v; }),
+  'state[].fanout': num((r) => first(r).fanout, (r, v) => { first(r).fanout = Math.max(1, v); }),
+  'state[].shape': cycle([undefined, 'collection', 'value'] as const, (r) => first(r).shape, (r, v) => { first(r).shape = v; }),
   'state[].merge': cycle([undefined, 'commutative', 'none', 'last-writer-wins'] as const, (r) => first(r).merge, (r, v) => { first(r).merge = v; }),
   'constraints.interRegionRttMs': num((r) => r.constraints.interRegionRttMs, (r, v) => { r.constraints.interRegionRttMs = v; }),
   'traffic.source': cycle(['clients', 'services', 'stream'] as const, (r) => r.traffic.source ?? 'clients', (r, v) => { r.traffic.source = v; }),

@@ -152,3 +152,23 @@ describe('the failure grid', () => {
     expect(renderAnswer(hostile)).not.toContain('<img src=x');
   });
 });
+
+describe('notes on the input', () => {
+  // examples/report-server: the tightest check rests on the assumed read share (a note, no risk).
+  const report = engine.advise(requirementsFromText(readFileSync(join(ROOT, 'examples/report-server.statewise.yaml'), 'utf8')));
+  const page = renderAnswer(report);
+
+  it('lists each note with its field and factor, escaped, after the summary', () => {
+    expect(report.notes?.length).toBeGreaterThan(0);
+    for (const n of report.notes!) {
+      expect(page).toContain(`data-note="${n.id}"><code>${esc(n.field)}</code> <b>${n.factor}×</b>: ${esc(n.text)}</li>`);
+    }
+    expect(page.indexOf('Notes on the input')).toBeGreaterThan(page.indexOf('sw-summary'));
+    expect(page.indexOf('Notes on the input')).toBeLessThan(page.indexOf('<h2>Architecture</h2>'));
+  });
+
+  it('says nothing when the input agrees with itself', () => {
+    expect(rec.notes).toBeUndefined();
+    expect(html).not.toContain('Notes on the input');
+  });
+});
