@@ -7,7 +7,7 @@ export { validate } from './contract/validate.ts';
 export { nodeCount, parseText, type ParseOptions, type ParsedText } from './contract/yaml-text.ts';
 export { positionAt } from './contract/locate.ts';
 export { RequirementsSchema, API_VERSION, KNOWN_STORES, MEMORY, REALTIME, SESSION_LOSS, OWNER, LIFETIME, LOSS_IMPACT, type Requirements, type RequirementsInput, type StateItem } from './contract/requirements.ts';
-export { RecommendationSchema, VERDICTS, STORES, type Recommendation, type Verdict, type Store } from './contract/recommendation.ts';
+export { RecommendationSchema, VERDICTS, STORES, FAILURE_KINDS, type Recommendation, type Verdict, type Store, type FailureRow } from './contract/recommendation.ts';
 export { BriefRecommendationSchema, DETAILS, type BriefRecommendation, type Detail } from './contract/brief.ts';
 export { count } from './contract/words.ts';
 export { humanNumber } from './model/format.ts';
@@ -25,6 +25,7 @@ export { describeCatalog, conditionText, type RuleInfo } from './catalog/describ
 export { lintCatalog, LINT_CODES, type LintCode, type LintFinding } from './catalog/lint.ts';
 export { firedRules, ruleCoverage, type RuleCoverage } from './engine/fired.ts';
 export {
+  failureCellParts, failureCellText, failureMatrix, FAILURE_LEGEND,
   renderReview, reviewInputChanges, parseReviewProvenance, isoDate, isIsoDate, reviewDate, provenanceOf, compareProvenance, describeChanges, flowchart, storeNodeId,
   type ReviewInput, type Provenance, type ReviewProvenance, type ProvenanceChanges,
 } from './review/index.ts';

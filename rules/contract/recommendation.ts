@@ -15,11 +15,17 @@ export const ROUTING = ['any-instance', 'sticky', 'partitioned'] as const;
 /** Where an item lives across regions: each region its own, one home region per owner, or one writer worldwide. */
 export const REGION_SCOPES = ['local', 'home', 'global'] as const;
 export const SEVERITY = ['high', 'medium', 'low'] as const;
+/** The failures the failure table answers for, per item: smallest blast radius first, then the planned one. */
+export const FAILURE_KINDS = ['instance', 'zone', 'region', 'store-node', 'deploy'] as const;
+/** What one failure loses of an item: nothing, the requests in flight, the last seconds of writes (the RPO), or all of it. */
+export const LOSSES = ['nothing', 'in-flight', 'seconds', 'all'] as const;
 
 export type Verdict = (typeof VERDICTS)[number];
 export type Store = (typeof STORES)[number];
 export type RejectedTechnology = z.output<typeof RejectedTechnologySchema>;
 export type RegionScope = (typeof REGION_SCOPES)[number];
+export type FailureKind = (typeof FAILURE_KINDS)[number];
+export type Loss = (typeof LOSSES)[number];
 
 const text = (max = 2000) => z.string().max(max);
 const score = () => z.number().min(0).max(100);
@@ -90,6 +96,22 @@ export const FailureAnswerSchema = z.strictObject({
   sessionsLostPerInstanceLoss: z.number().int().min(0),
   onDeploy: text(),
   notes: z.array(text()),
+});
+
+/** One cell of the failure table: what one failure costs one item of the chosen plan, from profile figures. */
+export const FailureRowSchema = z.strictObject({
+  state: text(64),
+  failure: z.enum(FAILURE_KINDS),
+  store: z.enum(STORES),
+  technology: z.enum(TECHNOLOGIES),
+  lost: z.enum(LOSSES).describe('nothing; in-flight (requests being served fail and are retried); seconds (the last lossSeconds of acknowledged writes: the store\'s loss window, its RPO); all (every value the failed part held).'),
+  lossSeconds: z.number().min(0).optional().describe('With lost: seconds — the acknowledged writes one failover can drop, in seconds.'),
+  affected: z.number().int().min(0).describe('How many owners (sessions, users, shared objects, keys) lose state or wait.'),
+  unit: text(40).describe('What `affected` counts: sessions, users, objects, keys or owners.'),
+  rtoSeconds: z.number().min(0).nullable().describe('Seconds until the item serves again; null: not until the failed region returns.'),
+  because: text().describe('The arithmetic, with the figures it rests on.'),
+  source: text(600).describe('The rule or profile figures the row comes from (stores.yaml, rules/model/assumptions.ts).'),
+  assumed: z.boolean().describe('The row rests on an assumed figure (a profile estimate, a default count) rather than the requirements alone.'),
 });
 
 export const CapacitySchema = z.strictObject({
@@ -190,6 +212,8 @@ export const RecommendationSchema = z.strictObject({
   implied: z.array(text()).describe('Notes on state items the engine added because the context demands them.'),
   scaling: ScalingSchema,
   failure: FailureAnswerSchema,
+  failures: z.array(FailureRowSchema)
+    .describe('The failure table of the chosen plan: one row per item × failure (instance, zone, region, store-node, deploy), in placement order.'),
   capacity: CapacitySchema,
   risks: z.array(RiskSchema),
   acceptedRisks: z.array(AcceptedRiskAnswerSchema),
@@ -214,4 +238,5 @@ export type Capacity = z.output<typeof CapacitySchema>;
 export type CheckResult = z.output<typeof CheckResultSchema>;
 export type Blocker = z.output<typeof BlockerSchema>;
 export type PlanAnswer = z.output<typeof PlanSchema>;
+export type FailureRow = z.output<typeof FailureRowSchema>;
 export type Technology = (typeof TECHNOLOGIES)[number];

@@ -1,6 +1,6 @@
 import { notesFor } from './notes.ts';
 import { API_VERSION, type Requirements } from '../contract/requirements.ts';
-import { STORES, type Blocker, type Placement, type PlanAnswer, type Recommendation, type Store, type Verdict } from '../contract/recommendation.ts';
+import { STORES, type Blocker, type FailureRow, type Placement, type PlanAnswer, type Recommendation, type Store, type Verdict } from '../contract/recommendation.ts';
 import { inputDigest, sha256Hex, type Sha256Hex } from '../contract/digest.ts';
 import { withInstanceProfile } from '../model/instance-profile.ts';
 import type { Catalog } from '../catalog/compiled.ts';
@@ -15,6 +15,7 @@ import { figure } from './feasibility.ts';
 import { placementOf } from './explain-placement.ts';
 import { checkBecause } from './check-sentence.ts';
 import { scalingAndFailure } from './operations.ts';
+import { failureTable } from './failures.ts';
 import { applyAcceptance, marginRisks, risks, sortRisks } from './risks.ts';
 import { tippingPoints } from './tipping.ts';
 import { INFEASIBLE_CONFIDENCE, summarize } from './summary.ts';
@@ -37,7 +38,7 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
   const decision = decide(catalog, req, true);
   const { ctx, assessments, plans, scored } = decision;
   const plan = plans[scored.verdict];
-  const { stores, cap, ops, found } = chosen(catalog, decision);
+  const { stores, placed, cap, ops, found } = chosen(catalog, decision);
   const placements = assessments.map((a) => placementOf(catalog, ctx, a, stores.get(a.item.name)!, scored.verdict, plans, req.traffic.sessionMinutes));
   const { risks: open, accepted } = applyAcceptance(sortRisks(found), req.accept, options.today);
   const tipping = tippingPoints(catalog, decision, scored.verdict);
@@ -60,6 +61,7 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
     implied: ctx.items.filter((i) => i.implied).map((i) => `${i.name} added: ${i.impliedBecause}`),
     scaling: ops.scaling,
     failure: ops.failure,
+    failures: inListedOrderOf(input, failureTable(ctx, placed, cap)),
     capacity: capacityOut,
     risks: open,
     acceptedRisks: accepted,
@@ -144,6 +146,13 @@ function inListedOrder(input: Requirements, placements: Placement[]): Placement[
   const rank = new Map(input.state.map((s, i) => [s.name, i]));
   const at = (p: Placement) => (p.implied ? input.state.length : rank.get(p.state) ?? input.state.length);
   return placements.map((p, i) => [p, i] as const).sort((a, b) => at(a[0]) - at(b[0]) || a[1] - b[1]).map(([p]) => p);
+}
+
+/** Failure rows in the placements' order: by item as the team listed it, each item's failures in FAILURE_KINDS order. */
+function inListedOrderOf(input: Requirements, rows: FailureRow[]): FailureRow[] {
+  const rank = new Map(input.state.map((s, i) => [s.name, i]));
+  const at = (r: FailureRow) => rank.get(r.state) ?? input.state.length;
+  return rows.map((r, i) => [r, i] as const).sort((a, b) => at(a[0]) - at(b[0]) || a[1] - b[1]).map(([r]) => r);
 }
 
 /** The verdict's plan, with a fallback for an item no store is left for (only a broken custom catalogue does that). */

@@ -5,3 +5,4 @@ export { compareProvenance, describeChanges, splitChanges, type ProvenanceChange
 export { inputChanges as reviewInputChanges } from './input-changes.ts';
 export { flowchart, storeNodeId } from './mermaid.ts';
 export { isoDate, isIsoDate, reviewDate } from './dates.ts';
+export { failureCellParts, failureCellText, failureMatrix, FAILURE_LEGEND } from './failure-cell.ts';

@@ -4,6 +4,7 @@ import { cell, code, codeCell, inline, signed, table } from './markdown.ts';
 import { flowchart } from './mermaid.ts';
 import { capacity, feasibility } from './figures.ts';
 import { acceptedRisks, revisit, risks } from './risk-sections.ts';
+import { failureSection } from './failure-section.ts';
 import { notesSection } from './notes-section.ts';
 import { defaultReasons, type DefaultReason } from './default-reasons.ts';
 import { citedRules, frontMatter, provenanceOf, quotedRules } from './provenance.ts';
@@ -21,7 +22,7 @@ export interface ReviewInput {
 
 /**
  * The design-review document: MADR 4 front matter with statewise provenance, then the sections a design review
- * reads (context, drivers, options, outcome, placement plan and diagram, operations, capacity, risks, revisit
+ * reads (context, drivers, options, outcome, placement plan and diagram, operations, the failure table, capacity, risks, revisit
  * triggers, fired rules). Pure: the same input renders byte-identical Markdown.
  * @example renderReview({ requirements, recommendation: engine.advise(requirements), date: '2026-11-26' })
  */
@@ -38,6 +39,7 @@ export function renderReview(input: ReviewInput): string {
     placementPlan(rec),
     feasibility(rec),
     operations(rec),
+    failureSection(rec),
     capacity(rec, req),
     risks(rec),
     acceptedRisks(rec),

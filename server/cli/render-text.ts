@@ -1,4 +1,5 @@
 import { renderNotes } from './render-notes.ts';
+import { renderFailures } from './render-failures.ts';
 import { fieldOf, humanNumber as num, type Recommendation } from '../../rules/index.ts';
 import { oneLine } from './escape.ts';
 import { count } from './plural.ts';
@@ -14,15 +15,15 @@ export const NAMES_SHOWN = 5;
  * The human answer `statewise advise` prints, in the order a reader decides: verdict and feasibility, then where
  * the state goes, what each plan costs, how big it gets, what can go wrong and what would change the answer;
  * the factors and assumptions behind it come last. Figures are rounded for reading (JSON keeps full precision).
- * Notes (the input's own arithmetic disagreeing with itself) come right after the heading; the failure table's
- * slot is after the risks (issue 24).
+ * Notes (the input's own arithmetic disagreeing with itself) come right after the heading; the failure table
+ * (what each failure costs each item) right after the risks.
  */
 export function renderText(r: Recommendation, file: string, paint: Paint = paintFor(false)): string {
   const sections: Section[] = [
     (a, p) => heading(a, file, p),
     (a, p) => renderNotes(a, p),
     placements, plans, capacity, risks,
-    // the failure table (issue 24) goes here, right after the risks.
+    (a, p) => renderFailures(a, p, WIDTH),
     acceptedRisks, tippingPoints, factors, assumptions,
   ];
   return sections.map((s) => s(r, paint)).filter((lines) => lines.length).map((lines) => lines.join('\n')).join('\n\n');

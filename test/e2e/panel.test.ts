@@ -140,6 +140,10 @@ describe('recommendation panel v2', () => {
     await frame.evaluate(() => (globalThis as Browserish).scrollTo(0, 0));
     await page.screenshot({ path: join(SHOTS, 'panel-light.png') });
     await frame.locator('.sw-cards').screenshot({ path: join(SHOTS, 'panel-light-cards.png') });
+    // The failure grid, one row per item, after the risks.
+    expect(await frame.locator('.sw-failures tbody tr').count()).toBe(shop.placements.length);
+    expect(await frame.locator('.sw-failures td.sw-fcell').count()).toBe(shop.failures.length);
+    await frame.locator('.sw-failures').screenshot({ path: join(SHOTS, 'panel-light-failures.png') });
     frame = await setTheme('Dark Modern', 'vscode-dark');
     expectDiagramOf(await diagramIn(frame), shop);
     await frame.evaluate(() => (globalThis as Browserish).scrollTo(0, 0));
@@ -149,6 +153,7 @@ describe('recommendation panel v2', () => {
     await page.screenshot({ path: join(SHOTS, 'panel-dark.png') });
     if (UPDATE_README_IMAGES) copyFileSync(join(SHOTS, 'panel-dark.png'), join(ROOT, 'docs/images/panel-dark.png'));
     await frame.locator('.sw-cards').screenshot({ path: join(SHOTS, 'panel-dark-cards.png') });
+    await frame.locator('.sw-failures').screenshot({ path: join(SHOTS, 'panel-dark-failures.png') });
   });
 
   it('re-renders while the file is typed in, and keeps the last valid answer under a banner on errors', async () => {

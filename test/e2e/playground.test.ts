@@ -115,6 +115,23 @@ describe('web playground at /', () => {
     await page.locator('#answer .sw-factors').scrollIntoViewIfNeeded();
     await page.locator('#answer .sw-factors').screenshot({ path: join(SHOTS, 'playground-factors.png') });
     await page.locator('#answer .sw-risks').screenshot({ path: join(SHOTS, 'playground-risks.png') });
+    // The failure grid: a row per item, a cell per failure, its words and its colour saying the same.
+    const grid = page.locator('#answer .sw-failures');
+    await grid.scrollIntoViewIfNeeded();
+    expect(await grid.locator('tbody tr').count()).toBe(expected.placements.length);
+    expect(await grid.locator('td.sw-fcell').count()).toBe(expected.failures.length);
+    const whole = expected.failures.find((r) => r.lost === 'all');
+    expect(whole).toBeDefined(); // one region: a region loss takes something whole
+    {
+      const cell = grid.locator(`tr[data-item="${whole!.state}"] td[data-failure="${whole!.failure}"]`);
+      expect(await cell.textContent()).toMatch(/^all\s/);
+      // Red, mixed from --sw-bad: the red channel leads.
+      const bg = await cell.evaluate((e: Browserish) => (globalThis as Browserish).getComputedStyle(e).backgroundColor as string);
+      const [r, g, b] = (bg.match(/[\d.]+/g) ?? []).map(Number);
+      expect(r).toBeGreaterThan(g!);
+      expect(r).toBeGreaterThan(b!);
+    }
+    await grid.screenshot({ path: join(SHOTS, 'playground-failures.png') });
     // The whole answer, unclipped by its scrolling pane.
     await page.locator('.pg-answer-pane').evaluate((e: Browserish) => { e.style.overflow = 'visible'; e.style.height = 'auto'; });
     await page.locator('#answer').screenshot({ path: join(SHOTS, 'playground-answer-full.png') });
@@ -211,6 +228,34 @@ describe('web playground at /', () => {
     count = await rendered(count);
   });
 
+  it('draws the failure grid of a service in three regions in all four colours, words in every cell (issue 24)', async () => {
+    const text = [
+      'service: travel-bookings', 'context: { realtime: bidirectional }', 'traffic:', '  peakRps: 3000', '  regionGroups: { eu: 2, us: 1 }',
+      'failure: { sessionLoss: tolerable, availability: 99.9, deploysPerDay: 4 }', 'latency: { p99Ms: 200 }',
+      'constraints: { ops: medium, stores: [redis, postgres] }', 'state:',
+      '  - { name: search-draft, owner: session, lifetime: request, sizeKb: 4, writesPerMinute: 0 }',
+      '  - { name: basket, owner: session, lifetime: hours, sizeKb: 3, writesPerMinute: 2, lossImpact: annoying, hotPath: true }',
+      '  - { name: booking, owner: user, lifetime: forever, sizeKb: 2, writesPerMinute: 0.05, lossImpact: critical, consistency: strong }',
+      '  - { name: passport-scan, owner: user, lifetime: forever, sizeKb: 300, writesPerMinute: 0.001, lossImpact: critical, sensitivity: personal, residency: eu }',
+      '',
+    ].join('\n');
+    const expected = advise(text);
+    await page.locator('#source').fill(text);
+    count = await rendered(count);
+    const grid = page.locator('#answer .sw-failures');
+    await grid.scrollIntoViewIfNeeded();
+    // Every loss the answer names is in the grid, in words and in its colour class.
+    const kinds = [...new Set(expected.failures.map((r) => r.lost))].sort();
+    expect(kinds).toEqual(['all', 'in-flight', 'nothing', 'seconds']);
+    for (const r of expected.failures) {
+      const cell = grid.locator(`tr[data-item="${r.state}"] td[data-failure="${r.failure}"]`);
+      expect(await cell.getAttribute('data-lost')).toBe(r.lost);
+      expect(((await cell.textContent()) ?? '').replace(/\s+/g, ' ')).toMatch(r.lost === 'seconds' ? new RegExp(`^${r.lossSeconds} s lost`) : new RegExp(`^${r.lost}`));
+    }
+    await grid.screenshot({ path: join(SHOTS, 'playground-failures-regions.png') });
+    if (UPDATE_README_IMAGES) copyFileSync(join(SHOTS, 'playground-failures-regions.png'), join(ROOT, 'docs/images/failure-grid.png'));
+  });
+
   it('prints the notes on the input, each with its field and factor, right under the summary', async () => {
     const text = readFileSync(join(ROOT, 'examples/report-server.statewise.yaml'), 'utf8');
     const expected = advise(text);
@@ -284,6 +329,7 @@ describe('web playground at /', () => {
     expect(bg).toBe('rgb(13, 17, 23)');
     await p.screenshot({ path: join(SHOTS, 'playground-dark.png') });
     await p.locator('.sw-cards').screenshot({ path: join(SHOTS, 'playground-dark-cards.png') });
+    await p.locator('.sw-failures').screenshot({ path: join(SHOTS, 'playground-dark-failures.png') });
     expect(darkOffSite).toEqual([]);
     await dark.close();
   });

@@ -23,12 +23,14 @@ const MAIN_RUNS = runs(400, 5_000);
 const engine = builtinEngine();
 
 /**
- * Strips what reordering state items may change: the placements' order, and the positions in the pointers of
+ * Strips what reordering state items may change: the placements' order (and the failure table's, which follows it), and the positions in the pointers of
  * defaultsApplied (`/state/3/…` names the item by where the team listed it), which become the items' names.
  */
 const byName = (rec: Recommendation, req: Requirements): Recommendation => ({
   ...rec,
   placements: [...rec.placements].sort((a, b) => (a.state < b.state ? -1 : a.state > b.state ? 1 : 0)),
+  // The failure table follows the placements' order; within an item its rows keep FAILURE_KINDS order (a stable sort).
+  failures: [...rec.failures].sort((a, b) => (a.state < b.state ? -1 : a.state > b.state ? 1 : 0)),
   defaultsApplied: rec.defaultsApplied?.map((d) => ({ ...d, pointer: d.pointer.replace(/^\/state\/(\d+)/, (_, i: string) => `/state/${req.state[Number(i)]!.name}`) }))
     .sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0)),
 });

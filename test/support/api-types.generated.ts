@@ -332,6 +332,35 @@ export interface components {
                 onInstanceLoss: string;
                 sessionsLostPerInstanceLoss: number;
             };
+            /** @description The failure table of the chosen plan: one row per item × failure (instance, zone, region, store-node, deploy), in placement order. */
+            failures: {
+                /** @description How many owners (sessions, users, shared objects, keys) lose state or wait. */
+                affected: number;
+                /** @description The row rests on an assumed figure (a profile estimate, a default count) rather than the requirements alone. */
+                assumed: boolean;
+                /** @description The arithmetic, with the figures it rests on. */
+                because: string;
+                /** @enum {string} */
+                failure: "instance" | "zone" | "region" | "store-node" | "deploy";
+                /** @description With lost: seconds — the acknowledged writes one failover can drop, in seconds. */
+                lossSeconds?: number;
+                /**
+                 * @description nothing; in-flight (requests being served fail and are retried); seconds (the last lossSeconds of acknowledged writes: the store's loss window, its RPO); all (every value the failed part held).
+                 * @enum {string}
+                 */
+                lost: "nothing" | "in-flight" | "seconds" | "all";
+                /** @description Seconds until the item serves again; null: not until the failed region returns. */
+                rtoSeconds: number | null;
+                /** @description The rule or profile figures the row comes from (stores.yaml, rules/model/assumptions.ts). */
+                source: string;
+                state: string;
+                /** @enum {string} */
+                store: "none" | "client-token" | "distributed-cache" | "database" | "durable-log" | "object-store" | "in-process-copy" | "in-process-sticky" | "in-process-replicated" | "in-process-checkpointed";
+                /** @enum {string} */
+                technology: "redis" | "valkey" | "memcached" | "postgres" | "mysql" | "dynamodb" | "mongodb" | "cassandra" | "kafka" | "aeron-cluster" | "s3" | "gcs" | "azure-blob" | "minio" | "signed-token" | "instance-memory" | "none";
+                /** @description What `affected` counts: sessions, users, objects, keys or owners. */
+                unit: string;
+            }[];
             /** @description false: no plan passes every feasibility check; the answer is the plan that fails least. */
             feasible: boolean;
             /** @description Notes on state items the engine added because the context demands them. */

@@ -1,5 +1,6 @@
 import { flowchart } from '../../rules/review/mermaid.ts';
 import { placementCard } from './cards.ts';
+import { failureGrid } from './failures.ts';
 import { budgetGauges, factorChart, scoreBars } from './charts.ts';
 import { esc, num, pct } from './escape.ts';
 import { ruleLink } from './links.ts';
@@ -15,7 +16,7 @@ export interface AnswerView {
 /**
  * The answer as one HTML fragment, shared by the VS Code panel and the web playground: verdict, scores, the diagram
  * (the design review's Mermaid source, rendered by the page's mermaid), budgets, one card per item, plans, capacity,
- * risks, tipping points and the strongest factors. Pure: strings in, string out; every engine string is escaped.
+ * risks, the failure grid, tipping points and the strongest factors. Pure: strings in, string out; every engine string is escaped.
  */
 export function renderAnswer(rec: Recommendation, view: AnswerView = {}): string {
   const lines = view.itemLines ?? {};
@@ -40,6 +41,7 @@ export function renderAnswer(rec: Recommendation, view: AnswerView = {}): string
   <h2>Plans</h2>${plans(rec)}
   <h2>Capacity</h2>${capacity(rec)}
   <h2>Risks</h2>${risks(rec)}
+  <h2>What each failure costs</h2>${failureGrid(rec)}
   <h2>Tipping points</h2>${tipping(rec)}
   <h2>Strongest factors</h2>${factorChart(rec.factors.slice(0, view.factors ?? 8), rec.verdict)}
 </section>`;

@@ -57,6 +57,16 @@ export const ANSWER_CSS = `
 .sw-banner { padding: 0.5em 0.8em; border-radius: 4px; border: 1px solid var(--sw-bad); background: var(--sw-banner-bg); color: var(--sw-fg); font-weight: bold; }
 /* The "showing the last valid answer" banner stays in sight however far the answer is scrolled. */
 .sw-banner[role=alert] { position: sticky; top: 0.5em; z-index: 2; }
+/* The failure grid: the theme's good / warn / bad mixed lightly, so the words in each cell stay readable in light and dark themes. */
+.sw-failures caption { caption-side: bottom; text-align: left; font-size: 0.85em; padding-top: 0.4em; }
+.sw-failures { table-layout: fixed; } .sw-failures thead th:first-child { width: 20%; }
+.sw-failures th[scope=row] code { overflow-wrap: anywhere; }
+.sw-failures-box { overflow-x: auto; }
+.sw-failures td.sw-fcell { overflow-wrap: anywhere; font-variant-numeric: tabular-nums; border-left: 1px solid var(--sw-border); }
+.sw-lost-nothing { background: color-mix(in srgb, var(--sw-good) 20%, transparent); }
+.sw-lost-in-flight { background: color-mix(in srgb, var(--sw-warn) 10%, transparent); }
+.sw-lost-seconds { background: color-mix(in srgb, var(--sw-warn) 35%, transparent); }
+.sw-lost-all { background: color-mix(in srgb, var(--sw-bad) 30%, transparent); font-weight: bold; }
 @media (max-width: 640px) { .sw-factor { grid-template-columns: 1fr 3em; } .sw-factor-others { grid-column: 1 / -1; } }
 `;
 

@@ -41,6 +41,10 @@ describe('advise: regressions found by the invariant properties', () => {
     expect(a.placements.map((p) => p.state)).toEqual(['zeta', 'alpha']);
     expect(b.placements.map((p) => p.state)).toEqual(['alpha', 'zeta']);
     expect(b.summary).toBe(a.summary);
-    expect({ ...b, placements: [] }).toEqual({ ...a, placements: [] });
+    // The failure table follows the placements' order too, and says the same of each item.
+    expect([...new Set(b.failures.map((r) => r.state))]).toEqual(['alpha', 'zeta']);
+    const byItem = (r: typeof a) => [...r.failures].sort((x, y) => x.state.localeCompare(y.state));
+    expect(byItem(b)).toEqual(byItem(a));
+    expect({ ...b, placements: [], failures: [] }).toEqual({ ...a, placements: [], failures: [] });
   });
 });

@@ -40,6 +40,9 @@ describe('replication between regions', () => {
     const why = p.why.join(' ');
     expect(why).toContain('inside region group eu (2 of 3 regions');
     expect(why).toContain('replicated synchronously to a second region of group eu, because failure.rpoSeconds 0 < the ~1 s lag');
+    // The failure table agrees: a region loss loses nothing acknowledged.
+    const region = adviseData(engine, NOTES).failures.find((r) => r.state === 'patient-note' && r.failure === 'region')!;
+    expect(region.lost).toBe('nothing');
   });
 
   it('is asynchronous where the recovery point allows the lag: check.rpo compares the 1 s lag with rpoSeconds', () => {
@@ -48,6 +51,8 @@ describe('replication between regions', () => {
     expect(check(p, 'check.rpo')).toMatchObject({ value: 1, limit: 5, passed: true });
     expect(check(p, 'check.rpo').because).toContain('lags ~1 s');
     expect(p.why.join(' ')).toContain('replicated asynchronously to another region of group eu: a region loss can lose its last ~1 s of writes');
+    const region = adviseData(engine, withInput((d) => { d.failure.rpoSeconds = 5; })).failures.find((r) => r.state === 'patient-note' && r.failure === 'region')!;
+    expect(region).toMatchObject({ lost: 'seconds', lossSeconds: 1 });
   });
 });
 

@@ -58,8 +58,8 @@ describe('renderReview over any valid requirements', () => {
       }
       const heads = tokens.filter((t) => t.type === 'heading_open').map((t) => t.tag);
       expect(heads.filter((h) => h === 'h1')).toHaveLength(1);
-      // Twelve sections, and "Notes on the input" when the answer has notes.
-      expect(heads.filter((h) => h === 'h2')).toHaveLength(recommendation.notes?.length ? 13 : 12);
+      // Thirteen sections (the failure table included), and "Notes on the input" when the answer has notes.
+      expect(heads.filter((h) => h === 'h2')).toHaveLength(recommendation.notes?.length ? 14 : 13);
       expect(heads.filter((h) => h !== 'h1' && h !== 'h2' && h !== 'h3')).toEqual([]);
       expect(tokens.filter((t) => t.type === 'fence').map((t) => t.info)).toEqual(['mermaid']);
       expect(tokens.filter((t) => t.type === 'blockquote_open' || t.type === 'ordered_list_open')).toEqual([]);

@@ -12,6 +12,7 @@ const SECTIONS = [
   'State placement plan',
   'Feasibility and cost',
   'Scaling and failure plan',
+  'Failure table',
   'Capacity estimate',
   'Risks and mitigations',
   'Accepted risks',

@@ -130,6 +130,29 @@ describe('risks of one rule for many items (issue 29)', () => {
   });
 });
 
+describe('the failure grid', () => {
+  it('has a row per item and a cell per failure, each saying in words what its colour says', () => {
+    const grid = /<table class="sw-table sw-failures">[\s\S]*?<\/table>/.exec(html)![0];
+    for (const p of rec.placements) expect(grid).toContain(`<tr data-item="${p.state}">`);
+    const cells = [...grid.matchAll(/<td class="sw-fcell sw-lost-([a-z-]+)" data-failure="([a-z-]+)" data-lost="([a-z-]+)" title="[^"]*">([^<]+)<\/td>/g)];
+    expect(cells).toHaveLength(rec.failures.length);
+    for (const [, cls, , lost, shown] of cells) {
+      // A number never parts from its unit: the cell breaks only around its dots.
+      const words = shown!.replaceAll('\u00a0', ' ');
+      expect(shown).not.toMatch(/\d s\b/);
+      expect(cls).toBe(lost);
+      // Colour is never the only signal: the words name the loss (a seconds cell says "N s lost").
+      expect(words).toMatch(lost === 'seconds' ? / s lost/ : new RegExp(`^${lost}`));
+    }
+    // The shop's sticky chat loses all of one instance's sessions: 60,000 given ÷ 10 instances = 6,000.
+    expect(grid).toMatch(/data-item="support-chat">[\s\S]*?data-failure="instance" data-lost="all"[^>]*>all 6k · 10\u00a0s</);
+  });
+  it('escapes the reasons in each tooltip', () => {
+    const hostile = { ...rec, failures: rec.failures.map((r) => ({ ...r, because: '<img src=x onerror=alert(1)>' })) };
+    expect(renderAnswer(hostile)).not.toContain('<img src=x');
+  });
+});
+
 describe('notes on the input', () => {
   // examples/report-server: the tightest check rests on the assumed read share (a note, no risk).
   const report = engine.advise(requirementsFromText(readFileSync(join(ROOT, 'examples/report-server.statewise.yaml'), 'utf8')));
