@@ -168,6 +168,10 @@ const DERIVED: Fact[] = [
   num('constraints.instance.gpuMemoryMb', 'service', 'GPU memory of one instance, MB (0 without a GPU)', (c) => c.req.constraints.instance.gpuMemoryMb ?? 0),
   num('state[].readsPerSecond', 'item', described('state[].readsPerSecond'), (_c, i) => i!.readsPerSecond),
   bool('state[].syncWrite', 'item', described('state[].syncWrite'), (_c, i) => i!.syncWrite),
+  bool('state[].residencyConfined', 'item', described('state[].residencyConfined'), (_c, i) => i!.residencyConfined),
+  num('state[].residencyRegions', 'item', described('state[].residencyRegions'), (_c, i) => i!.residencyRegions),
+  { path: 'state[].crossRegionReplication', type: 'enum', values: ['none', 'async', 'sync'], scope: 'item', phase: 'input',
+    description: described('state[].crossRegionReplication'), get: (_c, i) => i!.crossRegionReplication },
   num('state[].writeKbPerSecondPerOwner', 'item', described('state[].writeKbPerSecondPerOwner'), (_c, i) => i!.writeKbPerSecondPerOwner),
 ];
 

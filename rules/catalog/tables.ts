@@ -16,11 +16,13 @@ const FULL = ['constraints.stores', 'state'];
 
 /**
  * How the evaluation context follows a change of `input`: context inputs decide which items are implied (rebuilt);
- * an input any item figure descends from rescales the items; any other leaves them as they are.
+ * an input any item figure or service figure (the fleet aside) descends from rescales the context (traffic.awayShare
+ * moves only derived.awayRttMs); any other leaves it as it is.
  */
 function contextFor(input: string, facts: ReadonlySet<string>): Affected['context'] {
   if (input.startsWith('context.')) return 'rebuilt';
-  for (const f of facts) if (f !== input && f.startsWith('state[].')) return 'rescaled';
+  // A service figure other than the fleet (which the shortcut recomputes itself) moves too: recompute the figures.
+  for (const f of facts) if (f !== input && (f.startsWith('state[].') || (f.startsWith('derived.') && f !== 'derived.fleetInstances'))) return 'rescaled';
   return 'same';
 }
 

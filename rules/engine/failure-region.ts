@@ -60,9 +60,14 @@ export function regionLoss(x: FailureInput, scope: RegionScope): Cell {
     return { lost: 'all', affected: share, unit, rtoSeconds: rtoOf(x), because: `${item.name} has no copy in another region (region scope ${scope}, ${store.startsWith('in-process') ? 'instance memory' : store}): ${inRegion} lose theirs with the region and start over in another${refill}`, source: profileSource(x, ['failoverSeconds']), assumed: true };
   }
   if (stranded) return strandedCell(x, share, group!);
-  // Home (or merged local) data is copied to another region asynchronously: a failover loses up to the lag.
   const rto = rtoOf(x);
   const within = group === undefined ? '' : ` inside region group ${group} (${count(groupRegions ?? 0, 'region')}, residency)`;
+  // A recovery point below the lag makes the replica in another region synchronous (state[].crossRegionReplication):
+  // every acknowledged write is already there, as the placement's region sentence says.
+  if (scope === 'home' && item.crossRegionReplication === 'sync') {
+    return { lost: 'nothing', affected: share, unit, rtoSeconds: rto, because: `${inRegion} have their home region there: every acknowledged write of ${item.name} was already on its synchronous replica in another region${within} (failure.rpoSeconds ${f(ctx.req.failure.rpoSeconds ?? 0)} below the ~${f(lag)} s lag): nothing is lost; ${f(rto)} s to promote (${store})`, source: `failure.rpoSeconds; ${profileSource(x, ['failoverSeconds'])}`, assumed: true };
+  }
+  // Home (or merged local) data is copied to another region asynchronously: a failover loses up to the lag.
   const why = scope === 'home'
     ? `${inRegion} have their home region there: they fail over to another${within}, losing up to the last ${f(lag)} s of writes not yet replicated; ${f(rto)} s to promote (${store})`
     : `every region writes ${item.name} and replicates it (merge ${item.merge}): the lost region's last ${f(lag)} s of writes not yet replicated are lost for ${inRegion}${within}`;

@@ -1,35 +1,58 @@
 import type { RegionScope, Store } from '../contract/recommendation.ts';
 import type { EvalContext, EvalItem } from '../model/context.ts';
 import { formatNumber as f } from '../model/format.ts';
+import { regionScopeOf } from '../model/region-scope.ts';
+import { AWAY_SHARE, CROSS_REGION_LAG_SECONDS } from '../model/derived.ts';
 import { count } from '../contract/words.ts';
 
 /**
- * Where an item lives across regions (docs/design.md, "Regions"): `local` — each region keeps its own (caches,
- * copies, tokens, the sessions of users served there, and anything whose concurrent writes merge); `home` — one home
- * region per owner (a user's records, one shared object), which requests from elsewhere reach across the regions;
- * `global` — one writer worldwide, so every acknowledged write waits for a round trip between regions (invariant 15).
+ * Where an item lives across regions (docs/design.md, "Regions"); the rule itself is model vocabulary
+ * (rules/model/region-scope.ts) because the latency and loss-window measures charge by it.
  * @example regionScope(ctx, item, 'database') === 'home'
  */
-export function regionScope(ctx: EvalContext, item: EvalItem, store: Store): RegionScope {
-  if (item.singleWriter) return 'global';
-  if (item.merge !== 'none') return 'local';
-  if (store === 'none' || store === 'client-token' || store === 'in-process-copy' || store === 'distributed-cache') return 'local';
-  if (item.scope === 'session' && (store === 'in-process-sticky' || store === 'in-process-replicated')) return 'local';
-  return 'home';
+export function regionScope(_ctx: EvalContext, item: EvalItem, store: Store): RegionScope {
+  return regionScopeOf(item, store);
 }
 
-/** The sentence that goes with the scope, with the figures it rests on. */
+/** The sentence that goes with the scope, with the figures it rests on: where it lives, how it is replicated. */
 export function regionScopeWhy(ctx: EvalContext, item: EvalItem, scope: RegionScope): string {
   const regions = count(ctx.req.traffic.regions, 'region');
   const rtt = `${f(ctx.derived.interRegionRttMs)} ms${ctx.req.constraints.interRegionRttMs === undefined ? ' (assumed)' : ''}`;
   if (scope === 'global') {
-    return `${item.name} has one writer across ${regions} (consistency strong, owner ${item.owner}, merge none): every acknowledged write waits a ${rtt} round trip between regions (region scope global)`;
+    const why = `${item.name} has one writer across ${regions} (consistency strong, owner ${item.owner}, merge none): every acknowledged write waits a ${rtt} round trip between regions`;
+    if (item.residencyRegions < 2) return `${why}, as writes from outside its group reach the one writer${groupText(ctx, item)}; ${oneRegionText(item)} (region scope global)`;
+    return `${why} (region scope global; replicated synchronously${groupText(ctx, item)})`;
   }
   if (scope === 'home') {
-    const away = ctx.req.traffic.awayShare ?? 0.05;
-    return `${item.name} lives in one home region per owner and is copied to the others asynchronously: the ${f(away * 100)}% of requests served away from home${ctx.req.traffic.awayShare === undefined ? ' (assumed)' : ''} reach it across a ${rtt} round trip, and a region loss can lose its last unreplicated writes (region scope home)`;
+    const away = ctx.req.traffic.awayShare ?? AWAY_SHARE;
+    const awayText = `the ${f(away * 100)}% of requests served away from home${ctx.req.traffic.awayShare === undefined ? ' (assumed)' : ''} reach it across a ${rtt} round trip${away > 0.01 ? ', which the p99 request pays (more than 1% of requests are away)' : ''}`;
+    return `${item.name} lives in one home region per owner${groupText(ctx, item)}: ${awayText}; ${replicationText(ctx, item, rtt)} (region scope home)`;
   }
   if (item.merge === 'last-writer-wins') return `every region writes ${item.name} and replicates it: last-writer-wins keeps one of two concurrent writes and silently drops the other (region scope local)`;
   if (item.merge === 'commutative') return `every region writes ${item.name} and replicates it: commutative merges (a CRDT) keep every concurrent write, so nothing is lost and no write waits for another region (region scope local)`;
   return `each of ${regions} keeps its own ${item.name} for the users it serves (region scope local)`;
+}
+
+/** ", inside region group eu (2 of 3 regions; residency)": where invariant 14 keeps it. */
+function groupText(ctx: EvalContext, item: EvalItem): string {
+  if (!item.residencyConfined) return '';
+  return `, inside region group ${item.residency} (${f(item.residencyRegions)} of ${count(ctx.req.traffic.regions, 'region')}; residency keeps every replica, copy and failover target there)`;
+}
+
+/** How the item reaches a second region, and what a region loss then costs. */
+export function replicationText(ctx: EvalContext, item: EvalItem, rtt: string): string {
+  const rpo = ctx.req.failure.rpoSeconds;
+  switch (item.crossRegionReplication) {
+    case 'sync':
+      return `it is replicated synchronously to a second region${item.residencyConfined ? ` of group ${item.residency}` : ''}, because failure.rpoSeconds ${f(rpo ?? 0)} < the ~${f(CROSS_REGION_LAG_SECONDS)} s lag of asynchronous replication (assumed): each acknowledged write waits a ${rtt} round trip, and a region loss loses no acknowledged write`;
+    case 'async':
+      return `it is replicated asynchronously to another region${item.residencyConfined ? ` of group ${item.residency}` : ''}: a region loss can lose its last ~${f(CROSS_REGION_LAG_SECONDS)} s of writes (assumed lag${rpo !== undefined ? `, within failure.rpoSeconds ${f(rpo)}` : ''}), and no write waits for another region`;
+    case 'none':
+      return item.residencyRegions < 2 ? oneRegionText(item) : 'it is not replicated to another region';
+  }
+}
+
+/** What invariant 14 leaves an item whose residency group is one region: nowhere to fail over to. */
+function oneRegionText(item: EvalItem): string {
+  return `its group ${item.residency} has one region, so no replica or failover target may leave it: a loss of that region makes ${item.name} unavailable, and loses what was not backed up, until the region returns (unrecoverable within the group)`;
 }

@@ -1,5 +1,6 @@
 import type { Requirements, StateItem } from '../contract/requirements.ts';
 import type { Decision } from './decide.ts';
+import { AWAY_SHARE, P99_TAIL } from '../model/derived.ts';
 
 /**
  * The inputs the tipping-point search varies: numbers (service figures, budgets, the size and write rate of the
@@ -19,6 +20,8 @@ export interface NumericInput {
   distance?: (from: number, to: number) => number;
   /** Check crossings move this input (sizes, rates, budgets), not only rule thresholds. */
   physical: boolean;
+  /** Values where the model's arithmetic steps (not a rule threshold, not a linear crossing): tried as breakpoints. */
+  steps?: readonly number[];
 }
 
 const traffic = (r: Requirements, patch: Partial<Requirements['traffic']>) => ({ ...r, traffic: { ...r.traffic, ...patch } });
@@ -37,6 +40,11 @@ export const NUMERIC: NumericInput[] = [
   { input: 'failure.rtoSeconds', min: 0.01, max: 31_536_000, integer: false, physical: true, get: (r) => r.failure.rtoSeconds, set: (r, v) => failure(r, { rtoSeconds: v }) },
   { input: 'failure.deploysPerDay', min: 0, max: 1000, integer: false, physical: false, get: (r) => r.failure.deploysPerDay, set: (r, v) => failure(r, { deploysPerDay: v }) },
   { input: 'latency.p99Ms', min: 0.01, max: 600_000, integer: false, physical: true, get: (r) => r.latency.p99Ms, set: (r, v) => ({ ...r, latency: { p99Ms: v } }) },
+  // The p99 request pays the round trip to a home region once more than 1% of requests are away (derived.awayRttMs):
+  // a step at exactly 1%, searched in "how many times more or fewer away requests".
+  { input: 'traffic.awayShare', min: 0, max: 1, integer: false, physical: false, steps: [P99_TAIL],
+    get: (r) => (r.traffic.regions >= 2 ? r.traffic.awayShare ?? AWAY_SHARE : undefined), set: (r, v) => traffic(r, { awayShare: v }),
+    distance: (a, b) => Math.abs(Math.log(Math.max(b, 1e-3) / Math.max(a, 1e-3))) },
   { input: 'constraints.instance.memoryMb', min: 1, max: 16_777_216, integer: false, physical: true, get: (r) => r.constraints.instance.memoryMb, set: (r, v) => instance(r, { memoryMb: v }) },
   { input: 'constraints.instance.networkMbps', min: 1, max: 1_000_000, integer: false, physical: true, get: (r) => r.constraints.instance.networkMbps, set: (r, v) => instance(r, { networkMbps: v }) },
 ];
@@ -66,7 +74,38 @@ export function itemInputs(req: Requirements, base: Decision): NumericInput[] {
   return out;
 }
 
-export interface EnumInput { input: string; values: readonly (string | boolean)[]; get: (r: Requirements) => string | boolean; set: (r: Requirements, v: string | boolean) => Requirements }
+export interface EnumInput {
+  input: string; values: readonly (string | boolean)[]; get: (r: Requirements) => string | boolean; set: (r: Requirements, v: string | boolean) => Requirements;
+  /** What the change costs besides the verdict (a relaxation that gives something up names it). */
+  consequence?: (v: string | boolean) => string;
+}
+
+/** What each merge policy gives up, quoted by the relaxation that proposes it. */
+const MERGE_CONSEQUENCE: Readonly<Record<string, string>> = {
+  'last-writer-wins': 'every region writes it, and last-writer-wins keeps one of two concurrent writes and silently drops the other',
+  commutative: 'every region writes it, and commutative merges (a CRDT, a counter) keep every concurrent write, which only works if its updates commute',
+  none: 'one writer again',
+};
+
+/**
+ * Regional relaxations (docs/design.md, "Regions"): an item with one writer worldwide across regions (strong, shared
+ * or global, merge none) is tried with merges that let every region write; the note names what each gives up.
+ */
+export function itemEnums(req: Requirements): EnumInput[] {
+  if (req.traffic.regions < 2) return [];
+  const out: EnumInput[] = [];
+  for (const s of req.state) {
+    if (s.consistency !== 'strong' || (s.owner !== 'shared' && s.owner !== 'global') || (s.merge ?? 'none') !== 'none') continue;
+    const name = s.name;
+    out.push({
+      input: `state[${name}].merge`, values: ['none', 'last-writer-wins', 'commutative'],
+      get: (r) => r.state.find((x) => x.name === name)?.merge ?? 'none',
+      set: (r, v) => ({ ...r, state: r.state.map((x): StateItem => (x.name === name ? { ...x, merge: v as StateItem['merge'] } : x)) }),
+      consequence: (v) => `${name}: ${MERGE_CONSEQUENCE[String(v)]}`,
+    });
+  }
+  return out;
+}
 const ctxField = <K extends keyof Requirements['context']>(k: K, values: readonly Requirements['context'][K][]): EnumInput => ({
   input: `context.${k}`, values, get: (r) => r.context[k], set: (r, v) => ({ ...r, context: { ...r.context, [k]: v } }),
 });

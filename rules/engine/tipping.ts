@@ -6,7 +6,7 @@ import { STORES } from '../contract/recommendation.ts';
 import { breakpoints } from './tipping-breakpoints.ts';
 import type { Decision } from './decide.ts';
 import { verdictWith, type Outcome } from './reevaluate.ts';
-import { ENUMS, itemInputs, NUMERIC, type NumericInput } from './tipping-inputs.ts';
+import { ENUMS, itemEnums, itemInputs, NUMERIC, type NumericInput } from './tipping-inputs.ts';
 export { ITEM_INPUTS } from './tipping-inputs.ts';
 
 /**
@@ -52,12 +52,12 @@ export function tippingPoints(
   const found: Found[] = [];
   const effect = (o: Outcome) => (o.verdict !== verdict ? `the verdict becomes ${o.verdict}` : '')
     + (o.feasible !== feasible ? `${o.verdict !== verdict ? ' and ' : ''}${o.feasible ? `a plan passes every check (${o.verdict})` : 'no plan passes every check'}` : '');
-  for (const e of ENUMS) {
+  for (const e of [...ENUMS, ...itemEnums(req)]) {
     const from = e.get(req);
     for (const to of e.values) {
       if (to === from) continue;
       const o = flips(e.set(req, to), e.input);
-      if (o) found.push({ input: e.input, from, to, verdict: o.verdict, feasible: o.feasible, note: `with ${e.input} ${String(to)} (now ${String(from)}) ${effect(o)}`, distance: 1 });
+      if (o) found.push({ input: e.input, from, to, verdict: o.verdict, feasible: o.feasible, note: `with ${e.input} ${String(to)} (now ${String(from)}) ${effect(o)}${e.consequence ? ` (${e.consequence(to)})` : ''}`, distance: 1 });
     }
   }
   for (const n of [...NUMERIC, ...itemInputs(req, base)]) {
@@ -65,6 +65,7 @@ export function tippingPoints(
     const from = n.get(req);
     if (from === undefined) continue;
     const points = breakpoints(n.input, req, catalog);
+    if (n.steps) points.push(...n.steps);
     // Each check crossing once, just past it (checks are `value ≤ limit`): scaled up and down, the figures being
     // linear in sizes, rates and budgets. A crossing remembers which check it is, for the note.
     const labels = new Map<number, Crossing>();

@@ -15,6 +15,7 @@ export const ASSUMPTIONS = {
   headroom: { value: 1.2, source: '20% headroom on instance load' },
   spikyHeadroom: { value: 1.5, source: '50% headroom on instance load for spiky traffic' },
   interRegionRttMs: { value: 70, source: 'a round trip between two regions of one continent is ~70 ms (cloud providers\' inter-region latency tables; ~150 ms across oceans), when constraints.interRegionRttMs is not given' },
+  awayShare: { value: 0.05, source: '5% of a user\'s requests are served outside their home region (travel, failover, anycast routing), when traffic.awayShare is not given' },
   zonesPerRegion: { value: 3, source: 'instances and store nodes spread over up to 3 availability zones per region (the major clouds\' regions have at least 3)' },
   crossRegionLagSeconds: { value: 1, source: 'asynchronous replication between regions lags ~1 s (AWS docs: Aurora Global Database and DynamoDB global tables typically replicate within a second)' },
 } as const satisfies Record<string, Assumption>;

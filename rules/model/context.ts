@@ -34,6 +34,10 @@ export interface ItemFigures {
   shape: 'value' | 'collection';
   merge: 'none' | 'last-writer-wins' | 'commutative';
   singleWriter: boolean;
+  residencyRegions: number;
+  residencyConfined: boolean;
+  crossRegionReplication: 'none' | 'async' | 'sync';
+  crossRegionLagSeconds: number;
   crossRegionWriteMs: number;
 }
 
@@ -49,6 +53,7 @@ export interface EvalItem extends Omit<StateItem, keyof ItemFigures>, ItemFigure
 export interface ServiceFigures {
   source: 'clients' | 'services' | 'stream';
   interRegionRttMs: number;
+  awayRttMs: number;
   concurrentSessions: number;
   concurrentSessionsDerived: boolean;
   fleetInstances: number;

@@ -51,6 +51,12 @@ export interface ItemInput {
 export const SESSIONS_PER_SHARED_OBJECT = ASSUMPTIONS.sessionsPerSharedObject.value;
 /** Little's law: L = λW, with λ = peakRps / requests per session. Assumed, and said so in the capacity answer. */
 export const REQUESTS_PER_SESSION = ASSUMPTIONS.requestsPerSession.value;
+/** Lag of asynchronous replication between regions (assumed, with its source in rules/model/assumptions.ts). */
+export const CROSS_REGION_LAG_SECONDS = ASSUMPTIONS.crossRegionLagSeconds.value;
+/** Share of a home item's requests served away from the owner's home region, when traffic.awayShare is not given. */
+export const AWAY_SHARE = ASSUMPTIONS.awayShare.value;
+/** The share of requests slower than the p99: a cost paid by more of them than this is what the p99 sees. */
+export const P99_TAIL = 0.01;
 export const CONNECTIONS = 'connections';
 /** The implied socket item's name when a listed item that is not a socket already uses `connections`. */
 export const LIVE_CONNECTIONS = 'live-connections';
@@ -194,10 +200,43 @@ export const ITEM_FIGURES: { readonly [K in keyof ItemFigures]: ItemFact<K> } = 
     description: 'one writer worldwide: strong consistency, owned shared or global, merge none',
     compute: ({ item, source }) => source.consistency === 'strong' && (source.owner === 'shared' || source.owner === 'global') && item.merge === 'none',
   },
+  // Invariant 14: an item with residency is kept in the regions of its group; the rest of the service's regions
+  // never hold a replica, a copy or a failover target of it.
+  residencyRegions: {
+    id: 'state[].residencyRegions', from: ['state[].residency', 'traffic.regionGroups', 'traffic.regions'],
+    description: 'regions the item may live in: those of its residency group, else every region',
+    compute: ({ source, req }) => (source.residency !== undefined ? req.traffic.regionGroups?.[source.residency] ?? req.traffic.regions : req.traffic.regions),
+  },
+  residencyConfined: {
+    id: 'state[].residencyConfined', from: ['state[].residencyRegions', 'traffic.regions'],
+    description: 'its residency group leaves out some of the service\'s regions (no replica, copy or failover there)',
+    compute: ({ item, req }) => item.residencyRegions < req.traffic.regions,
+  },
+  // How a home or global item reaches a second region (docs/design.md, "Regions"): not at all in one region or a
+  // one-region group; synchronously for one writer worldwide, and where the recovery point is shorter than the lag
+  // of asynchronous replication; else asynchronously.
+  crossRegionReplication: {
+    id: 'state[].crossRegionReplication',
+    from: ['traffic.regions', 'state[].scope', 'state[].singleWriter', 'state[].residencyRegions', 'state[].lossImpact', 'failure.rpoSeconds'],
+    description: 'none, async or sync: how the item is replicated to another region (in its residency group)',
+    compute: ({ item, source, req }) => {
+      if (req.traffic.regions < 2) return 'none';
+      if (item.singleWriter) return 'sync';
+      if (item.scope === 'request') return 'none';
+      if (item.residencyRegions < 2) return 'none';
+      const rpo = req.failure.rpoSeconds;
+      return (source.lossImpact === 'costly' || source.lossImpact === 'critical') && rpo !== undefined && rpo < CROSS_REGION_LAG_SECONDS ? 'sync' : 'async';
+    },
+  },
+  crossRegionLagSeconds: {
+    id: 'state[].crossRegionLagSeconds', from: ['state[].crossRegionReplication'],
+    description: 'seconds of acknowledged writes an asynchronous replica in another region may lack (~1 s assumed; 0 otherwise)',
+    compute: ({ item }) => (item.crossRegionReplication === 'async' ? CROSS_REGION_LAG_SECONDS : 0),
+  },
   crossRegionWriteMs: {
-    id: 'state[].crossRegionWriteMs', from: ['traffic.regions', 'state[].singleWriter', 'state[].syncWrite', 'derived.interRegionRttMs'],
-    description: 'the round trip between regions an acknowledged write of a single-writer item waits for (0 in one region)',
-    compute: ({ item, req, service }) => (req.traffic.regions >= 2 && item.singleWriter && item.syncWrite ? service.interRegionRttMs : 0),
+    id: 'state[].crossRegionWriteMs', from: ['traffic.regions', 'state[].crossRegionReplication', 'state[].syncWrite', 'derived.interRegionRttMs'],
+    description: 'the round trip between regions an acknowledged write waits for when the item is replicated synchronously across regions (0 in one region)',
+    compute: ({ item, req, service }) => (req.traffic.regions >= 2 && item.crossRegionReplication === 'sync' && item.syncWrite ? service.interRegionRttMs : 0),
   },
 };
 
@@ -222,6 +261,13 @@ export const SERVICE_FIGURES: { readonly [K in keyof ServiceFigures]: ServiceFac
     id: 'derived.interRegionRttMs', from: ['constraints.interRegionRttMs'],
     description: 'the round trip between regions: given, or ~70 ms assumed (rules/model/assumptions.ts)',
     compute: ({ req }) => req.constraints.interRegionRttMs ?? ASSUMPTIONS.interRegionRttMs.value,
+  },
+  // An away request reads its owner's home region across the round trip; when more than 1% of requests are away,
+  // the p99 request is one of them, so the p99 pays the whole round trip (docs/design.md, "Regions").
+  awayRttMs: {
+    id: 'derived.awayRttMs', from: ['traffic.regions', 'traffic.awayShare', 'derived.interRegionRttMs'],
+    description: 'the round trip the p99 request pays to reach a home-region item: the RTT when awayShare (default 5%) > 1%, else 0',
+    compute: ({ req, service }) => (req.traffic.regions >= 2 && (req.traffic.awayShare ?? AWAY_SHARE) > P99_TAIL ? service.interRegionRttMs : 0),
   },
   // Under source stream a session is a key: with a keyed hot-path item, keys = events/s ÷ its per-key rate
   // (rules/model/stream-keys.ts); without one, the same Little's law over an assumed 20 events per key.

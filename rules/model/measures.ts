@@ -5,6 +5,8 @@ import { hasNodes, tierBinding, tierNodes } from './tier.ts';
 import { formatNumber as f } from './format.ts';
 import { ASSUMPTIONS } from './assumptions.ts';
 import type { Profile } from './profile.ts';
+import { regionScopeOf } from './region-scope.ts';
+import { AWAY_SHARE, CROSS_REGION_LAG_SECONDS } from './derived.ts';
 import { count } from '../contract/words.ts';
 
 /**
@@ -52,6 +54,26 @@ const dataNodes = (x: Probe) => Math.max(1, x.profile.maxWriteNodes ?? 1);
 const movedKb = (x: Probe) => (x.item.shape === 'collection' && x.store !== 'client-token'
   ? Math.max(x.item.readKb, writeKbOf(x)) : x.item.sizeKb);
 
+/** Stores whose data outlives the instances and so has a replica in another region when scoped home. */
+const REGION_REPLICATED: ReadonlySet<Store> = new Set(['database', 'durable-log', 'object-store', 'in-process-checkpointed']);
+/**
+ * The tiers that replicate between regions: one writer worldwide in any store (invariant 15), and home or global
+ * durable stores; local ones (caches, copies, tokens, sessions) and memory or caches kept home by residency do not.
+ */
+const crossesRegions = (x: Probe) => x.item.singleWriter || (regionScopeOf(x.item, x.store) !== 'local' && REGION_REPLICATED.has(x.store));
+/** The round trip a synchronous write across regions waits for (one writer worldwide, or a replica the RPO needs). */
+const crossRegionMs = (x: Probe) => (x.item.syncWrite && crossesRegions(x) ? x.item.crossRegionWriteMs : 0);
+/** The round trip the p99 request pays to reach a home-region item from away (derived.awayRttMs). */
+const awayMs = (x: Probe) => ((readsOnRequests(x) || x.item.syncWrite) && regionScopeOf(x.item, x.store) === 'home' ? x.ctx.derived.awayRttMs : 0);
+/** Seconds an asynchronous replica in another region lacks, where the store's tier replicates between regions. */
+const regionLagSeconds = (x: Probe) => (crossesRegions(x) ? x.item.crossRegionLagSeconds : 0);
+/** A failover's loss window: the store's own (profile), or the lag of the replica in another region if longer. */
+function lossWindow(x: Probe): number | undefined {
+  const lag = regionLagSeconds(x);
+  if (lag === 0) return x.profile.lossWindowSeconds;
+  return Math.max(x.profile.lossWindowSeconds ?? 0, lag);
+}
+
 /** MB/s through the store for this item: reads move what one read moves (readKb: a page, default the value), writes the delta (a whole object where no partial update exists). */
 export function storeMbPerSecond(x: Probe): number {
   return (x.item.readsPerSecond * x.item.readKb + x.item.deliveriesPerSecond * writeKbOf(x)) / MB;
@@ -69,10 +91,11 @@ export function storeMemoryMb(x: Probe): number {
 export const MEASURES: Readonly<Record<string, Figure>> = withInputs({
   accessMs: {
     unit: 'ms',
-    reads: ['state[].readsPerSecond', 'state[].readKb', 'state[].sizeKb', 'state[].syncWrite', 'state[].writeKb', 'derived.source', 'state[].crossRegionWriteMs'],
+    reads: ['state[].readsPerSecond', 'state[].readKb', 'state[].sizeKb', 'state[].syncWrite', 'state[].writeKb', 'derived.source', 'state[].crossRegionWriteMs',
+      'derived.awayRttMs', 'state[].singleWriter', 'state[].residencyConfined', 'state[].merge', 'state[].scope'],
     value: (x) => (readsOnRequests(x) ? x.profile.readMs + transferMs(x.item.readKb, x.profile) : 0)
       + (x.item.syncWrite && !inputLogHolds(x) ? x.profile.writeMs + transferMs(writeKbOf(x), x.profile) : 0)
-      + (x.item.syncWrite ? x.item.crossRegionWriteMs : 0),
+      + crossRegionMs(x) + awayMs(x),
     explain: (x) => {
       const parts: string[] = [];
       if (readsOnRequests(x)) {
@@ -82,8 +105,16 @@ export const MEASURES: Readonly<Record<string, Figure>> = withInputs({
       }
       if (x.item.syncWrite && inputLogHolds(x)) parts.push('no log append on the request path (the input log already holds the event)');
       else if (x.item.syncWrite) parts.push(`a ${f(x.profile.writeMs)} ms acknowledged write`);
-      if (x.item.crossRegionWriteMs > 0) {
-        parts.push(`a ${f(x.item.crossRegionWriteMs)} ms round trip between ${count(x.ctx.req.traffic.regions, 'region')} (one writer worldwide: strong, ${x.item.owner}, merge none${x.ctx.req.constraints.interRegionRttMs === undefined ? '; ~70 ms assumed, set constraints.interRegionRttMs' : ''})`);
+      const assumed = x.ctx.req.constraints.interRegionRttMs === undefined ? '; ~70 ms assumed, set constraints.interRegionRttMs' : '';
+      if (crossRegionMs(x) > 0) {
+        parts.push(x.item.singleWriter
+          ? `a ${f(x.item.crossRegionWriteMs)} ms round trip between ${count(x.ctx.req.traffic.regions, 'region')} (one writer worldwide: strong, ${x.item.owner}, merge none${assumed})`
+          : `a ${f(x.item.crossRegionWriteMs)} ms round trip to the synchronous replica in another region${x.item.residencyConfined ? ' of its residency group' : ''} (failure.rpoSeconds ${f(x.ctx.req.failure.rpoSeconds ?? 0)} < the ~${f(CROSS_REGION_LAG_SECONDS)} s lag of asynchronous replication${assumed})`);
+      }
+      if (awayMs(x) > 0) {
+        const share = x.ctx.req.traffic.awayShare;
+        // The assumed round trip is said once per sentence.
+        parts.push(`a ${f(awayMs(x))} ms round trip to the owner's home region (awayShare ${f((share ?? AWAY_SHARE) * 100)}%${share === undefined ? ' assumed' : ''} > 1% of requests are served away from home, so the p99 request is one of them${crossRegionMs(x) > 0 ? '' : assumed})`);
       }
       return parts.length ? parts.join(' + ') : 'no access on the request path';
     },
@@ -137,9 +168,14 @@ export const MEASURES: Readonly<Record<string, Figure>> = withInputs({
   },
   lossWindowSeconds: {
     unit: 's',
-    reads: [],
-    value: (x) => x.profile.lossWindowSeconds,
-    explain: (x) => lossWindowText(x.profile.lossWindowSeconds ?? 0, x.profile.technology),
+    reads: ['state[].crossRegionLagSeconds', 'state[].singleWriter', 'state[].residencyConfined', 'state[].merge', 'state[].scope'],
+    value: (x) => lossWindow(x),
+    explain: (x) => {
+      const lag = regionLagSeconds(x);
+      const own = lossWindowText(x.profile.lossWindowSeconds ?? 0, x.profile.technology);
+      if (lag === 0) return own;
+      return `${own}; its replica in another region lags ~${f(lag)} s (asynchronous replication between regions, assumed), so a region loss loses up to ${f(lossWindow(x) ?? lag)} s`;
+    },
   },
   recoverySeconds: {
     unit: 's',

@@ -166,3 +166,30 @@ export function reordered<T>(value: T, seed: number): T {
   };
   return walk(value, undefined) as T;
 }
+
+/**
+ * requirementsArb across regions: 2–3 named region groups of 1–3 regions each (their sum replaces regions), items
+ * that must stay in one of them (residency) or merge concurrent writes, and sometimes an away share, a round trip
+ * between regions and a recovery point. Invariants 14 and 15 need these; plain documents almost never name groups.
+ */
+export function regionsRequirementsArb(options: { minItems?: number; maxItems?: number } = {}): fc.Arbitrary<RequirementsInput> {
+  const groups = fc.uniqueArray(fc.constantFrom('eu', 'us', 'ch', 'apac'), { minLength: 2, maxLength: 3 })
+    .chain((names) => fc.tuple(...names.map((n) => fc.integer({ min: 1, max: 3 }).map((k) => [n, k] as const))))
+    .map((pairs) => Object.fromEntries(pairs) as Record<string, number>);
+  const perItem = fc.record({ pick: fc.integer({ min: -1, max: 3 }), merge: fc.constantFrom(undefined, 'none', 'last-writer-wins', 'commutative') });
+  return fc.tuple(requirementsArb(options), groups, fc.array(perItem, { minLength: 12, maxLength: 12 }),
+    fc.constantFrom(undefined, 0, 0.005, 0.05, 0.3), fc.constantFrom(undefined, 30, 70, 150), fc.constantFrom(undefined, 0, 5, 60))
+    .map(([doc, regionGroups, extras, awayShare, rtt, rpo]) => {
+      const names = Object.keys(regionGroups);
+      return {
+        ...doc,
+        traffic: { ...doc.traffic, regionGroups, ...(awayShare === undefined ? {} : { awayShare }) },
+        failure: rpo === undefined ? doc.failure : { ...doc.failure, rpoSeconds: rpo },
+        constraints: rtt === undefined ? doc.constraints : { ...doc.constraints, interRegionRttMs: rtt },
+        state: doc.state?.map((item, i) => {
+          const { pick, merge } = extras[i]!;
+          return { ...item, ...(pick >= 0 && pick < names.length ? { residency: names[pick] } : {}), ...(merge ? { merge } : {}) };
+        }),
+      } as RequirementsInput;
+    });
+}

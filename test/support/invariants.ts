@@ -202,7 +202,42 @@ export function answerViolations(engine: Engine, req: Requirements, rec: Recomme
     ...textViolations(req, rec),
     ...feasibilityViolations(rec),
     ...regionViolations(req, rec),
+    ...residencyViolations(req, rec),
   ];
+}
+
+/**
+ * Invariant 14: an item whose residency group leaves out some of the service's regions never has a replica, a copy
+ * or a failover target outside it. Recomputed from the requirements alone: no copy in every instance of every region
+ * and no client token (which any region serving the client reads); a region scope home or global, never local; its
+ * placement says it stays in its group, never that it is copied to the other regions; and where the group has one
+ * region, the answer says a region loss is unrecoverable within the group. Returns the violations and whether the
+ * invariant applied (for the property test's non-vacuity count).
+ */
+export function residencyViolations(req: Requirements, rec: Recommendation): string[] {
+  return residencyCheck(req, rec).violations;
+}
+
+export function residencyCheck(req: Requirements, rec: Recommendation): { violations: string[]; applied: number } {
+  const out: string[] = [];
+  let applied = 0;
+  const groups = req.traffic.regionGroups ?? {};
+  for (const s of req.state) {
+    if (s.residency === undefined) continue;
+    const size = groups[s.residency];
+    if (size === undefined) { out.push(`inv14 ${s.name}: residency ${s.residency} names no group`); continue; }
+    if (size >= req.traffic.regions) continue;
+    const p = rec.placements.find((x) => x.state === s.name);
+    if (!p || p.store === 'none') continue;
+    applied++;
+    if (p.store === 'in-process-copy' || p.store === 'client-token') out.push(`inv14 ${s.name} (group ${s.residency}, ${size} of ${req.traffic.regions} regions) is in ${p.store}, which every region holds or reads`);
+    if (p.regionScope !== 'home' && p.regionScope !== 'global') out.push(`inv14 ${s.name}: region scope ${p.regionScope} outside its group ${s.residency}`);
+    const why = p.why.join(' ');
+    if (!why.includes(`inside region group ${s.residency} (`)) out.push(`inv14 ${s.name}: the placement does not say it stays in group ${s.residency}`);
+    if (/copied to the others|synchronously to (?:another|a second) region(?! of group)/.test(why)) out.push(`inv14 ${s.name}: the placement replicates it outside group ${s.residency}: ${why}`);
+    if (size === 1 && !why.includes('unrecoverable within the group')) out.push(`inv14 ${s.name}: a one-region group ${s.residency} and no word that a region loss is unrecoverable within it`);
+  }
+  return { violations: out, applied };
 }
 
 /**

@@ -37,7 +37,8 @@ function violations(rec: Recommendation, ownersGiven: ReadonlySet<string>, seen:
     // The store's own figures, as the placement's checks quote them.
     const rpo = p.checks.find((c) => c.check === 'check.rpo');
     const rto = p.checks.find((c) => c.check === 'check.rto');
-    const holder = IN_PROCESS_STATEFUL.has(p.store) ? 'instance' : 'store-node';
+    // A check.rpo window that includes the lag of a replica in another region is what a region loss costs.
+    const holder = rpo?.because.includes('its replica in another region lags') ? 'region' : IN_PROCESS_STATEFUL.has(p.store) ? 'instance' : 'store-node';
     if (rpo && r.failure === holder && !['none', 'client-token', 'in-process-copy'].includes(p.store)) {
       seen.rpo!++;
       const window = rpo.value;

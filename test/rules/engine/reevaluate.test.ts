@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decide } from '../../../rules/engine/decide.ts';
 import { verdictWith } from '../../../rules/engine/reevaluate.ts';
 import { tippingPoints } from '../../../rules/engine/tipping.ts';
-import { requirementsArb } from '../../support/arbitraries.ts';
+import { regionsRequirementsArb, requirementsArb } from '../../support/arbitraries.ts';
 import { catalogFrom, requirementsOf } from '../../support/engine.ts';
 
 // The tipping-point search re-evaluates one varied input at a time and reuses every rule answer the change cannot
@@ -11,26 +11,44 @@ import { catalogFrom, requirementsOf } from '../../support/engine.ts';
 describe('verdictWith (tipping-point re-evaluation)', () => {
   const catalog = catalogFrom();
 
-  it('gives the full evaluation\'s verdict for every variation the tipping-point search tries', () => {
-    let compared = 0;
-    const inputs = new Set<string>();
-    fc.assert(fc.property(requirementsArb({ maxItems: 8 }), (data) => {
-      const req = requirementsOf(data);
+  /**
+   * Runs the tipping-point search on each generated input with the shortcut and a full evaluation side by side, and
+   * returns every (input varied, whether feasibility flipped) pair compared.
+   */
+  const differential = (arb: fc.Arbitrary<object>, numRuns: number, seed: number) => {
+    const compared: { input: string; flipsFeasible: boolean }[] = [];
+    fc.assert(fc.property(arb, (data) => {
+      const req = requirementsOf(data as never);
       const base = decide(catalog, req, true);
       tippingPoints(catalog, base, base.scored.verdict, (r, input) => {
         const fast = verdictWith(catalog, base, r, input);
         const full = decide(catalog, r, false);
         expect(fast, `${input} in ${JSON.stringify(r)}`).toEqual({ verdict: full.scored.verdict, feasible: full.plans[full.scored.verdict].feasible });
-        compared++;
-        inputs.add(input);
+        compared.push({ input, flipsFeasible: fast.feasible !== base.plans[base.scored.verdict].feasible });
         return fast;
       });
-    }), { numRuns: 150, seed: 7 });
+    }), { numRuns, seed });
+    return compared;
+  };
+
+  it('gives the full evaluation\'s verdict for every variation the tipping-point search tries', () => {
+    const compared = differential(requirementsArb({ maxItems: 8 }), 150, 7);
     // Not vacuous: the search varied traffic, failure, latency and context inputs.
-    expect(compared).toBeGreaterThan(1000);
+    expect(compared.length).toBeGreaterThan(1000);
+    const inputs = new Set(compared.map((c) => c.input));
     for (const i of ['traffic.peakRps', 'traffic.sessionMinutes', 'latency.p99Ms', 'failure.sessionLoss', 'context.memory', 'context.realtime', 'constraints.instance.memoryMb']) {
       expect(inputs).toContain(i);
     }
+  });
+
+  it('gives the full evaluation\'s verdict across regions: groups, residency, merges, away shares and recovery points', () => {
+    const compared = differential(regionsRequirementsArb({ minItems: 1, maxItems: 5 }), 120, 11);
+    expect(compared.length).toBeGreaterThan(1000);
+    const inputs = new Set(compared.map((c) => c.input));
+    for (const i of ['traffic.awayShare', 'failure.rpoSeconds', 'latency.p99Ms', 'traffic.regions']) expect(inputs).toContain(i);
+    expect([...inputs].some((i) => i.endsWith('].merge'))).toBe(true);
+    // Not vacuous: some away share change moved feasibility, which only derived.awayRttMs can do.
+    expect(compared.filter((c) => c.input === 'traffic.awayShare' && c.flipsFeasible).length).toBeGreaterThan(0);
   });
 
   it('counts a technology the team does not run when a budget change lets another technology pass', () => {

@@ -35,6 +35,22 @@ describe('one writer worldwide', () => {
     expect(relax.to).toBeLessThan(310);
   });
 
+  it('names the merge relaxations with what each gives up, verified by re-evaluation', () => {
+    const rec = adviseData(engine, SEAT);
+    const lww = rec.tippingPoints.find((t) => t.input === 'state[seat-hold].merge' && t.to === 'last-writer-wins')!;
+    expect(lww).toMatchObject({ from: 'none', feasible: true });
+    expect(lww.note).toContain('last-writer-wins keeps one of two concurrent writes and silently drops the other');
+    // The relaxation holds: with last-writer-wins the seat is local and pays no round trip (0.001 ms read + 1 ms write).
+    const relaxed = adviseData(engine, { ...SEAT, state: [{ ...SEAT.state[0]!, merge: 'last-writer-wins' }] });
+    expect(relaxed.feasible).toBe(true);
+    const seat = relaxed.placements.find((p) => p.state === 'seat-hold')!;
+    expect(seat.regionScope).toBe('local');
+    expect(seat.checks.find((c) => c.check === 'check.latency')!.value).toBeLessThan(150);
+    // One region has no merge relaxation to offer: nothing crosses regions.
+    const one = adviseData(engine, { ...SEAT, traffic: { peakRps: 4000, regions: 1 } });
+    expect(one.tippingPoints.some((t) => t.input.endsWith('.merge'))).toBe(false);
+  });
+
   it('pays nothing when concurrent writes merge, or in one region', () => {
     const merged = adviseData(engine, { ...SEAT, state: [{ ...SEAT.state[0]!, merge: 'commutative' }] });
     const m = merged.placements.find((x) => x.state === 'seat-hold')!;

@@ -24,7 +24,8 @@ const checkOf = (rec: Recommendation, item: string, id: string) => rec.placement
 
 describe('a tier bound by writes: 600,000 devices report 50 times a minute into Kafka', () => {
   const DEVICES: RequirementsInput = {
-    service: 'device-telemetry', traffic: { peakRps: 600, regions: 2 },
+    // Devices report to their home region only (awayShare 0): no away request pays the round trip between regions.
+    service: 'device-telemetry', traffic: { peakRps: 600, regions: 2, awayShare: 0 },
     failure: { sessionLoss: 'irrelevant', availability: 99.95, deploysPerDay: 2 }, latency: { p99Ms: 50 },
     constraints: { stores: ['redis', 'postgres'] },
     state: [{

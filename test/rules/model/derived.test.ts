@@ -73,10 +73,28 @@ const VARY: Record<string, Vary> = {
   'traffic.source': cycle(['clients', 'services', 'stream'] as const, (r) => r.traffic.source ?? 'clients', (r, v) => { r.traffic.source = v; }),
   'state[].readers': cycle([undefined, 'owner', 'others'] as const, (r) => first(r).readers, (r, v) => { first(r).readers = v; }),
   'state[].limitsOwner': cycle([undefined, true, false] as const, (r) => first(r).limitsOwner, (r, v) => { first(r).limitsOwner = v; }),
+  // Regions (invariant 14, replication between regions, the away share): the generator below names groups.
+  'traffic.regionGroups': (r) => {
+    const g = r.traffic.regionGroups;
+    r.traffic.regionGroups = g ? { home: (g.home! % 3) + 1, rest: g.rest! } : { home: 1, rest: Math.max(1, r.traffic.regions - 1) };
+  },
+  'state[].residency': (r) => { if (r.traffic.regionGroups) first(r).residency = first(r).residency ? undefined : 'home'; },
+  'failure.rpoSeconds': cycle([undefined, 0, 5] as const, (r) => r.failure.rpoSeconds, (r, v) => { r.failure.rpoSeconds = v; }),
+  'traffic.awayShare': cycle([undefined, 0.005, 0.5] as const, (r) => r.traffic.awayShare, (r, v) => { r.traffic.awayShare = v; }),
 };
 
-const inputsArb = requirementsArb({ minItems: 1, maxItems: 3 })
-  .map((doc) => validateRequirements(doc))
+const inputsArb = fc.tuple(requirementsArb({ minItems: 1, maxItems: 3 }), fc.integer({ min: 0, max: 5 }), fc.constantFrom(undefined, 0, 5))
+  .map(([doc, home, rpo]) => {
+    // Half the multi-region documents name groups (home, rest) and keep the first item in `home`; some set an RPO.
+    const d = doc as { traffic: { regions?: number; regionGroups?: Record<string, number> }; failure?: { rpoSeconds?: number }; state: { residency?: string }[] };
+    const regions = d.traffic.regions ?? 1;
+    if (regions >= 2 && home >= 1 && home < regions) {
+      d.traffic.regionGroups = { home, rest: regions - home };
+      if (d.state[0]) d.state[0].residency = 'home';
+    }
+    if (rpo !== undefined) d.failure = { ...d.failure, rpoSeconds: rpo };
+    return validateRequirements(d);
+  })
   .filter((r): r is { ok: true; value: Requirements } => r.ok)
   .map((r) => r.value);
 
@@ -93,6 +111,9 @@ const CORNERS: Requirements[] = [
   // A stream: live keys come from the busiest keyed item read on most events (rules/model/stream-keys.ts).
   { service: 'windows', traffic: { peakRps: 3000, source: 'stream' },
     state: [{ name: 'window', owner: 'session', lifetime: 'forever', sizeKb: 1, writesPerMinute: 2, hotPath: true }] },
+  // A residency group that holds every region: more regions confine it (invariant 14).
+  { service: 'notes', traffic: { peakRps: 100, regionGroups: { home: 2 } },
+    state: [{ name: 'note', owner: 'user', lifetime: 'forever', sizeKb: 2, writesPerMinute: 6, lossImpact: 'costly', residency: 'home' }] },
 ].map((doc) => { const r = validateRequirements(doc); if (!r.ok) throw new Error('bad corner'); return r.value; });
 
 describe('the registry of derived facts', () => {
