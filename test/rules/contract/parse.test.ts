@@ -189,10 +189,12 @@ describe('inputDigest', () => {
 describe('hardening round 2: linear parsing and stricter pre-checks', () => {
   const keys = (n: number) => 'service: a\ntraffic: { peakRps: 1 }\n' + Array.from({ length: n }, (_, i) => `k${i}:`).join('\n') + '\n';
 
-  it('40,000 empty keys are refused before parsing, naming the limit, in well under a second (took 20 s+)', () => {
+  it('40,000 empty keys are refused before parsing, naming the limit, in seconds at most (took 20 s+)', () => {
+    // A generous bound: it separates the old 20 s from a pre-check on any machine, however loaded (a 1.5 s bound
+    // failed beside other suites); the speed itself is the benchmarks' business.
     const t = performance.now();
     const issues = issuesOf(keys(43_905));
-    expect(performance.now() - t).toBeLessThan(1500);
+    expect(performance.now() - t).toBeLessThan(5000);
     expect(issues).toEqual([expect.objectContaining({ code: 'too_many_nodes', line: 1, column: 1, message: expect.stringContaining('the limit is 10000') })]);
   });
 
@@ -246,9 +248,12 @@ describe('hardening round 2: linear parsing and stricter pre-checks', () => {
   });
 });
 
-/** How many times longer `large` takes than `small` (8× the input in both uses), each the best of three runs. */
+/**
+ * How many times longer `large` takes than `small` (8× the input in both uses), each the best of five runs: the best
+ * run is the one least disturbed by whatever else the machine runs.
+ */
 function growth(small: () => unknown, large: () => unknown): number {
-  const best = (f: () => unknown) => Math.min(...[0, 1, 2].map(() => { const t = performance.now(); f(); return performance.now() - t; }));
+  const best = (f: () => unknown) => Math.min(...[0, 1, 2, 3, 4].map(() => { const t = performance.now(); f(); return performance.now() - t; }));
   small();
   return best(large) / Math.max(best(small), 0.5);
 }
