@@ -29,6 +29,31 @@ export function rescaleContext(base: EvalContext, req: Requirements): EvalContex
   return { req, items, derived: service };
 }
 
+/**
+ * The context for `req`, which differs from `base.req` in one listed item's own fields (the tipping-point search
+ * varies its size or write rate): that item is derived again, the other items and the implied ones are the base's.
+ * Undefined when that is not enough: a service figure computed before the items moved (under a stream source,
+ * concurrent sessions follow the items' write rates), or the item's scope, owner or connection changed (which
+ * decide the implied items) — then the caller builds the whole context.
+ * @example replaceItem(ctx, { ...req, state: [{ ...req.state[0], sizeKb: 64 }] }, req.state[0].name)
+ */
+export function replaceItem(base: EvalContext, req: Requirements, name: string): EvalContext | undefined {
+  const service = serviceFigures(req);
+  const was = base.derived as unknown as Record<string, unknown>;
+  const now = service as unknown as Record<string, unknown>;
+  for (const k of BEFORE_ITEMS) if (!Object.is(now[k], was[k])) return undefined;
+  const index = base.items.findIndex((i) => i.name === name && !i.implied);
+  const source = req.state.find((s) => s.name === name);
+  if (index < 0 || !source) return undefined;
+  const before = base.items[index]!;
+  const item = toEvalItem(source, undefined, service, req);
+  if (item.scope !== before.scope || item.owner !== before.owner || item.connection !== before.connection) return undefined;
+  const items = base.items.slice();
+  items[index] = item;
+  listFigures(req, service, items);
+  return { req, items, derived: service };
+}
+
 const ITEM_ORDER = Object.keys(ITEM_FIGURES) as (keyof ItemFigures)[];
 const SERVICE_ORDER = Object.keys(SERVICE_FIGURES) as (keyof ServiceFigures)[];
 const BEFORE_ITEMS = SERVICE_ORDER.filter((k) => !SERVICE_FIGURES[k].afterItems);

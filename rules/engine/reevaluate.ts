@@ -3,7 +3,7 @@ import type { Verdict } from '../contract/recommendation.ts';
 import type { Catalog } from '../catalog/compiled.ts';
 import type { Predicate } from '../catalog/condition.ts';
 import type { Decision } from './decide.ts';
-import { buildContext, rescaleContext } from './context.ts';
+import { buildContext, replaceItem, rescaleContext } from './context.ts';
 import type { EvalContext, EvalItem } from '../model/context.ts';
 import { scoreItem, type Fired, type ItemScore } from './placement.ts';
 import { assessFeasibility } from './feasibility.ts';
@@ -94,7 +94,7 @@ export function verdictWith(catalog: Catalog, base: Decision, req: Requirements,
  * moved — same items, same service-level figures. Otherwise everything is evaluated again.
  */
 function itemChanged(catalog: Catalog, base: Decision, req: Requirements, name: string, field: string): Outcome {
-  const ctx = buildContext(req);
+  const ctx = replaceItem(base.ctx, req, name) ?? buildContext(req);
   const d = ctx.derived;
   const b = base.ctx.derived;
   // Only the per-session state size (read by service rules) may follow an item's size; anything else: start over.
