@@ -65,7 +65,7 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
     if (STORE_INFO[store].stateful) {
       pinnedMb += item.totalMb * (store === 'in-process-replicated' ? 2 : 1);
       inProcessItems++;
-      if (store === 'in-process-sticky' && item.scope === 'session') sticky = true;
+      if (store === 'in-process-sticky' && item.scope !== 'request') sticky = true;
       continue;
     }
     if (store === 'client-token') { tokenKb += item.sizeKb; continue; }

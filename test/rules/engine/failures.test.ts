@@ -49,6 +49,22 @@ describe('failure table: memory one instance holds', () => {
   });
 });
 
+describe('failure table: a durable item kept in sticky memory', () => {
+  // Found by the failure property: a derived item that lives forever (rebuildable from its source) may live in sticky
+  // memory; the table said an instance loss loses its session while the answer said 0 sessions are lost.
+  const rec = advise({
+    service: 'x', context: { sharedState: 'collaborative' }, traffic: { peakRps: 0, concurrentSessions: 1 }, failure: { sessionLoss: 'unacceptable' },
+    state: [{ name: 'a', lifetime: 'forever', sizeKb: 1_000_000_000, writesPerMinute: 100, kind: 'derived' }],
+  });
+  it('counts its sessions in sessionsLostPerInstanceLoss as the table does: ceil(1 session ÷ the instances) = 1', () => {
+    expect(store(rec, 'a')).toBe('in-process-sticky');
+    expect(rec.capacity.instances).toBeGreaterThan(1);
+    expect(rec.failure.sessionsLostPerInstanceLoss).toBe(1);
+    expect(row(rec, 'a', 'instance')).toMatchObject({ lost: 'all', affected: 1, unit: 'sessions' });
+    expect(rec.failure.onInstanceLoss).toContain('about 1 session');
+  });
+});
+
 // A per-user quota in redis: 600,000 users × 0.05 KB; availability 99.9 runs redis's one replica per node.
 const QUOTA: RequirementsInput = {
   service: 'metered-api', traffic: { peakRps: 3000, concurrentSessions: 600000, sessionMinutes: 60 },
