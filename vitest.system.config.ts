@@ -7,7 +7,8 @@ import { PROPERTY_SETUP, SYSTEM_TESTS } from './vitest.config.ts';
 export const DENSE_PROPERTY_TESTS = [
   'test/rules/invariants.test.ts', 'test/rules/feasibility.test.ts', 'test/rules/contract/parse-properties.test.ts',
   'test/rules/review/properties.test.ts', 'test/rules/engine/tipping.test.ts', 'test/rules/catalog/logic.test.ts',
-  'test/rules/invariant-12.test.ts',
+  'test/rules/invariant-12.test.ts', 'test/rules/residency.test.ts', 'test/rules/invariants-3-6-16.test.ts',
+  'test/rules/engine/failures-property.test.ts', 'test/rules/invariant-13.test.ts', 'test/rules/engine/context.test.ts',
 ];
 
 export default defineConfig({
