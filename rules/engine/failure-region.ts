@@ -4,6 +4,7 @@ import { formatNumber as f } from '../model/format.ts';
 import { ASSUMPTIONS } from '../model/assumptions.ts';
 import { count } from '../contract/words.ts';
 import { assumedCount, profileSource, rtoOf, shareOf, unitOf, type Cell, type FailureInput } from './failure-cell.ts';
+import { DURABLE_STORES } from '../model/stores.ts';
 
 /** Instances one zone holds: the fleet spread over its regions, each region's share over up to 3 zones (assumed). */
 export function instancesLostWithZone(ctx: EvalContext, instances: number): { instances: number; zones: number } {
@@ -12,8 +13,6 @@ export function instancesLostWithZone(ctx: EvalContext, instances: number): { in
   return { instances: Math.ceil(perRegion / zones), zones };
 }
 
-/** Stores whose data outlives the instances and is replicated to another region asynchronously when scoped home. */
-const DURABLE = new Set(['database', 'durable-log', 'object-store', 'in-process-checkpointed']);
 
 /**
  * One region lost (docs/design.md, "Failure table"). In one region the service is gone until the region returns.
@@ -54,7 +53,7 @@ export function regionLoss(x: FailureInput, scope: RegionScope): Cell {
     const rto = rtoOf(x);
     return { lost: 'nothing', affected: item.owners, unit, rtoSeconds: rto, because: `every acknowledged write of ${item.name} already waited for another region (region scope global): nothing is lost; its ${count(f(item.owners), noun)} wait ${f(rto)} s for a writer in another region`, source: profileSource(x, ['failoverSeconds']), assumed: true };
   }
-  if (scope === 'local' && item.merge === 'none' || !DURABLE.has(store) && scope !== 'local') {
+  if (scope === 'local' && item.merge === 'none' || !DURABLE_STORES.has(store) && scope !== 'local') {
     // Each region's own (caches, sessions, memory): nothing copies it to another region.
     const refill = item.kind === 'derived' ? '; a cache of a durable source refills from it' : '';
     return { lost: 'all', affected: share, unit, rtoSeconds: rtoOf(x), because: `${item.name} has no copy in another region (region scope ${scope}, ${store.startsWith('in-process') ? 'instance memory' : store}): ${inRegion} lose theirs with the region and start over in another${refill}`, source: profileSource(x, ['failoverSeconds']), assumed: true };

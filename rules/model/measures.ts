@@ -6,6 +6,7 @@ import { formatNumber as f } from './format.ts';
 import { ASSUMPTIONS } from './assumptions.ts';
 import type { Profile } from './profile.ts';
 import { regionScopeOf } from './region-scope.ts';
+import { DURABLE_STORES } from './stores.ts';
 import { AWAY_SHARE, CROSS_REGION_LAG_SECONDS } from './derived.ts';
 import { count } from '../contract/words.ts';
 
@@ -54,13 +55,11 @@ const dataNodes = (x: Probe) => Math.max(1, x.profile.maxWriteNodes ?? 1);
 const movedKb = (x: Probe) => (x.item.shape === 'collection' && x.store !== 'client-token'
   ? Math.max(x.item.readKb, writeKbOf(x)) : x.item.sizeKb);
 
-/** Stores whose data outlives the instances and so has a replica in another region when scoped home. */
-const REGION_REPLICATED: ReadonlySet<Store> = new Set(['database', 'durable-log', 'object-store', 'in-process-checkpointed']);
 /**
  * The tiers that replicate between regions: one writer worldwide in any store (invariant 15), and home or global
  * durable stores; local ones (caches, copies, tokens, sessions) and memory or caches kept home by residency do not.
  */
-const crossesRegions = (x: Probe) => x.item.singleWriter || (regionScopeOf(x.item, x.store) !== 'local' && REGION_REPLICATED.has(x.store));
+const crossesRegions = (x: Probe) => x.item.singleWriter || (regionScopeOf(x.item, x.store) !== 'local' && DURABLE_STORES.has(x.store));
 /** The round trip a synchronous write across regions waits for (one writer worldwide, or a replica the RPO needs). */
 const crossRegionMs = (x: Probe) => (x.item.syncWrite && crossesRegions(x) ? x.item.crossRegionWriteMs : 0);
 /** The round trip the p99 request pays to reach a home-region item from away (derived.awayRttMs). */
