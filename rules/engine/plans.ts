@@ -79,25 +79,24 @@ export function decidesPlan(a: ItemScore): boolean {
 }
 
 /**
- * The in-process stores a durable item may take in a plan that has a stateful tier (stateful, hybrid), as a bit mask;
- * 0 for items that stay outside in every plan. Derived state is rebuildable from its source, so any in-process store
+ * Whether a durable item may take an in-process store in a plan that has a stateful tier (stateful, hybrid). Derived state is rebuildable from its source, so any in-process store
  * the gates allow may hold it (an order book rebuilt from its trade journal). Records stay outside: the gates allow
  * checkpointed memory for them (invariant 6), but moving a service's system of record in process is left to a later
  * round. The stateless plan keeps every durable item outside, and a stateful plan still needs a session-scoped item
  * (invariant 5: the verdict is about session state).
  */
-export function inProcessOptions(a: ItemScore): number {
-  if (a.item.scope !== 'durable') return 0;
-  return a.item.kind === 'derived' ? IN_PROCESS_MASK : 0;
+function movesInProcess(a: ItemScore): boolean {
+  return a.item.scope === 'durable' && a.item.kind === 'derived';
 }
-const IN_PROCESS_MASK = IN_PROCESS_INDEXES.reduce((m, i) => m | (1 << i), 0);
+/** Where such an item may go in a plan with a stateful tier: the external stores, then the in-process ones. */
+const TIERED_INDEXES: readonly number[] = [...EXTERNAL_INDEXES, ...IN_PROCESS_INDEXES];
 
 export function choosePlans<T extends ItemScore>(items: readonly T[]): Choices<T> {
   const session: T[] = [];
   const fixed: T[] = [];
   for (const a of items) (decidesPlan(a) ? session : fixed).push(a);
   // Fixed items live in every plan: any-instance stores only, or the stateless plan would hold instance state. In a
-  // plan with a stateful tier a flexible durable item (inProcessOptions) may take an in-process store instead.
+  // plan with a stateful tier a flexible durable item (movesInProcess) may take an in-process store instead.
   const fixedPicks = fixed.map((a) => pick(a, EXTERNAL_INDEXES) ?? fallback(a));
   const tieredPicks = fixed.map((a, i) => tieredPick(a) ?? fixedPicks[i]!);
   const base = baseOf(fixed, fixedPicks);
@@ -120,11 +119,9 @@ function baseOf(fixed: readonly ItemScore[], picks: readonly number[]): { failur
   return { failures, violation };
 }
 
-/** A flexible item's best store among the external ones and its in-process options; undefined for other items. */
+/** A flexible item's best store among the external and in-process ones; undefined for other items. */
 function tieredPick(a: ItemScore): number | undefined {
-  const options = inProcessOptions(a);
-  if (!options) return undefined;
-  return pick(a, [...EXTERNAL_INDEXES, ...IN_PROCESS_INDEXES.filter((s) => (options & (1 << s)) !== 0)]);
+  return movesInProcess(a) ? pick(a, TIERED_INDEXES) : undefined;
 }
 
 /** The best allowed store among `among`, else the least-failing one the gates allow; undefined when the gates allow none. */
