@@ -4,7 +4,7 @@ import { paintFor, type Paint } from './io.ts';
 import { wrap } from './text-wrap.ts';
 
 /** Beyond this many items the matrix shows the first ones and counts the rest (--json lists every row). */
-export const FAILURE_ITEMS_SHOWN = 12;
+const FAILURE_ITEMS_SHOWN = 12;
 const LEGEND = 'per item, first what is lost (nothing, in-flight requests, the last N s of writes, all) and how many owners, then when it serves again (down: not until the lost region returns)';
 
 /**
