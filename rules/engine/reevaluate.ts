@@ -6,7 +6,8 @@ import type { Decision } from './decide.ts';
 import { buildContext, replaceItem, rescaleContext } from './context.ts';
 import type { EvalContext, EvalItem } from '../model/context.ts';
 import { scoreItem, type Fired, type ItemScore } from './placement.ts';
-import { assessFeasibility } from './feasibility.ts';
+import { assessFeasibility, type ItemFeasibility } from './feasibility.ts';
+import { STORE_COUNT } from '../model/stores.ts';
 import { baseOutcomes, BUDGETS, checksMovedBy, sameAsBaseFor, sameWhenScaled } from './feasibility-reuse.ts';
 import { fleetInstances } from '../model/fleet.ts';
 import { choosePlans } from './plans.ts';
@@ -74,10 +75,12 @@ export function verdictWith(catalog: Catalog, base: Decision, req: Requirements,
     if (baseFeasible && unchanged(was, item)) continue;
     // Same rules, so the same gates: only the stores they leave need checking.
     const feasibility = assessFeasibility(catalog, ctx, item, false, was.gateMask);
-    // Same rules fired; the scores are summed again because they count a technology the team does not run, which the
-    // new feasibility may have changed.
+    // Same rules fired, so the same scores — unless another technology now runs a store: a score counts a technology
+    // the team does not run, so then they are summed again.
     if (feasibility.mask !== was.feasibility.mask || !baseFeasible) {
-      (scores ??= base.assessments.slice())[i] = scoreItem(catalog, ctx, item, { fired: was.fired, affected: unaffected(was.fired) }, feasibility, false, was.gateMask);
+      (scores ??= base.assessments.slice())[i] = sameTechnologies(feasibility, was.feasibility)
+        ? { item, score: was.score, allowedMask: was.gateMask & feasibility.mask, gateMask: was.gateMask, feasibility, fired: was.fired }
+        : scoreItem(catalog, ctx, item, { fired: was.fired, affected: unaffected(was.fired.length) }, feasibility, false, was.gateMask);
     }
   }
   const serviceMoved = moved(affected.serviceIndexes, tables.serviceTests, base.fired, ctx, undefined);
@@ -113,9 +116,18 @@ function itemChanged(catalog: Catalog, base: Decision, req: Requirements, name: 
   return { verdict, feasible: choices[verdict].feasible };
 }
 
-/** No rule to test again: every answer is the base's. */
-function unaffected(fired: Fired): Uint8Array {
-  return new Uint8Array(fired.length);
+/** Whether every store is run by the same technology in both (the only thing besides the rules a score reads). */
+function sameTechnologies(a: ItemFeasibility, b: ItemFeasibility): boolean {
+  for (let s = 0; s < STORE_COUNT; s++) if (a.stores[s]?.profile.technology !== b.stores[s]?.profile.technology) return false;
+  return true;
+}
+
+/** No rule to test again: every answer is the base's (one all-zero array per length, only ever read). */
+const NONE_AFFECTED = new Map<number, Uint8Array>();
+function unaffected(rules: number): Uint8Array {
+  let zeros = NONE_AFFECTED.get(rules);
+  if (!zeros) NONE_AFFECTED.set(rules, zeros = new Uint8Array(rules));
+  return zeros;
 }
 
 /** Inputs no check reads, directly or through a derived figure: feasibility stays the base's. */
