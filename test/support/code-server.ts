@@ -123,7 +123,13 @@ export async function runCommand(vs: CodeServer, title: string): Promise<void> {
   const { page } = vs;
   for (let attempt = 1; attempt <= 8; attempt++) {
     await page.keyboard.press('F1');
-    await page.waitForSelector('.quick-input-widget .quick-input-box input', { state: 'visible' });
+    // F1 can land while the workbench moves focus (an editor opening after a review is written): the palette then
+    // never opens (the clean-clone CI waited 30 s on it once). Give the workbench focus back and try again.
+    if (!await page.waitForSelector(PALETTE_INPUT, { state: 'visible', timeout: 5_000 }).then(() => true, () => false)) {
+      await page.keyboard.press('Escape');
+      await focusWorkbench(vs);
+      continue;
+    }
     await page.keyboard.type(`>${title}`);
     await page.waitForTimeout(1_500);
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
@@ -132,6 +138,15 @@ export async function runCommand(vs: CodeServer, title: string): Promise<void> {
     await page.keyboard.press('Escape');
   }
   throw new Error(`command "${title}" never appeared in the palette:\n${vs.log()}`);
+}
+
+const PALETTE_INPUT = '.quick-input-widget .quick-input-box input';
+
+/** Focuses the active editor's tab, else the (empty) editor area: somewhere F1 reaches the workbench. */
+async function focusWorkbench(vs: CodeServer): Promise<void> {
+  const tab = vs.page.locator('.tab.active').first();
+  const target = await tab.count() ? tab : vs.page.locator('.monaco-workbench .part.editor').first();
+  await target.click({ timeout: 5_000 }).catch(() => undefined);
 }
 
 /** Opens a file from the Explorer (no file search involved) and waits for its active tab. */
