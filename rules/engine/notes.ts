@@ -1,6 +1,7 @@
 import type { Note, Store } from '../contract/recommendation.ts';
 import type { EvalContext } from '../model/context.ts';
-import { formatNumber as f } from '../model/format.ts';
+// The tightest check's figures are quoted as its own sentence quotes them (quoteFigure), so the two agree.
+import { formatNumber as f, quoteFigure } from '../model/format.ts';
 import { STORE_INDEX } from '../model/stores.ts';
 import { ASSUMPTIONS } from '../model/assumptions.ts';
 import type { ItemAssessment } from './placement.ts';
@@ -90,7 +91,7 @@ function assumedShareNotes(ctx: EvalContext, assessments: readonly ItemAssessmen
     id: 'note.assumed-read-share',
     field: `state[${item.name}].readsPerMinute`,
     factor,
-    text: `${top.check} for ${item.name} (${f(Math.round(top.value * 100) / 100)} of ${f(Math.round(top.limit * 100) / 100)} ${top.unit}) is the answer's tightest check, `
+    text: `${top.check} for ${item.name} (${quoteFigure(top.value, top.limit)} of ${quoteFigure(top.limit)} ${top.unit}) is the answer's tightest check, `
       + `and it rests on a default: ${item.name} is off the hot path and state[${item.name}].readsPerMinute is not given, so ${share * 100}% of requests `
       + `(${f(Math.round(item.readsPerSecond * 100) / 100)} reads/s) are assumed to read it; its own figures use ${Math.round(top.own * 100)}% of the limit, not ${Math.round(top.used * 100)}%. `
       + `No risk is raised on the default alone: give state[${item.name}].readsPerMinute.`,

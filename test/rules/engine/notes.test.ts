@@ -94,6 +94,10 @@ describe('notes: the tightest check rests on the assumed read share', () => {
     expect(n).toMatchObject({ field: 'state[report].readsPerMinute', factor: Math.round((perInstance / own) * 10) / 10 });
     expect(n!.text).toContain(`${Math.round((perInstance / 1250) * 100)}%`);
     expect(n!.text).toContain(`${Math.round((own / 1250) * 100)}%`);
+    // Quoted as the check's own sentence quotes it (4 significant digits), so note and check agree: 797.5, not 797.53.
+    expect(n!.text).toContain(`(${perInstance.toPrecision(4)} of 1250 MB/s)`);
+    const check = rec.placements.find((p) => p.state === 'report')!.checks.find((c) => c.check === 'check.instance-network');
+    expect(check?.because).toContain(perInstance.toPrecision(4));
     expect(rec.risks.map((r) => r.id)).not.toContain('check.instance-network:report');
   });
 
