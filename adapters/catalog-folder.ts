@@ -68,7 +68,8 @@ export interface EngineLoader {
 /**
  * Engines for the built-in catalogue plus a custom folder. Compiling a catalogue is the expensive part, so the last
  * engine is kept while the catalogue texts are unchanged (the editor asks on every keystroke).
- * `sha256` is the host's hash for input digests (loadEngine passes node:crypto's; absent, the core's pure one).
+ * `sha256` is the host's hash for input digests and the catalogue version (loadEngine passes node:crypto's; absent, the
+ * core's pure one).
  * @example createEngineLoader().get('rules').ok
  */
 export function createEngineLoader(cwd = process.cwd(), options: NameOptions & EngineOptions = {}): EngineLoader {
@@ -79,7 +80,7 @@ export function createEngineLoader(cwd = process.cwd(), options: NameOptions & E
       if (!custom.ok) return custom;
       const key = JSON.stringify(custom.value);
       if (cached?.key === key) return { ok: true, value: cached.engine };
-      const catalog = loadCatalog(BUILTIN_CATALOG, { custom: custom.value });
+      const catalog = loadCatalog(BUILTIN_CATALOG, { custom: custom.value, ...(options.sha256 ? { sha256: options.sha256 } : {}) });
       if (!catalog.ok) return catalog;
       cached = { key, engine: createEngine(catalog.value, options.sha256 ? { sha256: options.sha256 } : {}) };
       return { ok: true, value: cached.engine };

@@ -25,7 +25,7 @@ export type WorkerTask = (AdviceTask & { cancel: Int32Array }) | { kind: 'versio
 
 /** The engine for the given start data; a catalogue the main thread accepted cannot fail here, so failing is a bug. */
 export function workerEngine(data: AdviceWorkerData): Engine {
-  const catalog = loadCatalog(BUILTIN_CATALOG, { custom: data.custom });
+  const catalog = loadCatalog(BUILTIN_CATALOG, { custom: data.custom, sha256: nodeSha256 });
   if (!catalog.ok) throw new Error(`advice worker: the catalogue the main thread loaded does not load here: ${catalog.issues.map((i) => i.message).join('; ').slice(0, 300)}`);
   return createEngine(catalog.value, { sha256: nodeSha256 });
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadEngine } from '../../adapters/index.ts';
 import { nodeSha256 } from '../../adapters/sha256.ts';
-import { createEngine, sha256Hex } from '../../rules/index.ts';
+import { BUILTIN_CATALOG, createEngine, loadCatalog, sha256Hex } from '../../rules/index.ts';
 import { catalogFrom, requirementsFromText } from '../support/engine.ts';
 import { ROOT } from '../support/http.ts';
 
@@ -47,5 +47,25 @@ describe('input digests through the host hash', () => {
     if (!loaded.ok) throw new Error('built-in catalogue');
     const req = requirementsFromText(readFileSync(join(ROOT, 'examples', EXAMPLES[0]!), 'utf8'));
     expect(loaded.value.advise(req).inputDigest).toBe(createEngine(catalogFrom()).advise(req).inputDigest);
+  });
+
+  it('the catalogue version is the same through node:crypto, and is computed with the hash given (built-in and custom)', () => {
+    const custom = [{ name: 'rules/extra.yaml', text: 'disable: []\n' }];
+    const pure = loadCatalog(BUILTIN_CATALOG, { custom });
+    let hashed = 0;
+    const host = loadCatalog(BUILTIN_CATALOG, { custom, sha256: (t) => { hashed += t.length; return nodeSha256(t); } });
+    if (!pure.ok || !host.ok) throw new Error('built-in catalogue');
+    expect(host.value.version).toBe(pure.value.version);
+    expect(host.value.version).toMatch(/^statewise-rules@[^+]+\+[0-9a-f]{12}\+custom\.[0-9a-f]{12}$/);
+    // Both digests went through the given hash: every built-in text and the custom one.
+    expect(hashed).toBeGreaterThan(BUILTIN_CATALOG.reduce((n, s) => n + s.text.length, 0));
+    const zero = loadCatalog(BUILTIN_CATALOG, { sha256: () => 'f'.repeat(64) });
+    if (!zero.ok) throw new Error('built-in catalogue');
+    expect(zero.value.version).toMatch(/\+ffffffffffff$/);
+    // The CLI and server engine names its catalogue as the pure loader does.
+    const loaded = loadEngine(undefined, ROOT);
+    const builtin = loadCatalog(BUILTIN_CATALOG);
+    if (!loaded.ok || !builtin.ok) throw new Error('built-in catalogue');
+    expect(loaded.value.catalog.version).toBe(builtin.value.version);
   });
 });
