@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldOf, parseRequirements, RecommendationSchema, renderReview, validateRequirements } from '../../../rules/index.ts';
+import { defaultsApplied, fieldOf, parseRequirements, RecommendationSchema, renderReview, validateRequirements } from '../../../rules/index.ts';
 import { builtinEngine } from '../../support/engine.ts';
 
 const engine = builtinEngine();
@@ -23,6 +23,16 @@ describe('defaultsApplied: the answer lists which defaults it assumed', () => {
       const at = d.pointer.split('/').slice(1).reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], req);
       expect(at, d.pointer).toBe(d.value);
     }
+  });
+
+  it('escapes "~" and "/" in keys as RFC 6901 says, at any depth, and walks arrays by index', () => {
+    const output = { 'a/b': { 'c~d': 1, e: [{ f: 'x' }, 7] }, g: true };
+    const input = { 'a/b': { e: [{}] } };
+    expect(defaultsApplied(input, output)).toEqual([
+      { pointer: '/a~1b/c~0d', value: 1 },
+      { pointer: '/a~1b/e/0/f', value: 'x' },
+      { pointer: '/g', value: true },
+    ]);
   });
 
   it('stops listing a field once the document writes it, even with the default value', () => {
