@@ -76,9 +76,11 @@ export function verdictWith(catalog: Catalog, base: Decision, req: Requirements,
     // Same rules, so the same gates: only the stores they leave need checking.
     const feasibility = assessFeasibility(catalog, ctx, item, false, was.gateMask);
     // Same rules fired, so the same scores — unless another technology now runs a store: a score counts a technology
-    // the team does not run, so then they are summed again.
-    if (feasibility.mask !== was.feasibility.mask || !baseFeasible) {
-      (scores ??= base.assessments.slice())[i] = sameTechnologies(feasibility, was.feasibility)
+    // the team does not run, so then they are summed again. The same stores can pass with another technology (a
+    // crossing that fails postgres leaves cassandra): that too is a new answer, not the base's.
+    const sameTechs = sameTechnologies(feasibility, was.feasibility);
+    if (feasibility.mask !== was.feasibility.mask || !baseFeasible || !sameTechs) {
+      (scores ??= base.assessments.slice())[i] = sameTechs
         ? { item, score: was.score, allowedMask: was.gateMask & feasibility.mask, gateMask: was.gateMask, feasibility, fired: was.fired }
         : scoreItem(catalog, ctx, item, { fired: was.fired, affected: unaffected(was.fired.length) }, feasibility, false, was.gateMask);
     }

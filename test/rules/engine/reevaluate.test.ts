@@ -69,6 +69,40 @@ describe('verdictWith (tipping-point re-evaluation)', () => {
     expect(decide(catalog, requirementsOf({ ...data, latency: { p99Ms: 50 } }), false).scored.verdict).toBe('stateful');
   });
 
+  it('sums the scores again when the same stores pass with another technology (a crossing that fails one, not the store)', () => {
+    // Found by a wider differential run (regionsRequirementsArb, seed 202): a hair past postgres's latency crossing
+    // the database still passes, with cassandra, which the team does not run (-15); a tiny peakRps set to 0 moves the
+    // object store from minio to the team's s3 (+15). Same allowed stores, so the shortcut kept the base scores.
+    const feed = {
+      service: 'feed-api', context: { memory: 'request', realtime: 'bidirectional', sharedState: 'collaborative' },
+      traffic: { peakRps: 4999, concurrentSessions: 60, sessionMinutes: 1, regionGroups: { apac: 1, us: 2, eu: 1 } },
+      failure: { sessionLoss: 'unacceptable', availability: 90, rpoSeconds: 5 },
+      constraints: { ops: 'high', stores: ['gcs', 's3', 'memcached', 'aeron-cluster', 'postgres', 'minio', 'redis', 'azure-blob', 'mysql'], instance: { rps: 10000000, networkMbps: 1000000 }, interRegionRttMs: 150 },
+      state: [{ name: 'feed', sizeKb: 100, writesPerMinute: 7000, sensitivity: 'secret', lossImpact: 'none', consistency: 'strong', kind: 'record', readsPerMinute: 6, writeKb: 4e-220, residency: 'eu', merge: 'last-writer-wins' }],
+    } as const;
+    const token = {
+      service: 'token-api', context: { realtime: 'server-push', sharedState: 'collaborative' },
+      traffic: { peakRps: 2.6592140349771788e-188, concurrentSessions: 300, spiky: true, regionGroups: { us: 1, ch: 1, apac: 3 }, awayShare: 0.005 },
+      latency: { p99Ms: 500 }, constraints: { ops: 'medium', stores: ['s3'], instance: { memoryMb: 700, rps: 6000000, networkMbps: 1.0000000000000007 }, interRegionRttMs: 150 },
+      state: [
+        { name: 'access-token', owner: 'global', writesPerMinute: 6000, sensitivity: 'personal', lossImpact: 'annoying', consistency: 'strong', hotPath: true, kind: 'record', owners: 4000000, writeKb: 7.8e-149, residency: 'us', merge: 'none' },
+        { name: '0', owner: 'session', lifetime: 'days', sizeKb: 4.01, sensitivity: 'personal', lossImpact: 'costly', consistency: 'strong', hotPath: false, owners: 900, readsPerMinute: 1, writeKb: 0.2, merge: 'commutative' },
+      ],
+    } as const;
+    const cases = [
+      { data: feed, input: 'latency.p99Ms', varied: { ...feed, latency: { p99Ms: 165.9763965224375 } }, was: 'hybrid', now: 'stateful' },
+      { data: token, input: 'traffic.peakRps', varied: { ...token, traffic: { ...token.traffic, peakRps: 0 } }, was: 'stateful', now: 'hybrid' },
+    ];
+    for (const c of cases) {
+      const base = decide(catalog, requirementsOf(c.data as never), true);
+      const r = requirementsOf(c.varied as never);
+      const full = decide(catalog, r, false);
+      // The case is what it says: the verdict moves, by a technology change alone.
+      expect([base.scored.verdict, full.scored.verdict], c.input).toEqual([c.was, c.now]);
+      expect(verdictWith(catalog, base, r, c.input), c.input).toEqual({ verdict: full.scored.verdict, feasible: full.plans[full.scored.verdict].feasible });
+    }
+  });
+
   it('re-evaluates everything for inputs it knows nothing about', () => {
     expect(catalog.tables.affected('constraints.stores')).toBeUndefined();
     expect(catalog.tables.affected('state')).toBeUndefined();
