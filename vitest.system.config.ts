@@ -9,6 +9,7 @@ export const DENSE_PROPERTY_TESTS = [
   'test/rules/review/properties.test.ts', 'test/rules/engine/tipping.test.ts', 'test/rules/catalog/logic.test.ts',
   'test/rules/invariant-12.test.ts', 'test/rules/residency.test.ts', 'test/rules/invariants-3-6-16.test.ts',
   'test/rules/engine/failures-property.test.ts', 'test/rules/invariant-13.test.ts', 'test/rules/engine/context.test.ts',
+  'test/rules/engine/reevaluate.test.ts',
 ];
 
 export default defineConfig({
