@@ -1,4 +1,3 @@
-
 /** One value the requirements left out and the schema's default filled in. */
 export interface DefaultApplied {
   /** RFC 6901 pointer into the requirements (`/state/0/consistency`). */
@@ -27,13 +26,13 @@ export function defaultsApplied(input: unknown, output: unknown): DefaultApplied
   return out.filter((d) => d.pointer !== '/apiVersion');
 }
 
+/** One RFC 6901 reference token, `/` included (`~` and `/` escaped, as toPointer does). */
+const segment = (key: string) => `/${key.includes('~') || key.includes('/') ? key.replaceAll('~', '~0').replaceAll('/', '~1') : key}`;
+
 /**
  * Carries the pointer as a string (one segment appended per level) rather than a path array turned into a pointer per
  * default: this runs on every request, and building arrays and pointers per field was a quarter of validation.
  */
-/** One RFC 6901 reference token, `/` included (`~` and `/` escaped, as toPointer does). */
-const segment = (key: string) => `/${key.includes('~') || key.includes('/') ? key.replaceAll('~', '~0').replaceAll('/', '~1') : key}`;
-
 function walk(input: unknown, output: unknown, pointer: string, out: DefaultApplied[]): void {
   if (Array.isArray(output)) {
     const given = Array.isArray(input) ? input : [];

@@ -1,6 +1,5 @@
 import type { Note, Store } from '../contract/recommendation.ts';
 import type { EvalContext } from '../model/context.ts';
-// The tightest check's figures are quoted as its own sentence quotes them (quoteFigure), so the two agree.
 import { formatNumber as f, quoteFigure } from '../model/format.ts';
 import { STORE_INDEX } from '../model/stores.ts';
 import { ASSUMPTIONS } from '../model/assumptions.ts';
@@ -91,6 +90,7 @@ function assumedShareNotes(ctx: EvalContext, assessments: readonly ItemAssessmen
     id: 'note.assumed-read-share',
     field: `state[${item.name}].readsPerMinute`,
     factor,
+    // The check's figures as its own sentence quotes them (quoteFigure), so note and check agree.
     text: `${top.check} for ${item.name} (${quoteFigure(top.value, top.limit)} of ${quoteFigure(top.limit)} ${top.unit}) is the answer's tightest check, `
       + `and it rests on a default: ${item.name} is off the hot path and state[${item.name}].readsPerMinute is not given, so ${share * 100}% of requests `
       + `(${f(Math.round(item.readsPerSecond * 100) / 100)} reads/s) are assumed to read it; its own figures use ${Math.round(top.own * 100)}% of the limit, not ${Math.round(top.used * 100)}%. `
