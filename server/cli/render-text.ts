@@ -21,7 +21,7 @@ export const NAMES_SHOWN = 5;
 export function renderText(r: Recommendation, file: string, paint: Paint = paintFor(false)): string {
   const sections: Section[] = [
     (a, p) => heading(a, file, p),
-    (a, p) => renderNotes(a, p),
+    (a, p) => renderNotes(a, p, WIDTH),
     placements, plans, capacity, risks,
     (a, p) => renderFailures(a, p, WIDTH),
     acceptedRisks, tippingPoints, factors, assumptions,

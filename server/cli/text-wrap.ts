@@ -2,12 +2,13 @@ import { printable } from './escape.ts';
 
 /**
  * Text filled to `width` columns, every line starting at `indent`; a bullet (`- `, `→ `, `✗ `) hangs, so its
- * continuation lines start under the bullet's text rather than under the bullet.
+ * continuation lines start under the bullet's text rather than under the bullet. `hangIndent` sets where
+ * continuation lines start instead (a labelled line: `  NOTE …` continues under its text).
  * @example wrap('- a b c', 6, '  ') === '  - a b\n    c'
  */
-export function wrap(text: string, width: number, indent: string): string {
+export function wrap(text: string, width: number, indent: string, hangIndent?: string): string {
   const bullet = /^(- |→ |✗ )/.exec(text)?.[0] ?? '';
-  const hang = indent + ' '.repeat(bullet.length);
+  const hang = hangIndent ?? indent + ' '.repeat(bullet.length);
   const out: string[] = [];
   let line = indent;
   for (const word of printable(text).split(/\s+/)) {

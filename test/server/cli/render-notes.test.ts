@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinEngine, requirementsOf } from '../../support/engine.ts';
 import { renderNotes } from '../../../server/cli/render-notes.ts';
+import { paintFor } from '../../../server/cli/io.ts';
 
 const engine = builtinEngine();
 const input = (owners: number) => ({
@@ -14,6 +15,21 @@ describe('renderNotes', () => {
     const lines = renderNotes(engine.advise(requirementsOf(input(200_000_000))));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^ {2}NOTE state\[link\]\.writesPerMinute \(555\.6×\): state\[link\]: 200000000 owners × 2 writes\/min/);
+  });
+
+  it('fills each note to the width, continuing under its text, and loses no word', () => {
+    const rec = engine.advise(requirementsOf(input(200_000_000)));
+    const [note] = renderNotes(rec, undefined, 60);
+    const lines = note!.split('\n');
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(60);
+    for (const line of lines.slice(1)) expect(line).toMatch(/^ {7}\S/);
+    const words = (t: string) => t.split(/\s+/).filter(Boolean);
+    const n = rec.notes![0]!;
+    expect(words(note!)).toEqual(words(`NOTE ${n.field} (${n.factor}×): ${n.text}`));
+    // Colour goes on after filling: the escape codes do not count as columns.
+    const painted = renderNotes(rec, { ...paintFor(false), yellow: (t: unknown) => `\u001b[33m${String(t)}\u001b[39m` }, 60)[0]!;
+    expect(painted.replace(/\u001b\[\d+m/g, '')).toBe(note);
   });
 
   it('prints nothing when the input agrees with itself', () => {
