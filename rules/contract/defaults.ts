@@ -1,3 +1,5 @@
+import { pointerToken } from './issues.ts';
+
 /** One value the requirements left out and the schema's default filled in. */
 export interface DefaultApplied {
   /** RFC 6901 pointer into the requirements (`/state/0/consistency`). */
@@ -26,9 +28,6 @@ export function defaultsApplied(input: unknown, output: unknown): DefaultApplied
   return out.filter((d) => d.pointer !== '/apiVersion');
 }
 
-/** One RFC 6901 reference token, `/` included (`~` and `/` escaped, as toPointer does). */
-const segment = (key: string) => `/${key.includes('~') || key.includes('/') ? key.replaceAll('~', '~0').replaceAll('/', '~1') : key}`;
-
 /**
  * Carries the pointer as a string (one segment appended per level) rather than a path array turned into a pointer per
  * default: this runs on every request, and building arrays and pointers per field was a quarter of validation.
@@ -49,10 +48,10 @@ function walk(input: unknown, output: unknown, pointer: string, out: DefaultAppl
     const value = values[key];
     if (value === undefined) continue;
     if (given[key] !== undefined || value === null || typeof value === 'object') {
-      if (value !== null && typeof value === 'object') walk(given[key], value, pointer + segment(key), out);
+      if (value !== null && typeof value === 'object') walk(given[key], value, pointer + pointerToken(key), out);
       continue;
     }
-    const applied: DefaultApplied = { pointer: pointer + segment(key), value: value as string | number | boolean };
+    const applied: DefaultApplied = { pointer: pointer + pointerToken(key), value: value as string | number | boolean };
     const because = BECAUSE[key];
     if (because) applied.because = because;
     out.push(applied);

@@ -31,7 +31,16 @@ export type Result<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
 /** @example toPointer(['state', 0, 'name']) === '/state/0/name' */
 export function toPointer(path: readonly PathSegment[]): string {
-  return path.map((p) => '/' + String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
+  return path.map(pointerToken).join('');
+}
+
+/**
+ * One RFC 6901 reference token with its leading `/` (`~` and `/` escaped).
+ * @example pointerToken('a/b') === '/a~1b'
+ */
+export function pointerToken(segment: PathSegment): string {
+  const s = String(segment);
+  return `/${s.includes('~') || s.includes('/') ? s.replaceAll('~', '~0').replaceAll('/', '~1') : s}`;
 }
 
 /** Dotted form for people: `state[0].name`. */

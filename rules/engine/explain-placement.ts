@@ -7,7 +7,8 @@ import { decidesPlan, type Plan } from './plans.ts';
 import { figure, marginOf, type CheckOutcome } from './feasibility.ts';
 import { checkBecause } from './check-sentence.ts';
 import { rejectedTechnologies } from './team-technology.ts';
-import { regionScope, regionScopeWhy } from './region-scope.ts';
+import { regionScopeWhy } from './region-scope.ts';
+import { regionScopeOf } from '../model/region-scope.ts';
 import type { Catalog } from '../catalog/compiled.ts';
 
 /**
@@ -32,7 +33,7 @@ export function placementOf(
   for (const e of a.effects.get(store) ?? []) if (e.delta > 0 && (teams || !e.restsOnTeamStores)) why.push(`${e.because} (${e.rule})`);
   for (const r of rejected) why.push(`constraints.stores lists ${r.technology}, but ${r.because} (${r.check}), so ${f!.profile.technology} runs ${a.item.name}`);
   if (planWhy) why.push(planWhy);
-  const scope = ctx.req.traffic.regions >= 2 ? regionScope(ctx, a.item, store) : undefined;
+  const scope = ctx.req.traffic.regions >= 2 ? regionScopeOf(a.item, store) : undefined;
   if (scope) why.push(regionScopeWhy(ctx, a.item, scope));
   if (a.item.kindAssumed && a.item.kind === 'reference') why.push(`${a.item.name} is taken as reference data (owner global, lossImpact none, written ${a.item.writesPerMinute}/min ≤ 60): its source lives elsewhere`);
   const checks = (f?.outcomes ?? []).map((o) => ({

@@ -4,7 +4,7 @@ import { formatNumber as f } from '../model/format.ts';
 import { ASSUMPTIONS } from '../model/assumptions.ts';
 import { count } from '../contract/words.ts';
 import type { CapacityAnswer, Placed } from './capacity.ts';
-import { regionScope } from './region-scope.ts';
+import { regionScopeOf } from '../model/region-scope.ts';
 import { cell, inInstance, inInstanceLoss, perInstance, profileSource, assumedCount, rtoOf, shareOf, unitOf, type Cell, type FailureInput } from './failure-cell.ts';
 import { instancesLostWithZone, regionLoss } from './failure-region.ts';
 
@@ -25,7 +25,7 @@ function rowOf(ctx: EvalContext, p: Placed, cap: CapacityAnswer, failure: Failur
   const x: FailureInput = { ctx, item: p.item, store: p.store, profile: p.profile, cap };
   const cell = failure === 'instance' ? instanceLoss(x)
     : failure === 'zone' ? zoneLoss(x)
-      : failure === 'region' ? regionLoss(x, regionScope(ctx, p.item, p.store))
+      : failure === 'region' ? regionLoss(x, regionScopeOf(p.item, p.store))
         : failure === 'store-node' ? storeNodeLoss(x)
           : deploy(x);
   return { state: p.item.name, failure, store: p.store, technology: (p.profile?.technology ?? 'none') as Technology, ...cell };
@@ -61,7 +61,7 @@ function zoneLoss(x: FailureInput): Cell {
   // The store's nodes are spread over the zones like the instances: the zone's share fails over like one node.
   // A zone is inside one region: unless the item has one writer worldwide, only that region's owners are hit.
   const regions = x.ctx.req.traffic.regions;
-  const owners = regions >= 2 && regionScope(x.ctx, x.item, x.store) !== 'global' ? shareOf(x.item.owners, regions) : x.item.owners;
+  const owners = regions >= 2 && regionScopeOf(x.item, x.store) !== 'global' ? shareOf(x.item.owners, regions) : x.item.owners;
   const c = storeNodeLoss(x, zone.zones, owners);
   return { ...c, because: `${c.because} (${count(zone.zones, 'zone')} per region assumed)` };
 }

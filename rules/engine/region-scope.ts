@@ -1,18 +1,11 @@
-import type { RegionScope, Store } from '../contract/recommendation.ts';
+import type { RegionScope } from '../contract/recommendation.ts';
 import type { EvalContext, EvalItem } from '../model/context.ts';
 import { formatNumber as f } from '../model/format.ts';
-import { regionScopeOf } from '../model/region-scope.ts';
 import { AWAY_SHARE, CROSS_REGION_LAG_SECONDS } from '../model/derived.ts';
 import { count } from '../contract/words.ts';
 
-/**
- * Where an item lives across regions (docs/design.md, "Regions"); the rule itself is model vocabulary
- * (rules/model/region-scope.ts) because the latency and loss-window measures charge by it.
- * @example regionScope(ctx, item, 'database') === 'home'
- */
-export function regionScope(_ctx: EvalContext, item: EvalItem, store: Store): RegionScope {
-  return regionScopeOf(item, store);
-}
+// Where an item lives across regions is model vocabulary (rules/model/region-scope.ts: regionScopeOf), because the
+// latency and loss-window measures charge by it; this file says it in words.
 
 /** The sentence that goes with the scope, with the figures it rests on: where it lives, how it is replicated. */
 export function regionScopeWhy(ctx: EvalContext, item: EvalItem, scope: RegionScope): string {
