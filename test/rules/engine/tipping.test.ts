@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RequirementsInput } from '../../../rules/index.ts';
 import { requirementsArb } from '../../support/arbitraries.ts';
 import { builtinEngine, requirementsOf } from '../../support/engine.ts';
-import { DENSE, runs } from '../../support/property.ts';
+import { runs } from '../../support/property.ts';
 
 /**
  * Tipping points are claims ("at traffic.peakRps ≥ 150 the verdict becomes stateful"): applying the stated change
@@ -37,10 +37,23 @@ describe('tipping points', () => {
       }
     }), { numRuns: runs(60, 200) });
     expect(claims).toBeGreaterThan(100);
-    // Not only rule thresholds: item sizes and rates and budgets are among the claims checked. A crossing on one
-    // item's own figures is rarer: 60 random inputs do not always hold one, the dense run's 200 do.
-    expect([...kinds]).toEqual(expect.arrayContaining(DENSE ? ['item', 'latency', 'traffic', 'context'] : ['traffic', 'context']));
+    // Traffic and context crossings come up in every run; a crossing on one item's own figures is rare in random
+    // input (about 1 in 80: 200 runs missed it in CI), so the next test holds one by construction.
+    expect([...kinds]).toEqual(expect.arrayContaining(['traffic', 'context']));
   }, 120_000);
+
+  it('claims on an item\'s own figures and on the latency budget hold when applied', () => {
+    // A 2 KB cart written once a minute sits exactly on place.token-small-and-stable's 2 KB line: any growth in
+    // size or write rate leaves the client token; a 50 ms budget changes the plan too.
+    const data: RequirementsInput = { service: 'a', context: { memory: 'session' }, traffic: { peakRps: 100 }, state: [{ name: 'cart', sizeKb: 2, writesPerMinute: 1 }] };
+    const rec = engine.advise(requirementsOf(data));
+    const inputs = rec.tippingPoints.map((t) => t.input);
+    expect(inputs).toEqual(expect.arrayContaining(['state[cart].sizeKb', 'state[cart].writesPerMinute', 'latency.p99Ms']));
+    for (const t of rec.tippingPoints) {
+      const after = engine.advise(requirementsOf(withInput(data, t.input, t.to)));
+      expect({ verdict: after.verdict, feasible: after.feasible }, t.note).toEqual({ verdict: t.verdict, feasible: t.feasible });
+    }
+  });
 
   it('names the input, both values and the verdict in its note', () => {
     const rec = engine.advise(requirementsOf({ service: 'a', context: { memory: 'session' }, traffic: { peakRps: 100 }, state: [{ name: 'cart' }] }));
