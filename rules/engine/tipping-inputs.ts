@@ -87,13 +87,30 @@ const MERGE_CONSEQUENCE: Readonly<Record<string, string>> = {
   none: 'one writer again',
 };
 
+/** Why a reference item may be less than critical, quoted by that relaxation (the contract: kind reference). */
+const COPY_CONSEQUENCE = "as reference data its source lives outside this service, so losing an instance's copy costs a reload, not the data; critical bars a copy in every instance";
+
 /**
- * Regional relaxations (docs/design.md, "Regions"): an item with one writer worldwide across regions (strong, shared
- * or global, merge none) is tried with merges that let every region write; the note names what each gives up.
+ * Relaxations of one item's own fields, each tried at its every other value:
+ * - reference data (given as `kind: reference`: its source lives elsewhere) marked lossImpact critical is barred from
+ *   a copy in every instance (invariant 3), often the only store that serves it within the budget: it is tried at
+ *   costly, and the note says why that may be right (an inferred reference item has lossImpact none);
+ * - regional (docs/design.md, "Regions"): an item with one writer worldwide across regions (strong, shared or
+ *   global, merge none) is tried with merges that let every region write; the note names what each gives up.
  */
 export function itemEnums(req: Requirements): EnumInput[] {
-  if (req.traffic.regions < 2) return [];
   const out: EnumInput[] = [];
+  for (const s of req.state) {
+    if (s.kind !== 'reference' || s.lossImpact !== 'critical') continue;
+    const name = s.name;
+    out.push({
+      input: `state[${name}].lossImpact`, values: ['critical', 'costly'],
+      get: (r) => r.state.find((x) => x.name === name)?.lossImpact ?? 'critical',
+      set: (r, v) => ({ ...r, state: r.state.map((x): StateItem => (x.name === name ? { ...x, lossImpact: v as StateItem['lossImpact'] } : x)) }),
+      consequence: () => `${name}: ${COPY_CONSEQUENCE}`,
+    });
+  }
+  if (req.traffic.regions < 2) return out;
   for (const s of req.state) {
     if (s.consistency !== 'strong' || (s.owner !== 'shared' && s.owner !== 'global') || (s.merge ?? 'none') !== 'none') continue;
     const name = s.name;

@@ -40,6 +40,8 @@ describe('verdictWith (tipping-point re-evaluation)', () => {
     for (const i of ['traffic.peakRps', 'traffic.sessionMinutes', 'latency.p99Ms', 'failure.sessionLoss', 'context.memory', 'context.realtime', 'constraints.instance.memoryMb']) {
       expect(inputs).toContain(i);
     }
+    // And the relaxation of critical reference data (tipping-inputs.ts, itemEnums): an item's own enum field.
+    expect([...inputs].some((i) => i.endsWith('].lossImpact'))).toBe(true);
   });
 
   it('gives the full evaluation\'s verdict across regions: groups, residency, merges, away shares and recovery points', () => {

@@ -55,6 +55,25 @@ describe('tipping points', () => {
     }
   });
 
+  it('tries critical reference data at costly, which lets a copy in every instance serve it, and says why', () => {
+    // A gateway reads a 4 MB quota table on every one of 60,000 requests/s within a 20 ms p99. Marked critical, the
+    // table may not be a copy in every instance (invariant 3), and every store left misses the budget: object
+    // storage costs 20 ms + 4000 KB ÷ 1024 ÷ 500 MB/s = 27.8 ms of the 10 ms left for state. No plan passes.
+    const quota = { name: 'quota', owner: 'global', kind: 'reference', lifetime: 'forever', sizeKb: 4000, writesPerMinute: 0.1, lossImpact: 'critical', hotPath: true } as const;
+    const data: RequirementsInput = { service: 'gw', traffic: { peakRps: 60_000 }, latency: { p99Ms: 20 }, constraints: { stores: ['redis', 'postgres'] }, state: [quota] };
+    const rec = engine.advise(requirementsOf(data));
+    expect(rec.feasible).toBe(false);
+    const relax = rec.tippingPoints.find((t) => t.input === 'state[quota].lossImpact');
+    expect(relax).toMatchObject({ from: 'critical', to: 'costly', feasible: true });
+    expect(relax!.note).toContain('its source lives outside this service');
+    const after = engine.advise(requirementsOf(withInput(data, relax!.input, relax!.to)));
+    expect(after.placements.find((p) => p.state === 'quota')!.store).toBe('in-process-copy');
+    expect(after.feasible).toBe(true);
+    // Not tried for a record, whose loss is the data's: the same table as this service's own record.
+    const owned = engine.advise(requirementsOf({ ...data, state: [{ ...quota, kind: 'record' }] }));
+    expect(owned.tippingPoints.map((t) => t.input)).not.toContain('state[quota].lossImpact');
+  });
+
   it('names the input, both values and the verdict in its note', () => {
     const rec = engine.advise(requirementsOf({ service: 'a', context: { memory: 'session' }, traffic: { peakRps: 100 }, state: [{ name: 'cart' }] }));
     expect(rec.tippingPoints.length).toBeGreaterThan(0);
