@@ -256,7 +256,7 @@ export function buildPlans(assessments: readonly ItemAssessment[], choices: Choi
   for (const s of hybrid.picks) if (STORE_INFO[STORES[s]!].stateful) inside++;
   return {
     stateless: plan('stateless', stateless, !stateless.possible ? blocked(stateless, EXTERNAL_STORES, 'leave instance memory')
-      : n ? `keeps ${count(n, 'session-scoped item')} outside instance memory` : 'no session-scoped state to keep'),
+      : n ? `keeps ${count(n, 'session-scoped item')} outside instance memory` : 'keeps no session-scoped state (the service has none)'),
     stateful: plan('stateful', stateful, n === 0 ? 'no session-scoped state: a stateful tier would hold nothing'
       : !stateful.possible ? blocked(stateful, IN_PROCESS, 'be held in instance memory')
         : `holds ${[n ? count(n, 'session-scoped item') : '', movedIn.length ? `${movedIn.join(', ')} (durable, rebuilt on loss)` : ''].filter(Boolean).join(' and ')} in instance memory`),

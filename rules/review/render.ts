@@ -6,6 +6,7 @@ import { capacity, feasibility } from './figures.ts';
 import { acceptedRisks, revisit, risks } from './risk-sections.ts';
 import { failureSection } from './failure-section.ts';
 import { notesSection } from './notes-section.ts';
+import { drivers, effectText, options } from './options-section.ts';
 import { defaultReasons, type DefaultReason } from './default-reasons.ts';
 import { citedRules, frontMatter, provenanceOf, quotedRules } from './provenance.ts';
 import { STORE_INFO } from '../model/stores.ts';
@@ -128,45 +129,6 @@ function defaults(rec: Recommendation, req: Requirements): string | undefined {
 }
 
 /** Factors that moved a score, strongest first (the engine already orders them). */
-function moving(rec: Recommendation): Factor[] {
-  return rec.factors.filter((f) => f.effect.stateless !== 0 || f.effect.stateful !== 0 || f.effect.hybrid !== 0);
-}
-
-function effectText(f: Factor): string {
-  return VERDICTS.map((v) => `${v} ${signed(f.effect[v])}`).join(', ');
-}
-
-function drivers(rec: Recommendation): string {
-  const top = moving(rec).slice(0, 5);
-  const out = ['## Decision drivers'];
-  if (top.length === 0) out.push('No rule moved a score; every option kept its base score.');
-  else out.push(top.map((f) => `- **${inline(f.title)}** (${code(f.rule)}; ${effectText(f)}): ${inline(f.because)}`).join('\n'));
-  return out.join('\n\n');
-}
-
-function options(rec: Recommendation): string {
-  const out = ['## Considered options'];
-  const ranked = [...VERDICTS].sort((a, b) => rec.scores[b] - rec.scores[a] || VERDICTS.indexOf(a) - VERDICTS.indexOf(b));
-  out.push(table(['Option', 'Score', 'Outcome'], ranked.map((v) => [cell(v), String(rec.scores[v]),
-    cell(v === rec.verdict ? 'chosen' : `not chosen: ${count(rec.scores[rec.verdict] - rec.scores[v], 'point')} behind ${rec.verdict}`)])));
-  for (const v of ranked) {
-    if (v === rec.verdict) continue;
-    const against = moving(rec)
-      .map((f) => ({ f, gap: f.effect[rec.verdict] - f.effect[v] }))
-      .filter((x) => x.gap > 0)
-      .sort((a, b) => b.gap - a.gap)
-      .slice(0, 3);
-    const lines = [`### Why not ${v}`, ''];
-    if (against.length === 0) lines.push(`- ${v} scores ${rec.scores[v]} against ${rec.scores[rec.verdict]}; no single rule favours ${rec.verdict} over it.`);
-    for (const { f } of against) {
-      lines.push(`- ${code(f.rule)} (${v} ${signed(f.effect[v])}, ${rec.verdict} ${signed(f.effect[rec.verdict])}): ${inline(f.because)}`);
-    }
-    for (const t of rec.tippingPoints.filter((t) => t.verdict === v)) lines.push(`- It would win: ${inline(t.note)}.`);
-    out.push(lines.join('\n'));
-  }
-  return out.join('\n\n');
-}
-
 function outcome(rec: Recommendation): string {
   const out = ['## Decision outcome'];
   out.push(`Chosen option: **${rec.verdict}**, with confidence ${rec.confidence} (scores: ${VERDICTS.map((v) => `${v} ${rec.scores[v]}`).join(', ')}).`);
