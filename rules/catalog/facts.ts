@@ -187,6 +187,11 @@ const PLAN: Fact[] = [
   num('plan.inProcessItems', 'service', 'state items held in instance memory', (_c, _i, p) => p!.inProcessItems, 'plan'),
   num('plan.cacheItems', 'service', 'state items placed in the distributed cache', (_c, _i, p) => p!.cacheItems, 'plan'),
   num('plan.tokenKb', 'service', 'KB carried in the client token per request', (_c, _i, p) => p!.tokenKb, 'plan'),
+  num('plan.monthlyUsd', 'service', 'monthly cost of the chosen plan in USD (napkin arithmetic at catalogue unit prices)', (_c, _i, p) => p!.cost.monthlyUsd, 'plan'),
+  { path: 'plan.cheaperPlan', type: 'enum', values: [...VERDICTS, 'none'], scope: 'service', phase: 'plan', description: 'the cheapest other plan that passes every check, when the chosen plan passes too and costs more (none otherwise)', get: (_c, _i, p) => p!.cost.cheaperPlan },
+  num('plan.cheaperMonthlyUsd', 'service', 'monthly cost of plan.cheaperPlan in USD (0 when none)', (_c, _i, p) => p!.cost.cheaperMonthlyUsd, 'plan'),
+  num('plan.costRatio', 'service', 'the chosen plan\'s monthly cost ÷ that of plan.cheaperPlan (0 when none)', (_c, _i, p) => p!.cost.costRatio, 'plan'),
+  num('plan.extraMonthlyUsd', 'service', 'what the chosen plan costs a month more than plan.cheaperPlan, USD (0 when none)', (_c, _i, p) => p!.cost.extraMonthlyUsd, 'plan'),
 ];
 
 /** Every fact a rule may read, by path. Built once. */

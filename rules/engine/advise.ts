@@ -5,7 +5,8 @@ import { inputDigest, sha256Hex, type Sha256Hex } from '../contract/digest.ts';
 import { withInstanceProfile } from '../model/instance-profile.ts';
 import type { Catalog } from '../catalog/compiled.ts';
 import { STORE_INDEX } from '../model/stores.ts';
-import type { EvalContext, PlanView } from '../model/context.ts';
+import type { EvalContext, PlanCostView, PlanView } from '../model/context.ts';
+import { costView, type CostedPlan } from './plan-cost.ts';
 import type { ItemAssessment } from './placement.ts';
 import type { Plan } from './plans.ts';
 import { decide, type Decision } from './decide.ts';
@@ -38,13 +39,13 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
   const decision = decide(catalog, req, true);
   const { ctx, assessments, plans, scored } = decision;
   const plan = plans[scored.verdict];
-  const { stores, placed, cap, ops, found } = chosen(catalog, decision);
+  const plansOut = plansAnswer(catalog, ctx, assessments, plans);
+  const { stores, placed, cap, ops, found } = chosen(catalog, decision, costView(costed(plansOut), scored.verdict));
   const placements = assessments.map((a) => placementOf(catalog, ctx, a, stores.get(a.item.name)!, scored.verdict, plans, req.traffic.sessionMinutes));
   const { risks: open, accepted } = applyAcceptance(sortRisks(found), req.accept, options.today);
   const tipping = tippingPoints(catalog, decision, scored.verdict);
   // No plan passes every check: the verdict is only the least-failing plan, so the answer cannot claim to be sure of it.
   const confidence = Math.min(scored.confidence, robustness(tipping.nearest), plan.feasible ? 1 : INFEASIBLE_CONFIDENCE);
-  const plansOut = plansAnswer(catalog, ctx, assessments, plans);
   const { floor: _f, inProcessItems: _i, cacheItems: _c, tokenKb: _t, sessionsLostPerInstanceLoss: _s, ...capacityOut } = cap;
   const notes = notesFor(ctx, assessments, stores);
   return {
@@ -74,7 +75,7 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
 }
 
 /** The verdict's plan as the answer reports it: where each item lives, its capacity and operations, and its risks. */
-export function chosen(catalog: Catalog, decision: Decision) {
+export function chosen(catalog: Catalog, decision: Decision, cost: PlanCostView) {
   const { ctx, assessments, plans, scored } = decision;
   const stores = completeStores(plans[scored.verdict], assessments);
   const placed = placedOf(assessments, stores);
@@ -93,6 +94,7 @@ export function chosen(catalog: Catalog, decision: Decision) {
     inProcessItems: cap.inProcessItems,
     cacheItems: cap.cacheItems,
     tokenKb: cap.tokenKb,
+    cost,
   };
   const allowedOf = new Map(assessments.map((a) => [a.item.name, a.allowed]));
   const found = [...risks(catalog, ctx, view, (name) => allowedOf.get(name)), ...marginRisks(ctx, assessments, stores)];
@@ -126,6 +128,12 @@ function plansAnswer(catalog: Catalog, ctx: EvalContext, assessments: readonly I
     }
     return { feasible: p.feasible, note: p.note, blockers, cost: planCost(catalog.prices, ctx, placed, capacity(ctx, placed)) };
   };
+  return { stateless: one(plans.stateless), stateful: one(plans.stateful), hybrid: one(plans.hybrid) };
+}
+
+/** Each plan's feasibility and monthly cost, as the cost risks compare them. */
+function costed(plans: Recommendation['plans']): Record<Verdict, CostedPlan> {
+  const one = (p: PlanAnswer): CostedPlan => ({ feasible: p.feasible, monthlyUsd: p.cost.monthlyUsd });
   return { stateless: one(plans.stateless), stateful: one(plans.stateful), hybrid: one(plans.hybrid) };
 }
 

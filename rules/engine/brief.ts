@@ -14,6 +14,7 @@ import type { EvalContext } from '../model/context.ts';
 import type { ItemAssessment } from './placement.ts';
 import type { Plan } from './plans.ts';
 import { applyAcceptance } from './risks.ts';
+import { costView } from './plan-cost.ts';
 
 /**
  * The brief answer (rules/contract/brief.ts) straight from the decision: the same scoring, feasibility and plan choice
@@ -29,9 +30,6 @@ export function adviseBrief(catalog: Catalog, input: Requirements, options: Advi
   // Unexplained, feasibility keeps no per-check outcomes; blockers and margin risks need them, for the stores the
   // plans use only (one store's checks per item, not every candidate of every store).
   const assessments = lean.assessments.map((a) => withOutcomes(catalog, ctx, a, plans, scored.verdict));
-  const { stores, found } = chosen(catalog, { ...lean, assessments });
-  const risks = { high: 0, medium: 0, low: 0 };
-  for (const r of applyAcceptance(found, req.accept, options.today).risks) risks[r.severity]++;
   // Placements in the team's order, implied items last (as the full answer lists them).
   const rank = new Map(input.state.map((s, i) => [s.name, i]));
   const listed = assessments.map((a, i) => [a, i] as const)
@@ -51,6 +49,10 @@ export function adviseBrief(catalog: Catalog, input: Requirements, options: Advi
     return { feasible: p.feasible, blockers, monthlyUsd: planCost(catalog.prices, ctx, placed, capacity(ctx, placed)).monthlyUsd };
   };
   const verdict: Verdict = scored.verdict;
+  const briefPlans = { stateless: plan(plans.stateless), stateful: plan(plans.stateful), hybrid: plan(plans.hybrid) };
+  const { stores, found } = chosen(catalog, { ...lean, assessments }, costView(briefPlans, verdict));
+  const risks = { high: 0, medium: 0, low: 0 };
+  for (const r of applyAcceptance(found, req.accept, options.today).risks) risks[r.severity]++;
   return {
     apiVersion: API_VERSION,
     detail: 'brief',
@@ -65,7 +67,7 @@ export function adviseBrief(catalog: Catalog, input: Requirements, options: Advi
       const store = stores.get(a.item.name)!;
       return { state: a.item.name, store, technology: (a.feasibility.stores[STORE_INDEX[store]]?.profile.technology ?? 'none') as Technology };
     }),
-    plans: { stateless: plan(plans.stateless), stateful: plan(plans.stateful), hybrid: plan(plans.hybrid) },
+    plans: briefPlans,
     risks,
   };
 }

@@ -84,4 +84,17 @@ export interface PlanView {
   inProcessItems: number;
   cacheItems: number;
   tokenKb: number;
+  /** The chosen plan beside the cheapest other plan that passes every check (plan-cost.ts). */
+  cost: PlanCostView;
+}
+
+/** What the chosen plan costs a month against the cheapest other plan that passes every check (napkin figures). */
+export interface PlanCostView {
+  monthlyUsd: number;
+  /** The cheapest other plan that passes every check, when the chosen one passes too and costs more; else 'none'. */
+  cheaperPlan: Verdict | 'none';
+  cheaperMonthlyUsd: number;
+  /** monthlyUsd ÷ cheaperMonthlyUsd (0 when there is no cheaper plan). */
+  costRatio: number;
+  extraMonthlyUsd: number;
 }

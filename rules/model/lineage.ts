@@ -16,6 +16,12 @@ const PLAN_FROM: Readonly<Record<string, readonly string[]>> = {
   'plan.inProcessMemoryMb': ['plan.instances', 'state[].store', 'state[].totalMb'],
   'plan.tokenKb': ['state[].store', 'state[].sizeKb'],
   'plan.hotPathMs': ['state[].store', 'state[].hotPath', 'state[].roundTripMs'],
+  // Every plan's cost: its instances and store tiers, sized from the items it places (engine/cost.ts).
+  'plan.monthlyUsd': ['plan.instances', 'state[].store', 'state[].totalMb'],
+  'plan.cheaperPlan': ['plan.verdict', 'plan.monthlyUsd'],
+  'plan.cheaperMonthlyUsd': ['plan.cheaperPlan'],
+  'plan.costRatio': ['plan.monthlyUsd', 'plan.cheaperMonthlyUsd'],
+  'plan.extraMonthlyUsd': ['plan.monthlyUsd', 'plan.cheaperMonthlyUsd'],
 };
 
 /**
