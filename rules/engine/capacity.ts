@@ -3,7 +3,7 @@ import { REQUESTS_PER_SESSION, round, SESSIONS_PER_SHARED_OBJECT } from '../mode
 import type { EvalContext, EvalItem } from '../model/context.ts';
 import { formatNumber as f } from '../model/format.ts';
 import { ASSUMPTIONS } from '../model/assumptions.ts';
-import { MEASURES, storeMbPerSecond, storeMemoryMb, type Probe } from '../model/measures.ts';
+import { MEASURES, storeMbPerSecond, storeMemoryMb, storeWriteMbPerSecond, type Probe } from '../model/measures.ts';
 import type { Profile } from '../model/profile.ts';
 import { STORE_INFO } from '../model/stores.ts';
 import { figure } from './feasibility.ts';
@@ -56,7 +56,7 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
   let writes = 0;
   let hotPathMs = 0;
   let sticky = false;
-  const tiers = new Map<string, { store: Store; profile: Profile; items: string[]; reads: number; writes: number; mbps: number; memory: number; durable: string[] }>();
+  const tiers = new Map<string, { store: Store; profile: Profile; items: string[]; reads: number; writes: number; mbps: number; writeMbps: number; memory: number; durable: string[] }>();
   for (const { item, store, profile } of placed) {
     if (store === 'none' || !profile) continue;
     const probe: Probe = { ctx, item, store, profile };
@@ -74,12 +74,13 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
     reads += item.readsPerSecond;
     writes += item.deliveriesPerSecond;
     const key = `${store}/${profile.technology}`;
-    const tier = tiers.get(key) ?? { store, profile, items: [], reads: 0, writes: 0, mbps: 0, memory: 0, durable: [] };
+    const tier = tiers.get(key) ?? { store, profile, items: [], reads: 0, writes: 0, mbps: 0, writeMbps: 0, memory: 0, durable: [] };
     tier.items.push(item.name);
     if (needsNoAcknowledgedLoss(ctx, item)) tier.durable.push(item.name);
     tier.reads += item.readsPerSecond;
     tier.writes += item.deliveriesPerSecond;
     tier.mbps += storeMbPerSecond(probe);
+    tier.writeMbps += storeWriteMbPerSecond(probe);
     tier.memory += storeMemoryMb(probe);
     tiers.set(key, tier);
   }
@@ -95,7 +96,7 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
   for (const t of tiers.values()) {
     const p = t.profile;
     // Capped where the arithmetic stops meaning anything (and JSON integers stay exact).
-    const nodes = Math.min(MAX_COUNT, tierNodes(p, t.reads, t.writes, t.mbps, t.memory));
+    const nodes = Math.min(MAX_COUNT, tierNodes(p, t.reads, t.writes, t.mbps, t.writeMbps, t.memory));
     const replicas = tierReplicas(p, req.failure.availability, t.durable.length > 0);
     if (replicas > 0) {
       // Named up to a handful, then counted: an answer for 200 items stays readable.
@@ -107,7 +108,7 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
       store: t.store, technology: p.technology as Technology, items: t.items, nodes, replicas,
       readsPerSecond: round(t.reads), writesPerSecond: round(t.writes), mbPerSecond: round(t.mbps), memoryMb: round(t.memory),
     });
-    assumptions.push(`${t.store} (${p.technology}): ${f(round(t.reads))} reads/s, ${f(round(t.writes))} writes/s, ${f(round(t.mbps))} MB/s${t.memory > 0 ? `, ${f(round(t.memory))} MB` : ''} → ${count(nodes, 'node')} at ~${f(p.readsPerNode ?? 0)} reads/s, ~${f(p.writesPerNode ?? 0)} writes/s${p.mbPerSecondPerNode ? `, ${f(p.mbPerSecondPerNode)} MB/s` : ''}${p.memoryMbPerNode ? `, ${f(p.memoryMbPerNode)} MB` : ''} per node (profile figures, assumed: ${p.sources['readsPerNode'] ?? 'stores.yaml'})`);
+    assumptions.push(`${t.store} (${p.technology}): ${f(round(t.reads))} reads/s, ${f(round(t.writes))} writes/s, ${f(round(t.mbps))} MB/s${p.writeMbPerSecondPerNode ? ` (${f(round(t.writeMbps))} MB/s written)` : ''}${t.memory > 0 ? `, ${f(round(t.memory))} MB` : ''} → ${count(nodes, 'node')} at ~${f(p.readsPerNode ?? 0)} reads/s, ~${f(p.writesPerNode ?? 0)} writes/s${p.mbPerSecondPerNode ? `, ${f(p.mbPerSecondPerNode)} MB/s` : ''}${p.writeMbPerSecondPerNode ? `, ${f(p.writeMbPerSecondPerNode)} MB/s written` : ''}${p.memoryMbPerNode ? `, ${f(p.memoryMbPerNode)} MB` : ''} per node (profile figures, assumed: ${p.sources['readsPerNode'] ?? 'stores.yaml'})`);
   }
   if (cacheItems > 0) assumptions.push(`cache memory is the items' total size × ${ASSUMPTIONS.cacheOverhead.value} (assumed: ${ASSUMPTIONS.cacheOverhead.source})`);
   if (reads > 0) assumptions.push(`every request reads each hot-path item once; other items are read by ${ASSUMPTIONS.nonHotReadShare.value * 100}% of requests unless readsPerMinute says otherwise (assumed)`);

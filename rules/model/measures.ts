@@ -78,6 +78,11 @@ export function storeMbPerSecond(x: Probe): number {
   return (x.item.readsPerSecond * x.item.readKb + x.item.deliveriesPerSecond * writeKbOf(x)) / MB;
 }
 
+/** The written part of storeMbPerSecond: what a store whose writes are dearer than its reads sizes on. */
+export function storeWriteMbPerSecond(x: Probe): number {
+  return (x.item.deliveriesPerSecond * writeKbOf(x)) / MB;
+}
+
 /** KB every instance applies per change of an in-process copy: the delta of a collection (an index, rows), else the whole value. */
 const refreshKb = (x: Probe) => (x.item.shape === 'collection' ? x.item.writeKb : x.item.sizeKb);
 const fanoutText = (x: Probe) => (x.item.fanout > 1 ? ` × fanout ${f(x.item.fanout)}` : '');
@@ -269,7 +274,7 @@ export function budgetMs(ctx: EvalContext, item: EvalItem): number {
 /** Nodes (shards, partitions, prefixes) a store needs for this item alone; undefined for stores without nodes. */
 export function nodesNeeded(x: Probe): number | undefined {
   if (!hasNodes(x.profile)) return undefined;
-  return tierNodes(x.profile, x.item.readsPerSecond, x.item.deliveriesPerSecond, storeMbPerSecond(x), storeMemoryMb(x));
+  return tierNodes(x.profile, x.item.readsPerSecond, x.item.deliveriesPerSecond, storeMbPerSecond(x), storeWriteMbPerSecond(x), storeMemoryMb(x));
 }
 
 function nodesWhy(x: Probe): string {
@@ -277,11 +282,13 @@ function nodesWhy(x: Probe): string {
   if (!hasNodes(p)) return '';
   const mbps = storeMbPerSecond(x);
   const memory = storeMemoryMb(x);
-  const [binding] = tierBinding(p, x.item.readsPerSecond, x.item.deliveriesPerSecond, mbps, memory);
+  const written = storeWriteMbPerSecond(x);
+  const [binding] = tierBinding(p, x.item.readsPerSecond, x.item.deliveriesPerSecond, mbps, written, memory);
   switch (binding) {
     case 'reads': return `${f(round(x.item.readsPerSecond))} reads/s ÷ ${f(p.readsPerNode!)} per node`;
     case 'writes': return `${f(round(x.item.deliveriesPerSecond))} writes/s${fanoutText(x)} ÷ ${f(p.writesPerNode!)} per node`;
     case 'mbPerSecond': return `${f(round(mbps))} MB/s ÷ ${f(p.mbPerSecondPerNode!)} MB/s per node`;
+    case 'writeMbPerSecond': return `${f(round(written))} MB/s written ÷ ${f(p.writeMbPerSecondPerNode!)} MB/s of writes per node`;
     case 'memory': return `${f(round(memory))} MB of memory ÷ ${f(p.memoryMbPerNode!)} MB per node`;
   }
 }

@@ -18,6 +18,8 @@ export const ProfileSchema = z.strictObject({
   readsPerNode: figure().optional(),
   writesPerNode: figure().optional(),
   mbPerSecondPerNode: figure().optional(),
+  /** MB/s of writes one node takes, where writes are dearer than the node's MB/s says (a DynamoDB partition: 1 MB/s). */
+  writeMbPerSecondPerNode: figure().optional(),
   memoryMbPerNode: figure().optional(),
   maxNodes: figure().optional(),
   maxWriteNodes: figure().optional(),
@@ -82,7 +84,7 @@ export const profileKey = (p: Pick<Profile, 'technology' | 'store'>) => `${p.tec
  * must be covered by a source for itself or for its group: `statewise rules lint` reports the rest.
  */
 export const FIGURE_GROUPS: readonly (readonly string[])[] = [
-  ['readMs', 'writeMs'], ['streamMbPerSecond', 'mbPerSecondPerNode'], ['readsPerNode', 'writesPerNode'],
+  ['readMs', 'writeMs'], ['streamMbPerSecond', 'mbPerSecondPerNode'], ['readsPerNode', 'writesPerNode'], ['writeMbPerSecondPerNode'],
   ['memoryMbPerNode'], ['maxNodes', 'maxWriteNodes'], ['maxValueKb', 'hardMaxValueKb'], ['storageGbPerNode'], ['losesAcknowledgedWrites'],
   ['keyLookups'], ['wholeObjectWrites'], ['storageUsdPerGbMonth'], ['node'], ['lossWindowSeconds'], ['failoverSeconds'], ['replicas'],
   ['restoreMbPerSecond'], ['replayMbPerSecond'], ['checkpointIntervalSeconds'],

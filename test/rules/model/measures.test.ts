@@ -128,3 +128,31 @@ describe('replicated memory: replica traffic per instance is shared by the fleet
     expect(checkOf(rec, 'match-state', 'check.latency').value).toBeCloseTo(0.001 + 1, 9);
   });
 });
+
+describe('DynamoDB partitions: 1,000 write units of 1 KB each, so writes of large items bind before the MB/s', () => {
+  // The legacy portal: 1,080,000 sessions (12,000 rps ÷ 20 requests per session × 30 min × 60 s, Little's law) of
+  // 12 KB written 4 times a minute = 72,000 writes/s × 12 KB = 864,000 KB/s = 843.75 MB/s written → 844 partitions
+  // at 1 MB/s written each. Counted as plain MB/s (12,000 reads/s × 12 KB + 843.75 = 984.38 MB/s ÷ 10 MB/s) it
+  // would be 99, and as writes alone 72,000 ÷ 1,000 = 72: the write bandwidth is what binds.
+  const rec = advise({
+    service: 'portal', context: { memory: 'session' }, traffic: { peakRps: 12_000, sessionMinutes: 30 },
+    failure: { sessionLoss: 'unacceptable', availability: 99.95 }, constraints: { stores: ['dynamodb'] },
+    state: [{ name: 'session', owner: 'session', lifetime: 'hours', sizeKb: 12, writesPerMinute: 4, lossImpact: 'costly', hotPath: true }],
+  });
+
+  it('sizes the tier on MB/s written: 844 partitions', () => {
+    expect(placement(rec, 'session').technology).toBe('dynamodb');
+    const tier = rec.capacity.stores.find((s) => s.technology === 'dynamodb')!;
+    expect(tier.writesPerSecond).toBe(72_000);
+    expect(tier.mbPerSecond).toBeCloseTo((12_000 * 12 + 72_000 * 12) / 1024, 2);
+    expect(tier.nodes).toBe(Math.ceil((72_000 * 12) / 1024 / 1));
+    expect(tier.nodes).toBe(844);
+    expect(rec.capacity.assumptions.join('\n')).toContain('843.75 MB/s written) → 844 nodes');
+  });
+
+  it('the throughput check quotes the written MB/s as the binding figure', () => {
+    const c = checkOf(rec, 'session', 'check.throughput');
+    expect(c.value).toBe(844);
+    expect(c.because).toContain('843.75 MB/s written ÷ 1 MB/s of writes per node');
+  });
+});
