@@ -34,7 +34,9 @@ export const NUMERIC: NumericInput[] = [
   { input: 'traffic.peakRps', min: 0, max: 100_000_000, integer: false, physical: true, get: (r) => r.traffic.peakRps, set: (r, v) => traffic(r, { peakRps: v }) },
   { input: 'traffic.concurrentSessions', min: 0, max: 1_000_000_000, integer: true, physical: true, get: (r) => r.traffic.concurrentSessions, set: (r, v) => traffic(r, { concurrentSessions: v }) },
   { input: 'traffic.sessionMinutes', min: 0.01, max: 525_600, integer: false, physical: false, get: (r) => r.traffic.sessionMinutes, set: (r, v) => traffic(r, { sessionMinutes: v }) },
-  { input: 'traffic.regions', min: 1, max: 50, integer: true, physical: false, get: (r) => r.traffic.regions, set: (r, v) => traffic(r, { regions: v }) },
+  // With traffic.regionGroups the groups' sizes set the count (their sum replaces traffic.regions): a claim on
+  // traffic.regions could not be applied to such a file, so it is not searched.
+  { input: 'traffic.regions', min: 1, max: 50, integer: true, physical: false, get: (r) => (r.traffic.regionGroups ? undefined : r.traffic.regions), set: (r, v) => traffic(r, { regions: v }) },
   { input: 'failure.availability', min: 90, max: 99.999, integer: false, physical: false, get: (r) => r.failure.availability, set: (r, v) => failure(r, { availability: v }), distance: (a, b) => Math.abs(nines(a) - nines(b)) * 2 },
   { input: 'failure.rpoSeconds', min: 0, max: 31_536_000, integer: false, physical: true, get: (r) => r.failure.rpoSeconds, set: (r, v) => failure(r, { rpoSeconds: v }) },
   { input: 'failure.rtoSeconds', min: 0.01, max: 31_536_000, integer: false, physical: true, get: (r) => r.failure.rtoSeconds, set: (r, v) => failure(r, { rtoSeconds: v }) },

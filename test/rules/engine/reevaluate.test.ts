@@ -37,7 +37,7 @@ describe('verdictWith (tipping-point re-evaluation)', () => {
     // Not vacuous: the search varied traffic, failure, latency and context inputs.
     expect(compared.length).toBeGreaterThan(1000);
     const inputs = new Set(compared.map((c) => c.input));
-    for (const i of ['traffic.peakRps', 'traffic.sessionMinutes', 'latency.p99Ms', 'failure.sessionLoss', 'context.memory', 'context.realtime', 'constraints.instance.memoryMb']) {
+    for (const i of ['traffic.peakRps', 'traffic.sessionMinutes', 'traffic.regions', 'latency.p99Ms', 'failure.sessionLoss', 'context.memory', 'context.realtime', 'constraints.instance.memoryMb']) {
       expect(inputs).toContain(i);
     }
     // And the relaxation of critical reference data (tipping-inputs.ts, itemEnums): an item's own enum field.
@@ -48,7 +48,9 @@ describe('verdictWith (tipping-point re-evaluation)', () => {
     const compared = differential(regionsRequirementsArb({ minItems: 1, maxItems: 5 }), 120, 11);
     expect(compared.length).toBeGreaterThan(1000);
     const inputs = new Set(compared.map((c) => c.input));
-    for (const i of ['traffic.awayShare', 'failure.rpoSeconds', 'latency.p99Ms', 'traffic.regions']) expect(inputs).toContain(i);
+    // (traffic.regions is not among them: with regionGroups the groups set the count, and it is not searched.)
+    for (const i of ['traffic.awayShare', 'failure.rpoSeconds', 'latency.p99Ms']) expect(inputs).toContain(i);
+    expect(inputs).not.toContain('traffic.regions');
     expect([...inputs].some((i) => i.endsWith('].merge'))).toBe(true);
     // Not vacuous: some away share change moved feasibility, which only derived.awayRttMs can do.
     expect(compared.filter((c) => c.input === 'traffic.awayShare' && c.flipsFeasible).length).toBeGreaterThan(0);

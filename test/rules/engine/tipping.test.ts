@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RequirementsInput } from '../../../rules/index.ts';
-import { requirementsArb } from '../../support/arbitraries.ts';
+import { regionsRequirementsArb, requirementsArb } from '../../support/arbitraries.ts';
 import { builtinEngine, requirementsOf } from '../../support/engine.ts';
 import { runs } from '../../support/property.ts';
 
@@ -54,6 +54,21 @@ describe('tipping points', () => {
       expect({ verdict: after.verdict, feasible: after.feasible }, t.note).toEqual({ verdict: t.verdict, feasible: t.feasible });
     }
   });
+
+  it('every claim holds when applied to the file across regions: groups, residency, merges, away shares', () => {
+    // With traffic.regionGroups the groups' sum replaces traffic.regions, so a claim on traffic.regions could never be
+    // applied to such a file: the claims must name inputs the file can carry.
+    let claims = 0;
+    fc.assert(fc.property(regionsRequirementsArb({ minItems: 1, maxItems: 5 }), (data) => {
+      const rec = engine.advise(requirementsOf(data));
+      for (const t of rec.tippingPoints) {
+        claims++;
+        const after = engine.advise(requirementsOf(withInput(data, t.input, t.to)));
+        expect({ verdict: after.verdict, feasible: after.feasible }, `${t.note} in ${JSON.stringify(data)}`).toEqual({ verdict: t.verdict, feasible: t.feasible });
+      }
+    }), { numRuns: runs(60, 200) });
+    expect(claims).toBeGreaterThan(50);
+  }, 120_000);
 
   it('tries critical reference data at costly, which lets a copy in every instance serve it, and says why', () => {
     // A gateway reads a 4 MB quota table on every one of 60,000 requests/s within a 20 ms p99. Marked critical, the
