@@ -53,6 +53,9 @@ describe('replication between regions', () => {
     expect(p.why.join(' ')).toContain('replicated asynchronously to another region of group eu: a region loss can lose its last ~1 s of writes');
     const region = adviseData(engine, withInput((d) => { d.failure.rpoSeconds = 5; })).failures.find((r) => r.state === 'patient-note' && r.failure === 'region')!;
     expect(region).toMatchObject({ lost: 'seconds', lossSeconds: 1 });
+    // The lag risk counts the regions the note may live in (the EU group's 2), not the service's 3.
+    const risk = adviseData(engine, withInput((d) => { d.failure.rpoSeconds = 5; })).risks.find((r) => r.id === 'risk.cross-region-consistency:patient-note')!;
+    expect(risk.text).toContain('patient-note needs strong consistency across the 2 regions it may live in');
   });
 });
 
