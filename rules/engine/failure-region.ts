@@ -41,11 +41,14 @@ export function regionLoss(x: FailureInput, scope: RegionScope): Cell {
   if (regions < 2) {
     return { lost: 'all', affected: item.owners, unit, rtoSeconds: null, because: `one region (traffic.regions 1): no copy of ${item.name} runs elsewhere, so the service and its ${count(f(item.owners), noun)} are gone until the region returns (or backups kept elsewhere are restored)`, source: 'traffic.regions', assumed: assumedCount(x) };
   }
-  const share = shareOf(item.owners, regions);
+  // A resident item's owners all live in its group's regions (invariant 14): losing one of those takes a share of
+  // the group, not of every region.
+  const spread = item.residencyRegions;
+  const share = shareOf(item.owners, spread);
   const group = item.residency;
   const groupRegions = group === undefined ? undefined : ctx.req.traffic.regionGroups?.[group];
   const stranded = groupRegions !== undefined && groupRegions < 2;
-  const inRegion = `about ${count(f(share), noun)} of ${count(regions, 'region')}`;
+  const inRegion = `about ${count(f(share), noun)} of ${spread < regions ? `the ${count(spread, 'region')} of group ${group}` : count(regions, 'region')}`;
   // Sticky memory and an asynchronous cache have no synchronous copy in another region, whatever the scope says.
   const synchronousCopy = store !== 'in-process-sticky' && store !== 'distributed-cache';
   if (scope === 'global' && synchronousCopy) {

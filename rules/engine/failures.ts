@@ -59,9 +59,10 @@ function zoneLoss(x: FailureInput): Cell {
   }
   if (!x.profile || x.store === 'client-token' || x.store === 'in-process-copy') return instanceLoss(x);
   // The store's nodes are spread over the zones like the instances: the zone's share fails over like one node.
-  // A zone is inside one region: unless the item has one writer worldwide, only that region's owners are hit.
+  // A zone is inside one region: unless the item has one writer worldwide, only that region's owners are hit (of
+  // the regions the item may live in: a resident item's owners all live in its group).
   const regions = x.ctx.req.traffic.regions;
-  const owners = regions >= 2 && regionScopeOf(x.item, x.store) !== 'global' ? shareOf(x.item.owners, regions) : x.item.owners;
+  const owners = regions >= 2 && regionScopeOf(x.item, x.store) !== 'global' ? shareOf(x.item.owners, x.item.residencyRegions) : x.item.owners;
   const c = storeNodeLoss(x, zone.zones, owners);
   return { ...c, because: `${c.because} (${count(zone.zones, 'zone')} per region assumed)` };
 }
