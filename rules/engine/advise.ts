@@ -46,7 +46,7 @@ export function advise(catalog: Catalog, input: Requirements, options: AdviseOpt
   const tipping = tippingPoints(catalog, decision, scored.verdict);
   // No plan passes every check: the verdict is only the least-failing plan, so the answer cannot claim to be sure of it.
   const confidence = Math.min(scored.confidence, robustness(tipping.nearest), plan.feasible ? 1 : INFEASIBLE_CONFIDENCE);
-  const { floor: _f, inProcessItems: _i, cacheItems: _c, tokenKb: _t, sessionsLostPerInstanceLoss: _s, ...capacityOut } = cap;
+  const { floor: _f, inProcessItems: _i, copyMemoryMb: _m, pinnedMemoryMb: _p, cacheItems: _c, tokenKb: _t, sessionsLostPerInstanceLoss: _s, ...capacityOut } = cap;
   const notes = notesFor(ctx, assessments, stores);
   return {
     apiVersion: API_VERSION,
@@ -92,6 +92,8 @@ export function chosen(catalog: Catalog, decision: Decision, cost: PlanCostView)
     sessionsLostPerInstanceLoss: cap.sessionsLostPerInstanceLoss,
     inProcessMemoryMb: cap.inProcessMemoryMb,
     inProcessItems: cap.inProcessItems,
+    copyMemoryMb: cap.copyMemoryMb,
+    pinnedMemoryMb: cap.pinnedMemoryMb,
     cacheItems: cap.cacheItems,
     tokenKb: cap.tokenKb,
     cost,

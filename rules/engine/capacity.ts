@@ -22,6 +22,10 @@ export interface CapacityAnswer extends Capacity {
   /** Instances that would be needed for availability alone, load alone, and memory alone. */
   floor: { availability: number; load: number; memory: number };
   inProcessItems: number;
+  /** MB of read-only copies every instance holds (part of inProcessMemoryMb). */
+  copyMemoryMb: number;
+  /** MB of pinned state (sticky, replicated, checkpointed) each instance holds: the rest of inProcessMemoryMb. */
+  pinnedMemoryMb: number;
   cacheItems: number;
   tokenKb: number;
   sessionsLostPerInstanceLoss: number;
@@ -132,6 +136,8 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
     latencyBudgetMs,
     floor: { availability, load, memory },
     inProcessItems,
+    copyMemoryMb: round(copiesMb),
+    pinnedMemoryMb: round(pinnedMb / instances),
     cacheItems,
     tokenKb: round(tokenKb),
     sessionsLostPerInstanceLoss: sticky ? Math.ceil(derived.concurrentSessions / instances) : 0,

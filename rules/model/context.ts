@@ -82,6 +82,10 @@ export interface PlanView {
   sessionsLostPerInstanceLoss: number;
   inProcessMemoryMb: number;
   inProcessItems: number;
+  /** MB of read-only copies each instance holds (part of inProcessMemoryMb). */
+  copyMemoryMb: number;
+  /** MB of pinned state (sticky, replicated, checkpointed) each instance holds: the rest of inProcessMemoryMb. */
+  pinnedMemoryMb: number;
   cacheItems: number;
   tokenKb: number;
   /** The chosen plan beside the cheapest other plan that passes every check (plan-cost.ts). */

@@ -14,6 +14,8 @@ const PLAN_FROM: Readonly<Record<string, readonly string[]>> = {
   'plan.routing': ['plan.verdict'],
   'plan.sessionsLostPerInstanceLoss': ['plan.instances', 'derived.concurrentSessions', 'state[].store'],
   'plan.inProcessMemoryMb': ['plan.instances', 'state[].store', 'state[].totalMb'],
+  'plan.copyMemoryMb': ['state[].store', 'state[].totalMb'],
+  'plan.pinnedMemoryMb': ['plan.instances', 'state[].store', 'state[].totalMb'],
   'plan.tokenKb': ['state[].store', 'state[].sizeKb'],
   'plan.hotPathMs': ['state[].store', 'state[].hotPath', 'state[].roundTripMs'],
   // Every plan's cost: its instances and store tiers, sized from the items it places (engine/cost.ts).

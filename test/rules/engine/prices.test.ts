@@ -71,8 +71,31 @@ describe('instance profiles', () => {
   it('raise no garbage-collection risk for memory on a GPU, but do on a small container', () => {
     const gpu = engine.advise(requirementsOf(GPU));
     expect(gpu.risks.map((r) => r.rule)).not.toContain('risk.memory-pressure');
+    expect(gpu.risks.map((r) => r.rule)).not.toContain('risk.copy-memory-pressure');
+    // On a CPU container the 13,671.88 MB of weights are a copy on the heap: the copy's risk, not the sessions' one.
     const cpu = engine.advise(requirementsOf({ ...GPU, constraints: { ops: 'medium', stores: ['s3'], instance: { profile: 'memory-optimised', memoryMb: 65536, rps: 60 } } }));
-    expect(cpu.risks.map((r) => r.rule)).toContain('risk.memory-pressure');
+    expect(cpu.risks.map((r) => r.rule)).toContain('risk.copy-memory-pressure');
+    expect(cpu.risks.map((r) => r.rule)).not.toContain('risk.memory-pressure');
+    expect(cpu.risks.find((r) => r.rule === 'risk.copy-memory-pressure')!.text).toContain(`holds ${Math.round((14000000 / 1024) * 100) / 100} MB of read-only copies`);
+  });
+
+  it('memory held for sessions gets the session mitigation; a copy and sessions both large get both risks', () => {
+    // 20,000 sessions × 100 KB = 1,953.13 MB of sticky documents (plus the implied shared object) over the 2
+    // instances 99.9% availability asks for: ~992 MB each, ≥ 512.
+    const sessions: RequirementsInput = {
+      service: 'editor', context: { memory: 'session', sharedState: 'collaborative' }, traffic: { peakRps: 40, concurrentSessions: 20000 },
+      failure: { sessionLoss: 'tolerable', availability: 99.9, deploysPerDay: 1 }, constraints: { ops: 'high', stores: [] },
+      state: [{ name: 'doc', owner: 'session', lifetime: 'hours', sizeKb: 100, writesPerMinute: 30, lossImpact: 'annoying', hotPath: true }],
+    };
+    const rec = engine.advise(requirementsOf(sessions));
+    const rules = rec.risks.map((r) => r.rule);
+    expect(rec.capacity.instances).toBe(2);
+    expect(rec.capacity.inProcessMemoryMb).toBeGreaterThanOrEqual((20000 * 100) / 1024 / 2);
+    expect(rules).toContain('risk.memory-pressure');
+    expect(rules).not.toContain('risk.copy-memory-pressure');
+    const both = engine.advise(requirementsOf({ ...sessions, state: [...sessions.state!, { name: 'dictionary', owner: 'global', kind: 'reference', lifetime: 'days', sizeKb: 700 * 1024, writesPerMinute: 0, lossImpact: 'none', hotPath: true }] }));
+    expect(both.placements.find((p) => p.state === 'dictionary')!.store).toBe('in-process-copy');
+    expect(both.risks.map((r) => r.rule)).toEqual(expect.arrayContaining(['risk.memory-pressure', 'risk.copy-memory-pressure']));
   });
 
   it('an explicit price wins over the profile', () => {
