@@ -5,6 +5,7 @@ import { STORE_INDEX } from '../model/stores.ts';
 import { ASSUMPTIONS } from '../model/assumptions.ts';
 import type { ItemAssessment } from './placement.ts';
 import { readsAssumed, withoutAssumedReads } from './assumed-reads.ts';
+import { eventsPerKeyPerMinute, streamKeyRate } from '../model/stream-keys.ts';
 
 /** A total rate this many times the service's own peakRps is most likely a per-owner rate written as a total, or the reverse. */
 export const OWNER_RATE_FACTOR = 10;
@@ -62,8 +63,35 @@ export function notesFor(ctx: EvalContext, assessments: readonly ItemAssessment[
       });
     }
   }
+  notes.push(...streamKeyNotes(ctx));
   if (stores) notes.push(...assumedShareNotes(ctx, assessments, stores));
   return notes;
+}
+
+/**
+ * Under a stream, live keys are events ÷ the keyed item's per-key rate (model/stream-keys.ts); more live keys than
+ * the item's given owners cannot be: a key is an owner. Either fewer events update the item than its rate implies, or
+ * the owners are too few. The sessions figure is sized on the keys, the item's memory on its owners.
+ */
+function streamKeyNotes(ctx: EvalContext): Note[] {
+  const req = ctx.req;
+  const rate = streamKeyRate(req);
+  if (!rate || req.traffic.concurrentSessions !== undefined) return [];
+  const item = ctx.items.find((i) => i.name === rate.item);
+  if (!item || item.source.owners === undefined) return [];
+  const keys = ctx.derived.concurrentSessions;
+  const factor = factorOf(keys / item.owners);
+  if (!(keys > item.owners) || !Number.isFinite(factor)) return [];
+  const perKey = eventsPerKeyPerMinute(rate, req.traffic.sessionMinutes);
+  return [{
+    id: 'note.stream-keys-exceed-owners',
+    field: `state[${item.name}].owners`,
+    factor,
+    text: `traffic.source is stream: ${f(req.traffic.peakRps)} events/s × 60 ÷ ${f(perKey)} events per key a minute (state[${item.name}].writesPerMinute) = ${f(keys)} live keys, `
+      + `${f(factor)}× the ${f(item.owners)} owners state[${item.name}].owners gives, and a key is an owner. Either not every event updates ${item.name} `
+      + `(then a key sees more events than that and fewer keys are live: give traffic.concurrentSessions), or the owners are too few. `
+      + `Sessions are counted on the ${f(keys)} keys and ${item.name}'s memory on its owners; check both.`,
+  }];
 }
 
 /** The answer's tightest check, when it belongs to an off-hot-path item and rests on the assumed read share alone. */

@@ -372,7 +372,7 @@ export interface components {
                 factor: number;
                 /** @description The input the note questions, named like tipping points' inputs (state[link].writesPerMinute): by item name, so it does not depend on the order items are listed in. */
                 field: string;
-                /** @description What disagrees: note.owner-rate, note.read-rate, note.rare-write-on-hot-path, note.assumed-read-share. */
+                /** @description What disagrees: note.owner-rate, note.read-rate, note.rare-write-on-hot-path, note.assumed-read-share, note.stream-keys-exceed-owners. */
                 id: string;
                 /** @description The arithmetic in words and what to check. */
                 text: string;

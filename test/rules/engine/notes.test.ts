@@ -108,3 +108,30 @@ describe('notes: the tightest check rests on the assumed read share', () => {
     expect(risk?.severity).toBe('low');
   });
 });
+
+describe('notes: a stream whose live keys outnumber the keyed item\'s owners', () => {
+  const advise = (data: RequirementsInput) => engine.advise(requirementsOf(data));
+  // 250,000 events/s × 60 ÷ 0.35 writes/min per key = 42,857,142.86 → 42,857,143 live keys against 40,000,000 owners:
+  // 1.07× → 1.1. A key is an owner, so the input disagrees with itself.
+  const stream = (owners: number, concurrentSessions?: number): RequirementsInput => ({
+    service: 'attribution', context: { memory: 'session' },
+    traffic: { peakRps: 250_000, source: 'stream', sessionMinutes: 30, ...(concurrentSessions === undefined ? {} : { concurrentSessions }) },
+    constraints: { ops: 'high', stores: ['kafka'], instance: { memoryMb: 16384, rps: 20_000 } },
+    state: [{ name: 'window', owner: 'user', owners, lifetime: 'minutes', sizeKb: 0.4, writesPerMinute: 0.35, lossImpact: 'annoying', consistency: 'eventual', hotPath: true }],
+  });
+
+  it('42,857,143 keys against 40,000,000 owners: 1.1×, naming the owners', () => {
+    const keys = Math.ceil((250_000 * 60) / 0.35);
+    expect(keys).toBe(42_857_143);
+    const rec = advise(stream(40_000_000));
+    expect(rec.capacity.concurrentSessions).toBe(keys);
+    const note = rec.notes!.find((n) => n.id === 'note.stream-keys-exceed-owners')!;
+    expect(note).toMatchObject({ field: 'state[window].owners', factor: Math.round((keys / 40_000_000) * 10) / 10 });
+    expect(note.text).toContain(`= ${keys} live keys, 1.1× the 40000000 owners`);
+  });
+
+  it('as many owners as keys, or the sessions given, is no note', () => {
+    expect(advise(stream(42_857_143)).notes?.map((n) => n.id) ?? []).not.toContain('note.stream-keys-exceed-owners');
+    expect(advise(stream(40_000_000, 30_000_000)).notes?.map((n) => n.id) ?? []).not.toContain('note.stream-keys-exceed-owners');
+  });
+});
