@@ -1,29 +1,15 @@
 import type { z } from 'zod';
 import { RequirementsSchema, StateItemSchema } from '../contract/requirements.ts';
-import { ROUTING, STORES, VERDICTS } from '../contract/recommendation.ts';
-import type { EvalContext, EvalItem, PlanView } from '../model/context.ts';
 import { DERIVED_FACTS } from '../model/lineage.ts';
+import { PLAN_FACTS } from './plan-facts.ts';
+import type { Fact, FactScope, FactType, FactValue } from './fact.ts';
 
 /**
  * The facts a rule may read, by path. Contract facts are derived from the zod schema, so a field added to the
  * contract is readable at once and a path that is not in the contract is a load error. Derived facts are computed
  * by the engine and documented here; `plan` facts exist only after placement and may be read by risk rules alone.
  */
-export type FactType = 'number' | 'boolean' | 'enum' | 'set';
-export type FactValue = number | boolean | string | readonly string[];
-export type FactScope = 'service' | 'item';
-export type FactPhase = 'input' | 'plan';
-
-export interface Fact {
-  path: string;
-  type: FactType;
-  scope: FactScope;
-  phase: FactPhase;
-  /** Allowed values of an enum or the members of a set. */
-  values?: readonly string[];
-  description: string;
-  get: (ctx: EvalContext, item: EvalItem | undefined, plan: PlanView | undefined) => FactValue;
-}
+export type { Fact, FactPhase, FactScope, FactType, FactValue } from './fact.ts';
 
 type AnySchema = z.core.$ZodType;
 
@@ -136,10 +122,11 @@ function contractFacts(): Fact[] {
   return facts;
 }
 
-const num = (path: string, scope: FactScope, description: string, get: Fact['get'], phase: FactPhase = 'input'): Fact =>
-  ({ path, type: 'number', scope, phase, description, get });
-const bool = (path: string, scope: FactScope, description: string, get: Fact['get'], phase: FactPhase = 'input'): Fact =>
-  ({ path, type: 'boolean', scope, phase, description, get });
+/** Derived numbers and booleans, known before placement (plan facts: plan-facts.ts). */
+const num = (path: string, scope: FactScope, description: string, get: Fact['get']): Fact =>
+  ({ path, type: 'number', scope, phase: 'input', description, get });
+const bool = (path: string, scope: FactScope, description: string, get: Fact['get']): Fact =>
+  ({ path, type: 'boolean', scope, phase: 'input', description, get });
 
 /** A derived fact's description, from the registry that computes it (rules/model/derived.ts). */
 const described = (id: string): string => DERIVED_FACTS.get(id)!.description;
@@ -175,28 +162,8 @@ const DERIVED: Fact[] = [
   num('state[].writeKbPerSecondPerOwner', 'item', described('state[].writeKbPerSecondPerOwner'), (_c, i) => i!.writeKbPerSecondPerOwner),
 ];
 
-const PLAN: Fact[] = [
-  { path: 'plan.verdict', type: 'enum', values: VERDICTS, scope: 'service', phase: 'plan', description: 'the verdict', get: (_c, _i, p) => p!.verdict },
-  { path: 'plan.routing', type: 'enum', values: ROUTING, scope: 'service', phase: 'plan', description: 'how requests are routed', get: (_c, _i, p) => p!.routing },
-  { path: 'state[].store', type: 'enum', values: STORES, scope: 'item', phase: 'plan', description: 'where the item is placed', get: (_c, i, p) => p!.storeOf(i!.name) },
-  num('state[].roundTripMs', 'item', 'typical read round trip of the item\'s store, in ms', (_c, i, p) => p!.roundTripMs(i!.name), 'plan'),
-  num('plan.hotPathMs', 'service', 'sum of store round trips a request pays for hot-path items, in ms', (_c, _i, p) => p!.hotPathMs, 'plan'),
-  num('plan.instances', 'service', 'instances needed at peak', (_c, _i, p) => p!.instances, 'plan'),
-  num('plan.sessionsLostPerInstanceLoss', 'service', 'sessions that lose state when one instance dies', (_c, _i, p) => p!.sessionsLostPerInstanceLoss, 'plan'),
-  num('plan.inProcessMemoryMb', 'service', 'state held in each instance\'s memory, MB', (_c, _i, p) => p!.inProcessMemoryMb, 'plan'),
-  num('plan.copyMemoryMb', 'service', 'read-only copies each instance holds, MB (part of plan.inProcessMemoryMb)', (_c, _i, p) => p!.copyMemoryMb, 'plan'),
-  num('plan.pinnedMemoryMb', 'service', 'pinned state (sticky, replicated, checkpointed) each instance holds, MB (the rest of plan.inProcessMemoryMb)', (_c, _i, p) => p!.pinnedMemoryMb, 'plan'),
-  num('plan.inProcessItems', 'service', 'state items held in instance memory', (_c, _i, p) => p!.inProcessItems, 'plan'),
-  num('plan.cacheItems', 'service', 'state items placed in the distributed cache', (_c, _i, p) => p!.cacheItems, 'plan'),
-  num('plan.tokenKb', 'service', 'KB carried in the client token per request', (_c, _i, p) => p!.tokenKb, 'plan'),
-  num('plan.monthlyUsd', 'service', 'monthly cost of the chosen plan in USD (napkin arithmetic at catalogue unit prices)', (_c, _i, p) => p!.cost.monthlyUsd, 'plan'),
-  { path: 'plan.cheaperPlan', type: 'enum', values: [...VERDICTS, 'none'], scope: 'service', phase: 'plan', description: 'the cheapest other plan that passes every check, when the chosen plan passes too and costs more (none otherwise)', get: (_c, _i, p) => p!.cost.cheaperPlan },
-  num('plan.cheaperMonthlyUsd', 'service', 'monthly cost of plan.cheaperPlan in USD (0 when none)', (_c, _i, p) => p!.cost.cheaperMonthlyUsd, 'plan'),
-  num('plan.costRatio', 'service', 'the chosen plan\'s monthly cost ÷ that of plan.cheaperPlan (0 when none)', (_c, _i, p) => p!.cost.costRatio, 'plan'),
-  num('plan.extraMonthlyUsd', 'service', 'what the chosen plan costs a month more than plan.cheaperPlan, USD (0 when none)', (_c, _i, p) => p!.cost.extraMonthlyUsd, 'plan'),
-];
 
 /** Every fact a rule may read, by path. Built once. */
 export const FACTS: ReadonlyMap<string, Fact> = new Map(
-  [...contractFacts(), ...DERIVED, ...PLAN].map((f) => [f.path, f]),
+  [...contractFacts(), ...DERIVED, ...PLAN_FACTS].map((f) => [f.path, f]),
 );

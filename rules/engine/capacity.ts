@@ -123,10 +123,11 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
   if (ctx.items.some((i) => i.owner === 'shared' && !i.ownersGiven)) assumptions.push(`one shared object per ${SESSIONS_PER_SHARED_OBJECT} sessions (assumed: ${ASSUMPTIONS.sessionsPerSharedObject.source})`);
   for (const i of ctx.items) if (i.kindAssumed && i.kind === 'reference') assumptions.push(`${i.name} is taken as reference data: owner global, lossImpact none, written ≤ 60 times a minute (set kind to say otherwise)`);
 
+  const pinnedPerInstance = pinnedMb / instances;
   return {
     concurrentSessions: derived.concurrentSessions,
     instances,
-    inProcessMemoryMb: round(copiesMb + pinnedMb / instances),
+    inProcessMemoryMb: round(copiesMb + pinnedPerInstance),
     externalStoreMemoryMb: round([...tiers.values()].reduce((a, t) => a + t.memory, 0)),
     externalReadsPerSecond: round(reads),
     externalWritesPerSecond: round(writes),
@@ -137,7 +138,7 @@ export function capacity(ctx: EvalContext, placed: readonly Placed[]): CapacityA
     floor: { availability, load, memory },
     inProcessItems,
     copyMemoryMb: round(copiesMb),
-    pinnedMemoryMb: round(pinnedMb / instances),
+    pinnedMemoryMb: round(pinnedPerInstance),
     cacheItems,
     tokenKb: round(tokenKb),
     sessionsLostPerInstanceLoss: sticky ? Math.ceil(derived.concurrentSessions / instances) : 0,

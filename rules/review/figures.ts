@@ -1,6 +1,6 @@
 import type { Requirements } from '../contract/requirements.ts';
 import { scopeOf } from '../contract/scope.ts';
-import { VERDICTS, type Recommendation } from '../contract/recommendation.ts';
+import { VERDICTS, type PlanAnswer, type Recommendation } from '../contract/recommendation.ts';
 import { cell, code, codeCell, inline, table } from './markdown.ts';
 import { humanNumber as num } from '../model/format.ts';
 
@@ -13,7 +13,7 @@ export function feasibility(rec: Recommendation): string {
   out.push(table(['Plan', 'Feasible', 'Monthly cost (napkin)', 'Instances', 'Store nodes', 'New technologies', 'Blocked by'],
     VERDICTS.map((v) => {
       const p = rec.plans[v];
-      const possible = p.cost.instances > 0;
+      const possible = planPossible(p);
       return [cell(v === rec.verdict ? `${v} (chosen)` : v), p.feasible ? 'yes' : 'no', possible ? `$${p.cost.monthlyUsd}` : '—',
         possible ? String(p.cost.instances) : '—', possible ? String(p.cost.storeNodes) : '—', cell(p.cost.newTechnologies.join(', ') || 'none'),
         cell(possible ? p.blockers.map((b) => `${b.check} on ${b.state} in ${b.store}: ${num(b.value)} > ${num(b.limit)} ${b.unit}`).join('; ') || '—' : p.note)];
@@ -54,4 +54,9 @@ export function capacity(rec: Recommendation, req: Requirements): string {
   }
   if (c.assumptions.length) out.push(`Assumptions:\n\n${c.assumptions.map((a) => `- ${inline(a)}`).join('\n')}`);
   return out.join('\n\n');
+}
+
+/** A plan that can be built has a cost; an impossible one (nothing to split, sockets outside a process) has none. */
+export function planPossible(p: PlanAnswer): boolean {
+  return p.cost.instances > 0;
 }

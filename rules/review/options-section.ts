@@ -1,6 +1,7 @@
 import { VERDICTS, type Factor, type Recommendation, type Verdict } from '../contract/recommendation.ts';
 import { count } from '../contract/words.ts';
 import { cell, code, inline, signed, table } from './markdown.ts';
+import { planPossible } from './figures.ts';
 
 /**
  * "Decision drivers" and "Considered options": the rules that moved the scores, and why each other option lost.
@@ -44,10 +45,9 @@ export function options(rec: Recommendation): string {
   return out.join('\n\n');
 }
 
-/** A plan no gate-allowed store can complete has no cost (figures.ts reads it the same way). */
 function planState(rec: Recommendation, v: Verdict): 'passes' | 'fails' | 'impossible' {
   const p = rec.plans[v];
-  return p.cost.instances === 0 ? 'impossible' : p.feasible ? 'passes' : 'fails';
+  return !planPossible(p) ? 'impossible' : p.feasible ? 'passes' : 'fails';
 }
 
 /** Why an option lost, in the order the engine ranks them. */
