@@ -2,7 +2,8 @@ import type { Requirements } from '../contract/requirements.ts';
 import type { Catalog, CompiledCheckRule } from '../catalog/compiled.ts';
 import type { EvalContext, EvalItem } from '../model/context.ts';
 import {
-  allCandidates, candidatesFor, checksFor, NONE, type CandidateOutcomes, type ItemFeasibility,
+  allCandidates, BOOLEAN_VIOLATION, candidatesFor, checksFor, MAX_VIOLATION, NO_OUTCOMES, NONE, type CandidateOutcomes, type ItemFeasibility,
+  type StoreFeasibility,
 } from './feasibility.ts';
 import type { Profile } from '../model/profile.ts';
 import type { Probe } from '../model/measures.ts';
@@ -24,6 +25,26 @@ export const BUDGETS: Readonly<Record<string, (r: Requirements) => number>> = {
   'constraints.instance.memoryMb': (r) => r.constraints.instance.memoryMb,
   'constraints.instance.networkMbps': (r) => r.constraints.instance.networkMbps,
 };
+
+const LINEAR = new WeakMap<Catalog, Map<string, boolean>>();
+
+/**
+ * Whether every check of this catalogue reads `budget` in its limit alone: not in its measure, and not in its
+ * condition (directly or through a figure that follows it). Only then does scaling the limits answer for the budget.
+ * The built-in checks all do; a team's check written `when: { fact: latency.p99Ms, … }` would not, and then the
+ * search computes the figures again for that budget.
+ */
+export function scalesLinearly(catalog: Catalog, budget: string): boolean {
+  let known = LINEAR.get(catalog);
+  if (!known) LINEAR.set(catalog, known = new Map());
+  let linear = known.get(budget);
+  if (linear === undefined) {
+    const facts = catalog.tables.affected(budget)?.facts ?? new Set([budget]);
+    linear = catalog.checks.every((c) => !c.measure.inputs.includes(budget) && ![...c.reads].some((f) => facts.has(f)));
+    known.set(budget, linear);
+  }
+  return linear;
+}
 
 /** Every candidate's outcomes for an item of the base decision, computed once and kept with it. */
 const OUTCOMES = new WeakMap<EvalItem, CandidateOutcomes>();
@@ -77,6 +98,37 @@ export function sameWhenScaled(catalog: Catalog, ctx: EvalContext, item: EvalIte
     if (winner !== (was?.passed ? was.profile : undefined)) return false;
   }
   return true;
+}
+
+/**
+ * The item's feasibility with `budget` scaled by `q`, as `assessFeasibility` (unexplained) would find it, from the
+ * base outcomes alone: per store, the first candidate whose checks all pass at the scaled limits; when none does,
+ * the least-failing one, its violation summed over the checks that fail at the scaled limits. What a budget's
+ * candidate needs when the base has no feasible plan: then how badly each store fails ranks the plans, so the
+ * pass/fail shortcut of `sameWhenScaled` is not enough — but no figure needs computing either.
+ */
+export function scaledFeasibility(catalog: Catalog, ctx: EvalContext, item: EvalItem, gateMask: number, budget: string, q: number): ItemFeasibility {
+  const all = baseOutcomes(catalog, ctx, item, gateMask);
+  const ordered = candidatesFor(catalog, ctx.req.constraints.stores);
+  let mask = 1 << NONE;
+  const stores: (StoreFeasibility | undefined)[] = new Array(STORE_COUNT);
+  for (let s = 0; s < STORE_COUNT; s++) {
+    const candidates = all[s];
+    if (!candidates || s === NONE) continue;
+    let best: StoreFeasibility | undefined;
+    for (let k = 0; k < candidates.length; k++) {
+      let violation = 0;
+      for (const o of candidates[k]!) {
+        const limit = o.rule.limit.inputs.includes(budget) ? o.limit * q : o.limit;
+        if (!within(o.value, limit)) violation += limit > 0 ? Math.min(MAX_VIOLATION, Math.log(o.value / limit)) : BOOLEAN_VIOLATION;
+      }
+      if (violation === 0) { best = { profile: ordered[s]![k]!, passed: true, outcomes: NO_OUTCOMES, violation: 0 }; break; }
+      if (!best || violation < best.violation) best = { profile: ordered[s]![k]!, passed: false, outcomes: NO_OUTCOMES, violation };
+    }
+    stores[s] = best;
+    if (best?.passed) mask |= 1 << s;
+  }
+  return { mask, stores };
 }
 
 /**

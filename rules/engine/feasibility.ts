@@ -31,9 +31,9 @@ export interface ItemFeasibility {
 }
 
 /** A failed check whose limit is 0 (a yes/no check) counts as this much violation. */
-const BOOLEAN_VIOLATION = 3;
+export const BOOLEAN_VIOLATION = 3;
 /** One check's violation is capped (a ratio of e^50): beyond that, how far over no longer tells plans apart. */
-const MAX_VIOLATION = 50;
+export const MAX_VIOLATION = 50;
 
 export function assessFeasibility(catalog: Catalog, ctx: EvalContext, item: EvalItem, explain = true, among = ALL_STORES): ItemFeasibility {
   let mask = 1 << STORE_INDEX['none'];
@@ -112,7 +112,7 @@ function orderFor(catalog: Catalog, run: readonly string[]): (readonly Profile[]
   return order;
 }
 
-const NO_OUTCOMES: CheckOutcome[] = [];
+export const NO_OUTCOMES: CheckOutcome[] = [];
 
 const BY_STORE = new WeakMap<Catalog, (readonly CompiledCheckRule[])[]>();
 

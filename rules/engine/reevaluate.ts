@@ -8,7 +8,9 @@ import type { EvalContext, EvalItem } from '../model/context.ts';
 import { scoreItem, type Fired, type ItemScore } from './placement.ts';
 import { assessFeasibility, type ItemFeasibility } from './feasibility.ts';
 import { STORE_COUNT } from '../model/stores.ts';
-import { baseOutcomes, BUDGETS, checksMovedBy, sameAsBaseFor, sameWhenScaled } from './feasibility-reuse.ts';
+import {
+  baseOutcomes, BUDGETS, checksMovedBy, sameAsBaseFor, sameWhenScaled, scaledFeasibility, scalesLinearly,
+} from './feasibility-reuse.ts';
 import { fleetInstances } from '../model/fleet.ts';
 import { choosePlans } from './plans.ts';
 import { serviceFired, verdictOf } from './score.ts';
@@ -46,7 +48,10 @@ export function verdictWith(catalog: Catalog, base: Decision, req: Requirements,
   // feasible (then how badly an infeasible store fails cannot matter).
   const baseFeasible = base.plans[base.scored.verdict].feasible;
   const checksMove = !CHECK_FREE.has(changed);
-  const budget = BUDGETS[changed];
+  // A budget's limits scale with it — unless a check reads it elsewhere (scalesLinearly), or the base budget is too
+  // small to scale from (0, or so small that a share of it underflows to 0: the contract admits 5e-324 ms).
+  const budgetOf = BUDGETS[changed];
+  const budget = budgetOf && budgetOf(base.ctx.req) >= SCALABLE_BUDGET && scalesLinearly(catalog, changed) ? budgetOf : undefined;
   // Whether an item's stores still pass as in the base: only the checks the input reaches are recomputed. A context
   // input reaches them through the item-list figures and `connection` (an item it reshaped was scored afresh above;
   // the others equal their base items in every other fact, and no context input moves the fleet).
@@ -54,6 +59,8 @@ export function verdictWith(catalog: Catalog, base: Decision, req: Requirements,
   const unchanged = (was: ItemScore, item: EvalItem) =>
     sameAsBaseFor(catalog, ctx, item, was.feasibility, baseOutcomes(catalog, base.ctx, was.item, was.gateMask), was.gateMask, moves);
   const q = budget ? budget(req) / budget(base.ctx.req) : 1;
+  const scaledSame = (was: ItemScore) => sameWhenScaled(catalog, base.ctx, was.item, was.feasibility, was.gateMask, changed, q);
+  const scaled = (was: ItemScore) => scaledFeasibility(catalog, base.ctx, was.item, was.gateMask, changed, q);
   const n = ctx.items.length;
   let scores: ItemScore[] | undefined = n === base.assessments.length ? undefined : base.assessments.slice(0, n);
   for (let i = 0; i < n; i++) {
@@ -65,16 +72,18 @@ export function verdictWith(catalog: Catalog, base: Decision, req: Requirements,
     }
     if (moved(affected.itemIndexes, tables.itemTests, was.fired, ctx, item)) {
       // Reuse the base's feasibility when no check moved for this item (and the gates stay: scoreItem checks that).
-      const keep = !checksMove || (baseFeasible && unchanged(was, item)) ? was.feasibility : undefined;
+      const keep = !checksMove ? was.feasibility
+        : budget ? (baseFeasible && scaledSame(was) ? was.feasibility : scaled(was))
+          : baseFeasible && unchanged(was, item) ? was.feasibility : undefined;
       (scores ??= base.assessments.slice())[i] = scoreItem(catalog, ctx, item, { fired: was.fired, affected: affected.item }, keep, false, was.gateMask);
       continue;
     }
     if (!checksMove) continue;
-    // A budget scales its limits: when no store crosses, the base answer stands without recomputing a figure.
-    if (budget && baseFeasible && sameWhenScaled(catalog, base.ctx, was.item, was.feasibility, was.gateMask, changed, q)) continue;
-    if (baseFeasible && unchanged(was, item)) continue;
+    // A budget scales its limits: whether any store crosses, and how badly each fails, follow from the base's outcomes
+    // without a figure recomputed. Any other input: only the checks it reaches are recomputed, while the base passes.
+    if (budget ? baseFeasible && scaledSame(was) : baseFeasible && unchanged(was, item)) continue;
     // Same rules, so the same gates: only the stores they leave need checking.
-    const feasibility = assessFeasibility(catalog, ctx, item, false, was.gateMask);
+    const feasibility = budget ? scaled(was) : assessFeasibility(catalog, ctx, item, false, was.gateMask);
     // Same rules fired, so the same scores — unless another technology now runs a store: a score counts a technology
     // the team does not run, so then they are summed again. The same stores can pass with another technology (a
     // crossing that fails postgres leaves cassandra): that too is a new answer, not the base's.
@@ -131,6 +140,9 @@ function unaffected(rules: number): Uint8Array {
   if (!zeros) NONE_AFFECTED.set(rules, zeros = new Uint8Array(rules));
   return zeros;
 }
+
+/** The smallest base budget whose limits scale exactly (far above the doubles whose shares underflow). */
+const SCALABLE_BUDGET = 1e-200;
 
 /** Inputs no check reads, directly or through a derived figure: feasibility stays the base's. */
 const CHECK_FREE: ReadonlySet<string> = new Set(['failure.deploysPerDay', 'constraints.ops']);
