@@ -10,7 +10,7 @@ import type { Probe } from '../model/measures.ts';
 import { STORES } from '../contract/recommendation.ts';
 import { STORE_COUNT } from '../model/stores.ts';
 import { within } from '../model/tolerance.ts';
-import { checkOutcome } from './check-outcome.ts';
+import { checkOutcome, type Measured } from './check-outcome.ts';
 
 /**
  * How a tipping-point re-evaluation reuses the base decision's feasibility instead of assessing every store again.
@@ -124,6 +124,56 @@ export function scaledFeasibility(catalog: Catalog, ctx: EvalContext, item: Eval
       }
       if (violation === 0) { best = { profile: ordered[s]![k]!, passed: true, outcomes: NO_OUTCOMES, violation: 0 }; break; }
       if (!best || violation < best.violation) best = { profile: ordered[s]![k]!, passed: false, outcomes: NO_OUTCOMES, violation };
+    }
+    stores[s] = best;
+    if (best?.passed) mask |= 1 << s;
+  }
+  return { mask, stores };
+}
+
+/**
+ * The item's feasibility for a varied input, as `assessFeasibility` (unexplained) would find it: the checks the input
+ * reaches (`moves`) computed again, every other check's outcome taken from the base (`baseOutcomes`, in check order,
+ * skipped checks absent), the violations summed in the same order. What a candidate needs when the base has no
+ * feasible plan and an input reaches a few checks only (a context input reaches them through the item-list figures).
+ */
+export function reassessed(
+  catalog: Catalog, ctx: EvalContext, item: EvalItem, baseOutcomes: CandidateOutcomes, among: number,
+  moves: (rule: CompiledCheckRule) => boolean,
+): ItemFeasibility {
+  const ordered = candidatesFor(catalog, ctx.req.constraints.stores);
+  let mask = 1 << NONE;
+  const stores: (StoreFeasibility | undefined)[] = new Array(STORE_COUNT);
+  const m: Measured = { value: 0, limit: 0 };
+  for (let s = 0; s < STORE_COUNT; s++) {
+    if ((among & (1 << s)) === 0 || s === NONE) continue;
+    const store = STORES[s]!;
+    const checks = checksFor(catalog, s);
+    const candidates = ordered[s]!;
+    let best: StoreFeasibility | undefined;
+    for (let k = 0; k < candidates.length; k++) {
+      const was = baseOutcomes[s]![k]!;
+      const probe: Probe = { ctx, item, store, profile: candidates[k]! };
+      let violation = 0;
+      let next = 0;
+      for (const rule of checks) {
+        const old = was[next]?.rule === rule ? was[next++] : undefined;
+        let value: number;
+        let limit: number;
+        if (moves(rule)) {
+          const verdict = checkOutcome(rule, probe, m);
+          if (verdict !== 'fail') continue;
+          value = m.value;
+          limit = m.limit;
+        } else {
+          if (!old || old.passed) continue;
+          value = old.value;
+          limit = old.limit;
+        }
+        violation += limit > 0 ? Math.min(MAX_VIOLATION, Math.log(value / limit)) : BOOLEAN_VIOLATION;
+      }
+      if (violation === 0) { best = { profile: candidates[k]!, passed: true, outcomes: NO_OUTCOMES, violation: 0 }; break; }
+      if (!best || violation < best.violation) best = { profile: candidates[k]!, passed: false, outcomes: NO_OUTCOMES, violation };
     }
     stores[s] = best;
     if (best?.passed) mask |= 1 << s;

@@ -9,7 +9,7 @@ import { scoreItem, type Fired, type ItemScore } from './placement.ts';
 import { assessFeasibility, type ItemFeasibility } from './feasibility.ts';
 import { STORE_COUNT } from '../model/stores.ts';
 import {
-  baseOutcomes, BUDGETS, checksMovedBy, sameAsBaseFor, sameWhenScaled, scaledFeasibility, scalesLinearly,
+  baseOutcomes, BUDGETS, checksMovedBy, reassessed, sameAsBaseFor, sameWhenScaled, scaledFeasibility, scalesLinearly,
 } from './feasibility-reuse.ts';
 import { fleetInstances } from '../model/fleet.ts';
 import { choosePlans } from './plans.ts';
@@ -61,6 +61,9 @@ export function verdictWith(catalog: Catalog, base: Decision, req: Requirements,
   const q = budget ? budget(req) / budget(base.ctx.req) : 1;
   const scaledSame = (was: ItemScore) => sameWhenScaled(catalog, base.ctx, was.item, was.feasibility, was.gateMask, changed, q);
   const scaled = (was: ItemScore) => scaledFeasibility(catalog, base.ctx, was.item, was.gateMask, changed, q);
+  // Without a feasible base every item's stores are assessed again, but only the checks the input reaches computed.
+  const again = (was: ItemScore, item: EvalItem) =>
+    reassessed(catalog, ctx, item, baseOutcomes(catalog, base.ctx, was.item, was.gateMask), was.gateMask, moves);
   const n = ctx.items.length;
   let scores: ItemScore[] | undefined = n === base.assessments.length ? undefined : base.assessments.slice(0, n);
   for (let i = 0; i < n; i++) {
@@ -74,7 +77,7 @@ export function verdictWith(catalog: Catalog, base: Decision, req: Requirements,
       // Reuse the base's feasibility when no check moved for this item (and the gates stay: scoreItem checks that).
       const keep = !checksMove ? was.feasibility
         : budget ? (baseFeasible && scaledSame(was) ? was.feasibility : scaled(was))
-          : baseFeasible && unchanged(was, item) ? was.feasibility : undefined;
+          : baseFeasible ? (unchanged(was, item) ? was.feasibility : undefined) : again(was, item);
       (scores ??= base.assessments.slice())[i] = scoreItem(catalog, ctx, item, { fired: was.fired, affected: affected.item }, keep, false, was.gateMask);
       continue;
     }
@@ -83,7 +86,7 @@ export function verdictWith(catalog: Catalog, base: Decision, req: Requirements,
     // without a figure recomputed. Any other input: only the checks it reaches are recomputed, while the base passes.
     if (budget ? baseFeasible && scaledSame(was) : baseFeasible && unchanged(was, item)) continue;
     // Same rules, so the same gates: only the stores they leave need checking.
-    const feasibility = budget ? scaled(was) : assessFeasibility(catalog, ctx, item, false, was.gateMask);
+    const feasibility = budget ? scaled(was) : baseFeasible ? assessFeasibility(catalog, ctx, item, false, was.gateMask) : again(was, item);
     // Same rules fired, so the same scores — unless another technology now runs a store: a score counts a technology
     // the team does not run, so then they are summed again. The same stores can pass with another technology (a
     // crossing that fails postgres leaves cassandra): that too is a new answer, not the base's.
