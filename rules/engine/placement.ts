@@ -56,7 +56,7 @@ export interface ItemAssessment extends ItemScore {
 export const NEW_TECHNOLOGY = -15;
 export const NEW_TECHNOLOGY_RULE = 'feasibility.new-technology';
 
-function newTechnology(ctx: EvalContext, f: ItemFeasibility, s: number): boolean {
+export function newTechnology(ctx: EvalContext, f: ItemFeasibility, s: number): boolean {
   const run = ctx.req.constraints.stores as readonly string[];
   if (run.length === 0) return false;
   const tech = f.stores[s]?.profile.technology;

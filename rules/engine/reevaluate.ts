@@ -8,10 +8,10 @@ import type { EvalContext, EvalItem } from '../model/context.ts';
 import { scoreItem, type Fired, type ItemScore } from './placement.ts';
 import { assessFeasibility, type ItemFeasibility } from './feasibility.ts';
 import { STORE_COUNT } from '../model/stores.ts';
-import {
-  baseOutcomes, BUDGETS, checksMovedBy, reassessed, sameAsBaseFor, sameWhenScaled, scaledFeasibility, scalesLinearly,
-} from './feasibility-reuse.ts';
+import { baseOutcomes, checksMovedBy, reassessed, sameAsBaseFor } from './feasibility-reuse.ts';
+import { BUDGETS, sameWhenScaled, scaledFeasibility, scalesLinearly } from './budget-scaling.ts';
 import { fleetInstances } from '../model/fleet.ts';
+import { sameChoiceFor } from './choice-reuse.ts';
 import { choosePlans } from './plans.ts';
 import { serviceFired, verdictOf } from './score.ts';
 
@@ -29,7 +29,7 @@ import { serviceFired, verdictOf } from './score.ts';
 /** A re-evaluation's answer: the verdict and whether its plan passes every check. */
 export interface Outcome { verdict: Verdict; feasible: boolean }
 
-export function verdictWith(catalog: Catalog, base: Decision, req: Requirements, changed: string): Outcome {
+export function verdictWith(catalog: Catalog, base: Decision, req: Requirements, changed: string, narrow = true): Outcome {
   const tables = catalog.tables;
   const item = /^state\[(.+)\]\.(\w+)$/.exec(changed);
   if (item) return itemChanged(catalog, base, req, item[1]!, item[2]!);
@@ -64,6 +64,14 @@ export function verdictWith(catalog: Catalog, base: Decision, req: Requirements,
   // Without a feasible base every item's stores are assessed again, but only the checks the input reaches computed.
   const again = (was: ItemScore, item: EvalItem) =>
     reassessed(catalog, ctx, item, baseOutcomes(catalog, base.ctx, was.item, was.gateMask), was.gateMask, moves);
+  // With a feasible base, an item whose rules stand is kept when no store that can change the plans' choice moved
+  // (choice-reuse.ts): its failing stores' violations are not looked at, which only matters if no plan passes.
+  let narrowed = false;
+  const sameChoice = (was: ItemScore, item: EvalItem) => {
+    const same = narrow ? sameChoiceFor(catalog, ctx, item, was, baseOutcomes(catalog, base.ctx, was.item, was.gateMask), moves) : undefined;
+    if (same) narrowed = true;
+    return same ?? unchanged(was, item);
+  };
   const n = ctx.items.length;
   let scores: ItemScore[] | undefined = n === base.assessments.length ? undefined : base.assessments.slice(0, n);
   for (let i = 0; i < n; i++) {
@@ -84,7 +92,7 @@ export function verdictWith(catalog: Catalog, base: Decision, req: Requirements,
     if (!checksMove) continue;
     // A budget scales its limits: whether any store crosses, and how badly each fails, follow from the base's outcomes
     // without a figure recomputed. Any other input: only the checks it reaches are recomputed, while the base passes.
-    if (budget ? baseFeasible && scaledSame(was) : baseFeasible && unchanged(was, item)) continue;
+    if (budget ? baseFeasible && scaledSame(was) : baseFeasible && sameChoice(was, item)) continue;
     // Same rules, so the same gates: only the stores they leave need checking.
     const feasibility = budget ? scaled(was) : baseFeasible ? assessFeasibility(catalog, ctx, item, false, was.gateMask) : again(was, item);
     // Same rules fired, so the same scores — unless another technology now runs a store: a score counts a technology
@@ -101,6 +109,9 @@ export function verdictWith(catalog: Catalog, base: Decision, req: Requirements,
   if (!scores && !serviceMoved) return { verdict: base.scored.verdict, feasible: baseFeasible };
 
   const choices = scores ? choosePlans(scores) : base.choices;
+  if (narrowed && !choices.stateless.feasible && !choices.stateful.feasible && !choices.hybrid.feasible) {
+    return verdictWith(catalog, base, req, changed, false);
+  }
   const fired = serviceMoved ? serviceFired(catalog, ctx, { fired: base.fired, affected: affected.service }) : base.fired;
   const verdict = verdictOf(catalog, fired, choices);
   return { verdict, feasible: choices[verdict].feasible };
