@@ -82,10 +82,43 @@ function toEvalItem(s: StateItem, impliedBecause: string | undefined, service: S
   item.sensitivity = s.sensitivity; item.lossImpact = s.lossImpact; item.consistency = s.consistency; item.hotPath = s.hotPath;
   item.readsPerMinute = s.readsPerMinute; item.residency = s.residency;
   item.source = s; item.implied = impliedBecause !== undefined; item.impliedBecause = impliedBecause;
-  const x: ItemInput = { item, source: s, req, service, impliedBecause };
-  const out = item as unknown as Record<string, unknown>;
-  for (const k of ITEM_ORDER) out[k] = ITEM_FIGURES[k].compute(x);
+  figuresInto(item, { item, source: s, req, service, impliedBecause });
   return item;
+}
+
+/**
+ * Every item figure, in registry order, each stored under its own name. A loop `item[k] = compute(x)` over the
+ * registry was one keyed store and one call site shared by every figure (both megamorphic): ~12% of a tipping-point
+ * re-evaluation. test/rules/engine/context.test.ts checks this list against the registry: every figure, in order.
+ */
+export function figuresInto(item: EvalItem, x: ItemInput): void {
+  const f = ITEM_FIGURES;
+  item.scope = f.scope.compute(x);
+  item.connection = f.connection.compute(x);
+  item.kind = f.kind.compute(x);
+  item.kindAssumed = f.kindAssumed.compute(x);
+  item.owners = f.owners.compute(x);
+  item.ownersGiven = f.ownersGiven.compute(x);
+  item.readsPerSecond = f.readsPerSecond.compute(x);
+  item.writesPerSecond = f.writesPerSecond.compute(x);
+  item.writeKb = f.writeKb.compute(x);
+  item.writesPerRequest = f.writesPerRequest.compute(x);
+  item.syncWrite = f.syncWrite.compute(x);
+  item.totalMb = f.totalMb.compute(x);
+  item.writeKbPerSecondPerOwner = f.writeKbPerSecondPerOwner.compute(x);
+  item.readers = f.readers.compute(x);
+  item.readKb = f.readKb.compute(x);
+  item.fanout = f.fanout.compute(x);
+  item.deliveriesPerSecond = f.deliveriesPerSecond.compute(x);
+  item.limitsOwner = f.limitsOwner.compute(x);
+  item.shape = f.shape.compute(x);
+  item.merge = f.merge.compute(x);
+  item.singleWriter = f.singleWriter.compute(x);
+  item.residencyRegions = f.residencyRegions.compute(x);
+  item.residencyConfined = f.residencyConfined.compute(x);
+  item.crossRegionReplication = f.crossRegionReplication.compute(x);
+  item.crossRegionLagSeconds = f.crossRegionLagSeconds.compute(x);
+  item.crossRegionWriteMs = f.crossRegionWriteMs.compute(x);
 }
 
 /** Every key of an evaluated item, in one order: the listed fields, then each registry figure. */

@@ -11,7 +11,8 @@ import type { EvalItem, ItemFigures, ServiceFigures } from './context.ts';
  * know the lineage reads it here: which facts a `because` may quote (catalogue lint), which rules and checks an
  * input can reach when the tipping-point search varies it (catalogue tables, feasibility reuse), the inputs each
  * measure depends on (rules/model/measures.ts), and how a threshold on a figure maps back onto an input (`invert`).
- * Adding a figure is one entry here plus its type line in rules/model/context.ts (the compiler asks for both).
+ * Adding a figure is one entry here plus its type line in rules/model/context.ts (the compiler asks for both), and,
+ * for an item figure, its line in `figuresInto` (rules/engine/context.ts; its test asks).
  *
  * Entries are computed in the order written: an entry may read the entries above it (a test checks that `from`
  * never names a later one, and that varying any input moves exactly the figures that descend from it).

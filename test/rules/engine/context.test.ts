@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildContext, replaceItem } from '../../../rules/engine/context.ts';
+import { buildContext, figuresInto, replaceItem } from '../../../rules/engine/context.ts';
+import { ITEM_FIGURES } from '../../../rules/model/derived.ts';
 import { requirementsArb } from '../../support/arbitraries.ts';
 import { requirementsOf } from '../../support/engine.ts';
 import { runs } from '../../support/property.ts';
@@ -37,5 +38,29 @@ describe('replaceItem (the tipping-point search varies one item)', () => {
     // 100 events/s at 6 per key per minute: 1,000 keys; at 60 per minute: 100.
     expect([base.derived.concurrentSessions, buildContext(changed).derived.concurrentSessions]).toEqual([1000, 100]);
     expect(replaceItem(base, changed, 'window')).toBeUndefined();
+  });
+});
+
+describe('figuresInto (every item figure, stored under its own name)', () => {
+  it('computes every figure of the registry, in the registry\'s order, each as the registry computes it', () => {
+    let items = 0;
+    fc.assert(fc.property(requirementsArb(), (data) => {
+      const ctx = buildContext(requirementsOf(data));
+      for (const item of ctx.items) {
+        // Recompute into a copy that records each store, the copy reading its own earlier figures as the registry does.
+        const order: string[] = [];
+        const copy = { ...item };
+        const recording = new Proxy(copy, { set: (t, k, v) => { order.push(String(k)); (t as Record<string, unknown>)[String(k)] = v; return true; } });
+        figuresInto(recording, { item: recording, source: item.source, req: ctx.req, service: ctx.derived, impliedBecause: item.impliedBecause });
+        expect(order).toEqual(Object.keys(ITEM_FIGURES));
+        // And the registry's own loop, figure by figure, gives the same values.
+        const byRegistry = { ...item } as Record<string, unknown>;
+        const x = { item: byRegistry as unknown as typeof item, source: item.source, req: ctx.req, service: ctx.derived, impliedBecause: item.impliedBecause };
+        for (const [k, f] of Object.entries(ITEM_FIGURES)) byRegistry[k] = (f.compute as (x: unknown) => unknown)(x);
+        expect(copy).toEqual(byRegistry);
+        items++;
+      }
+    }), { numRuns: runs(100, 1000) });
+    expect(items).toBeGreaterThan(200);
   });
 });
