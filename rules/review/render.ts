@@ -53,6 +53,8 @@ export function renderReview(input: ReviewInput): string {
 
 /** A stateless answer whose items are all copies inside each instance does not keep its state "outside". */
 function title(rec: Recommendation): string {
+  // A title is read as the decision: when no plan passes every check it must not read as one that does.
+  if (!rec.feasible) return `no plan passes every feasibility check (${rec.verdict} fails least)`;
   if (rec.verdict !== 'stateless') return TITLE[rec.verdict];
   if (rec.placements.length === 0) return 'a stateless service with no state to keep';
   if (rec.placements.every((p) => p.store === 'in-process-copy')) return 'a stateless service, its reference data copied into every instance';

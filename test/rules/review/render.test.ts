@@ -102,6 +102,15 @@ describe('renderReview says what the stateless plan really keeps', () => {
     expect(section(markdown, 'Capacity estimate')).toMatch(/\| Concurrent sessions \(no session-scoped state depends on it\) \|/);
     expect(section(markdown, 'Scaling and failure plan')).toMatch(/drain only the requests in flight/);
   });
+  it('an answer no plan of which passes every check is not titled as a decision that does', () => {
+    // A 1 MB record written 600 times a minute per user, read on every request within 1 ms: no store serves it.
+    const req = requirementsOf({ service: 'svc', traffic: { peakRps: 5000 }, latency: { p99Ms: 1 }, state: [{ name: 'profile', owner: 'user', lifetime: 'forever', sizeKb: 1000, writesPerMinute: 600, lossImpact: 'critical', hotPath: true }] });
+    const rec = engine.advise(req);
+    expect(rec.feasible).toBe(false);
+    const markdown = render(req);
+    expect(markdown).toMatch(new RegExp(`^# svc: no plan passes every feasibility check \\(${rec.verdict} fails least\\)$`, 'm'));
+    expect(markdown).not.toMatch(/^# svc: a (stateless|stateful|hybrid) service/m);
+  });
   it('a service with nothing to keep says so; one with a session item keeps the plain labels', () => {
     expect(render(requirementsOf({ service: 'svc', traffic: { peakRps: 10 } }))).toMatch(/^# svc: a stateless service with no state to keep$/m);
     const session = render(requirementsOf({ service: 'svc', traffic: { peakRps: 10 }, state: [{ name: 'cart', owner: 'session', lifetime: 'hours', sizeKb: 4 }] }));
