@@ -192,9 +192,9 @@ export const DefaultAppliedSchema = z.strictObject({
 });
 
 export const NoteSchema = z.strictObject({
-  id: text(80).describe('What disagrees: note.owner-rate, note.read-rate, note.rare-write-on-hot-path, note.assumed-read-share, note.stream-keys-exceed-owners.'),
+  id: text(80).describe('What disagrees: note.owner-rate, note.read-rate, note.rare-write-on-hot-path, note.assumed-read-share, note.stream-keys-exceed-owners, note.memory-contradicts-items.'),
   field: text(300).describe('The input the note questions, named like tipping points\' inputs (state[link].writesPerMinute): by item name, so it does not depend on the order items are listed in.'),
-  factor: z.number().describe('How far the input disagrees with itself: the total rate ÷ traffic.peakRps, reads ÷ writes, or the check\'s use of its limit with the assumed reads ÷ without them.'),
+  factor: z.number().describe('How far the input disagrees with itself: the total rate ÷ traffic.peakRps, reads ÷ writes, the check\'s use of its limit with the assumed reads ÷ without them, live keys ÷ owners, or the number of items kept for a session that context.memory says nothing outlives a request.'),
   text: text().describe('The arithmetic in words and what to check.'),
 }).describe('The input\'s own arithmetic disagrees with itself: the answer is sized on it all the same.');
 

@@ -17,3 +17,11 @@ export function agree(text: string): string {
   return text.replace(COUNTED, (_m, before: string, n: string, between: string, noun: string) =>
     `${before}${n}${between} ${Number(n.replaceAll(',', '')) === 1 ? noun : `${noun}s`}`);
 }
+
+/** Notes whose factor counts items rather than multiplying a figure. */
+const COUNTING_NOTES: ReadonlySet<string> = new Set(['note.memory-contradicts-items']);
+
+/** A note's factor as every renderer prints it: a multiple, or a count of items. @example noteFactor({ id: 'note.owner-rate', factor: 12 }) === '12×' */
+export function noteFactor(note: { id: string; factor: number }): string {
+  return COUNTING_NOTES.has(note.id) ? count(note.factor, 'item') : `${note.factor}×`;
+}

@@ -5,6 +5,7 @@ import { STORE_INDEX } from '../model/stores.ts';
 import { ASSUMPTIONS } from '../model/assumptions.ts';
 import type { ItemAssessment } from './placement.ts';
 import { readsAssumed, withoutAssumedReads } from './assumed-reads.ts';
+import { count } from '../contract/words.ts';
 import { eventsPerKeyPerMinute, streamKeyRate } from '../model/stream-keys.ts';
 
 /** A total rate this many times the service's own peakRps is most likely a per-owner rate written as a total, or the reverse. */
@@ -23,9 +24,9 @@ const factorOf = (n: number) => Math.round(n * 10) / 10;
  * @example notesFor(ctx)[0]?.field === 'state[link].writesPerMinute'
  */
 export function notesFor(ctx: EvalContext, assessments: readonly ItemAssessment[] = [], stores?: ReadonlyMap<string, Store>): Note[] {
+  const notes: Note[] = memoryNotes(ctx);
   const peak = ctx.req.traffic.peakRps;
-  if (peak <= 0) return [];
-  const notes: Note[] = [];
+  if (peak <= 0) return notes;
   for (const item of ctx.items) {
     if (item.implied) continue;
     const writes = factorOf(item.writesPerSecond / peak);
@@ -66,6 +67,30 @@ export function notesFor(ctx: EvalContext, assessments: readonly ItemAssessment[
   notes.push(...streamKeyNotes(ctx));
   if (stores) notes.push(...assumedShareNotes(ctx, assessments, stores));
   return notes;
+}
+
+/**
+ * context.memory none or request says no request depends on what an earlier one left behind; a listed item kept for a
+ * session (lifetime minutes or hours) says one does. The plans place the item as session state, while
+ * svc.nothing-to-remember weighs the context as written: the note names the disagreement so the file can be fixed.
+ */
+function memoryNotes(ctx: EvalContext): Note[] {
+  const memory = ctx.req.context.memory;
+  if (memory !== 'none' && memory !== 'request') return [];
+  const kept = ctx.items.filter((i) => !i.implied && i.scope === 'session' && i.kind !== 'reference').map((i) => i.name);
+  if (kept.length === 0) return [];
+  // Named up to five; past that three and a count, like the capacity answer's item lists (a 200-item file stays readable).
+  const list = kept.length > 5 ? `${kept.slice(0, 3).join(', ')} and ${count(kept.length - 3, 'more item')}` : kept.join(', ');
+  const one = kept.length === 1;
+  return [{
+    id: 'note.memory-contradicts-items',
+    field: 'context.memory',
+    factor: kept.length,
+    text: `context.memory is ${memory}, yet ${list} ${one ? 'is' : 'are'} kept for a session (lifetime minutes or hours): a later request of the session `
+      + `depends on what an earlier one left there. The plans place ${one ? 'it' : 'them'} as session state, while svc.nothing-to-remember still weighs `
+      + `context.memory ${memory} toward stateless. If the service does remember a session, write context.memory: session; `
+      + `if ${one ? 'it lives' : 'they live'} for one request, lifetime: request.`,
+  }];
 }
 
 /**

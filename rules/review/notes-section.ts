@@ -1,5 +1,6 @@
 import type { Recommendation } from '../contract/recommendation.ts';
 import { code, inline } from './markdown.ts';
+import { noteFactor } from '../contract/words.ts';
 
 /**
  * The notes on the input (rec.notes): where its own arithmetic disagrees with itself, each naming the field and the
@@ -11,6 +12,6 @@ export function notesSection(rec: Recommendation): string | undefined {
   return [
     '## Notes on the input',
     'The answer is sized on the input as written; these figures disagree with the rest of it and are worth a check.',
-    rec.notes.map((n) => `- ${code(n.field)} (${n.factor}×, ${code(n.id)}): ${inline(n.text)}`).join('\n'),
+    rec.notes.map((n) => `- ${code(n.field)} (${noteFactor(n)}, ${code(n.id)}): ${inline(n.text)}`).join('\n'),
   ].join('\n\n');
 }

@@ -1,4 +1,4 @@
-import type { Recommendation } from '../../rules/index.ts';
+import { noteFactor, type Recommendation } from '../../rules/index.ts';
 import { oneLine } from './escape.ts';
 import { paintFor, type Paint } from './io.ts';
 import { wrap } from './text-wrap.ts';
@@ -11,7 +11,7 @@ import { wrap } from './text-wrap.ts';
  */
 export function renderNotes(r: Recommendation, paint: Paint = paintFor(false), width = 100): string[] {
   return (r.notes ?? []).map((n) => {
-    const text = wrap(`NOTE ${oneLine(n.field)} (${n.factor}×): ${oneLine(n.text)}`, width, '  ', '       ');
+    const text = wrap(`NOTE ${oneLine(n.field)} (${noteFactor(n)}): ${oneLine(n.text)}`, width, '  ', '       ');
     // Coloured after wrapping, so the escape codes do not count as columns.
     return `  ${paint.yellow('NOTE')}${text.slice('  NOTE'.length)}`;
   });

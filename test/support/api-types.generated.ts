@@ -368,11 +368,11 @@ export interface components {
             inputDigest: string;
             /** @description Where the input's own arithmetic disagrees with itself (owners × per-owner rates far above traffic.peakRps, reads more often than requests arrive, an acknowledged write on the hot path of a rarely written item, a tightest check that rests on the assumed read share); absent when nothing does. */
             notes?: {
-                /** @description How far the input disagrees with itself: the total rate ÷ traffic.peakRps, reads ÷ writes, or the check's use of its limit with the assumed reads ÷ without them. */
+                /** @description How far the input disagrees with itself: the total rate ÷ traffic.peakRps, reads ÷ writes, the check's use of its limit with the assumed reads ÷ without them, live keys ÷ owners, or the number of items kept for a session that context.memory says nothing outlives a request. */
                 factor: number;
                 /** @description The input the note questions, named like tipping points' inputs (state[link].writesPerMinute): by item name, so it does not depend on the order items are listed in. */
                 field: string;
-                /** @description What disagrees: note.owner-rate, note.read-rate, note.rare-write-on-hot-path, note.assumed-read-share, note.stream-keys-exceed-owners. */
+                /** @description What disagrees: note.owner-rate, note.read-rate, note.rare-write-on-hot-path, note.assumed-read-share, note.stream-keys-exceed-owners, note.memory-contradicts-items. */
                 id: string;
                 /** @description The arithmetic in words and what to check. */
                 text: string;

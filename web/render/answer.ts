@@ -4,6 +4,7 @@ import { failureGrid } from './failures.ts';
 import { budgetGauges, factorChart, scoreBars } from './charts.ts';
 import { esc, num, pct } from './escape.ts';
 import { ruleLink } from './links.ts';
+import { noteFactor } from '../../rules/contract/words.ts';
 import type { PlanAnswer, Recommendation, Verdict } from './types.ts';
 
 export interface AnswerView {
@@ -50,7 +51,7 @@ export function renderAnswer(rec: Recommendation, view: AnswerView = {}): string
 /** Where the input's own arithmetic disagrees with itself: each note names the field and the factor. */
 function notes(rec: Recommendation): string {
   if (!rec.notes?.length) return '';
-  const items = rec.notes.map((n) => `<li class="sw-note" data-note="${esc(n.id)}"><code>${esc(n.field)}</code> <b>${esc(String(n.factor))}×</b>: ${esc(n.text)}</li>`);
+  const items = rec.notes.map((n) => `<li class="sw-note" data-note="${esc(n.id)}"><code>${esc(n.field)}</code> <b>${esc(noteFactor(n))}</b>: ${esc(n.text)}</li>`);
   return `<section class="sw-notes" aria-label="notes on the input"><h2>Notes on the input</h2><ul>${items.join('')}</ul></section>`;
 }
 

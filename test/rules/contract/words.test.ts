@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agree, count } from '../../../rules/contract/words.ts';
+import { agree, count, noteFactor } from '../../../rules/contract/words.ts';
 import { requirementsOf, builtinEngine } from '../../support/engine.ts';
 
 describe('count and agree', () => {
@@ -25,5 +25,13 @@ describe('answers read without "(s)"', () => {
     const text = JSON.stringify(builtinEngine().advise(req));
     expect(text).not.toMatch(/\d[\w -]*\(s\)/);
     expect(text).toMatch(/each of 1 deploy a day/);
+  });
+});
+
+describe('noteFactor', () => {
+  it('prints a multiple for a rate note and a count for the note that counts items', () => {
+    expect(noteFactor({ id: 'note.owner-rate', factor: 555.6 })).toBe('555.6×');
+    expect(noteFactor({ id: 'note.memory-contradicts-items', factor: 1 })).toBe('1 item');
+    expect(noteFactor({ id: 'note.memory-contradicts-items', factor: 3 })).toBe('3 items');
   });
 });

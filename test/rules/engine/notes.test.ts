@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RequirementsInput } from '../../../rules/index.ts';
+import type { Recommendation, RequirementsInput } from '../../../rules/index.ts';
 import { RecommendationSchema } from '../../../rules/index.ts';
 import { builtinEngine, requirementsOf } from '../../support/engine.ts';
 
@@ -133,5 +133,39 @@ describe('notes: a stream whose live keys outnumber the keyed item\'s owners', (
   it('as many owners as keys, or the sessions given, is no note', () => {
     expect(advise(stream(42_857_143)).notes?.map((n) => n.id) ?? []).not.toContain('note.stream-keys-exceed-owners');
     expect(advise(stream(40_000_000, 30_000_000)).notes?.map((n) => n.id) ?? []).not.toContain('note.stream-keys-exceed-owners');
+  });
+});
+
+describe('notes: context.memory against the items kept for a session', () => {
+  const CHECKOUT = (memory: string, items: RequirementsInput['state']): RequirementsInput => ({
+    service: 'payments', context: { memory: memory as never }, traffic: { peakRps: 3000 }, state: items,
+  });
+  const step = { name: 'checkout-step', owner: 'session', lifetime: 'minutes', sizeKb: 6, writesPerMinute: 3, lossImpact: 'costly', consistency: 'read-your-writes' } as const;
+  const wizard = { name: 'wizard', owner: 'session', lifetime: 'hours', sizeKb: 2, writesPerMinute: 1 } as const;
+  const key = { name: 'idempotency-key', owner: 'user', lifetime: 'days', sizeKb: 2, writesPerMinute: 1, lossImpact: 'critical', consistency: 'strong' } as const;
+  const ids = (rec: Recommendation) => rec.notes?.map((n) => n.id) ?? [];
+
+  it('memory request beside two session items: a note counting both, naming the factor that weighs the context as written', () => {
+    const rec = engine.advise(requirementsOf(CHECKOUT('request', [step, wizard, key])));
+    const note = rec.notes!.find((n) => n.id === 'note.memory-contradicts-items')!;
+    expect(note).toMatchObject({ field: 'context.memory', factor: 2 });
+    expect(note.text).toContain('context.memory is request, yet checkout-step, wizard are kept for a session');
+    expect(note.text).toContain('svc.nothing-to-remember still weighs context.memory request toward stateless');
+    expect(rec.factors.map((f) => f.rule)).toContain('svc.nothing-to-remember');
+    expect(RecommendationSchema.safeParse(rec).success).toBe(true);
+  });
+
+  it('no note when only durable items are listed or when memory is session; memory none notes it like request', () => {
+    const durable = engine.advise(requirementsOf(CHECKOUT('request', [key])));
+    expect(ids(durable)).not.toContain('note.memory-contradicts-items');
+    const session = engine.advise(requirementsOf(CHECKOUT('session', [step])));
+    expect(ids(session)).not.toContain('note.memory-contradicts-items');
+    // memory none says the same as request.
+    expect(ids(engine.advise(requirementsOf(CHECKOUT('none', [step]))))).toContain('note.memory-contradicts-items');
+  });
+
+  it('reference data kept for minutes is not a session\'s memory: no note', () => {
+    const prices = { name: 'price-list', owner: 'global', kind: 'reference', lifetime: 'minutes', sizeKb: 50, writesPerMinute: 0, lossImpact: 'none', consistency: 'eventual' } as const;
+    expect(ids(engine.advise(requirementsOf(CHECKOUT('request', [prices, key]))))).not.toContain('note.memory-contradicts-items');
   });
 });

@@ -88,6 +88,8 @@ describe('statewise advise text with 200 items (issue 29)', () => {
     expect(out.replace(/\s+/g, ' ')).toContain('with 100 items in the database; 50 items in a signed client token.');
     expect(out).toMatch(/- database \(postgres\): [^\n]* — 100\s+items$/m);
     expect(out).toContain('[medium] risk.token-revocation (50 items: item-003, item-007, item-011 and 47 more)');
+    // context.memory defaults to none beside 100 session items (0 and 3 mod 4): the note names three and counts the rest.
+    expect(out.replace(/\s+/g, ' ')).toContain('NOTE context.memory (100 items): context.memory is none, yet item-000, item-003, item-004 and 97 more items are kept for a session');
     // No line outside the per-item placement list names more than NAMES_SHOWN items.
     const placements = out.slice(out.indexOf('\nPlacements'), out.indexOf('\nPlans'));
     const rest = out.replace(placements, '');
