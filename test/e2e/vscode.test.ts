@@ -226,9 +226,11 @@ describe('statewise extension in VS Code (code-server)', () => {
     const host = new URL(api.url).host;
     // code-server applies a settings.json written on disk a moment later (seconds on a loaded machine): until the
     // extension sees statewise.serverUrl it rightly answers with the embedded engine, so ask again until it does.
-    const until = Date.now() + 45_000;
+    // Its file watcher has been seen to miss the first write on a busy CI machine: each retry writes the file again.
+    const until = Date.now() + 90_000;
     let footer = '';
     while (Date.now() < until && !footer.includes(`server ${host}, rules `)) {
+      if (footer) setWorkspaceSettings({ 'statewise.serverUrl': api.url });
       await runCommand('Statewise: Recommend Architecture');
       await expect.poll(() => frameText('footer#engine'), { timeout: 10_000 }).toMatch(/engine|server/).catch(() => undefined);
       footer = await frameText('footer#engine');
