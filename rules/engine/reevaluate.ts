@@ -25,6 +25,7 @@ import { serviceFired, verdictOf } from './score.ts';
  * - no sentence, factor, Map or Set is built: only the verdict is wanted.
  * A context input that adds, drops or resizes implied items re-scores those items from scratch.
  * Every path adds the same effects in the same order as `decide`, so the verdict is exactly decide's verdict.
+ * `narrow: false` leaves out the choice shortcut (choice-reuse.ts): the call it makes again when no plan passes.
  */
 /** A re-evaluation's answer: the verdict and whether its plan passes every check. */
 export interface Outcome { verdict: Verdict; feasible: boolean }
