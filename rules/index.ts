@@ -9,7 +9,7 @@ export { positionAt } from './contract/locate.ts';
 export { RequirementsSchema, API_VERSION, KNOWN_STORES, MEMORY, REALTIME, SESSION_LOSS, OWNER, LIFETIME, LOSS_IMPACT, type Requirements, type RequirementsInput, type StateItem } from './contract/requirements.ts';
 export { RecommendationSchema, VERDICTS, STORES, FAILURE_KINDS, type Recommendation, type Verdict, type Store, type FailureRow } from './contract/recommendation.ts';
 export { BriefRecommendationSchema, DETAILS, type BriefRecommendation, type Detail } from './contract/brief.ts';
-export { count, noteFactor } from './contract/words.ts';
+export { count, NAMES_IN_FULL, noteFactor, someNames } from './contract/words.ts';
 export { humanNumber } from './model/format.ts';
 export { toPointer, toDotted, issue, ISSUE_CODES, type Issue, type IssueCode, type Result } from './contract/issues.ts';
 export { statewiseError, ZOD_DEFAULT_TEXT } from './contract/messages.ts';

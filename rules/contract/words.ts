@@ -18,6 +18,19 @@ export function agree(text: string): string {
     `${before}${n}${between} ${Number(n.replaceAll(',', '')) === 1 ? noun : `${noun}s`}`);
 }
 
+/** How many names a list gives in full; past that, the first three and how many more. */
+export const NAMES_IN_FULL = 5;
+
+/**
+ * Names a sentence or a cell can hold: all of a handful, else the first three and how many more (`noun` counts them).
+ * @example someNames(['a', 'b', 'c', 'd', 'e', 'f'], 'item') === 'a, b, c and 3 more items'
+ */
+export function someNames(names: readonly string[], noun?: string): string {
+  if (names.length <= NAMES_IN_FULL) return names.join(', ');
+  const rest = names.length - 3;
+  return `${names.slice(0, 3).join(', ')} and ${noun ? count(rest, `more ${noun}`) : `${rest} more`}`;
+}
+
 /** Notes whose factor counts items rather than multiplying a figure. */
 const COUNTING_NOTES: ReadonlySet<string> = new Set(['note.memory-contradicts-items']);
 

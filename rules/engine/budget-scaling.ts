@@ -5,7 +5,7 @@ import type { Profile } from '../model/profile.ts';
 import { STORE_COUNT } from '../model/stores.ts';
 import { within } from '../model/tolerance.ts';
 import {
-  BOOLEAN_VIOLATION, candidatesFor, MAX_VIOLATION, NO_OUTCOMES, NONE, type ItemFeasibility, type StoreFeasibility,
+  candidatesFor, NO_OUTCOMES, NONE, violationOf, type ItemFeasibility, type StoreFeasibility,
 } from './feasibility.ts';
 import { baseOutcomes } from './feasibility-reuse.ts';
 
@@ -87,7 +87,7 @@ export function scaledFeasibility(catalog: Catalog, ctx: EvalContext, item: Eval
       let violation = 0;
       for (const o of candidates[k]!) {
         const limit = o.rule.limit.inputs.includes(budget) ? o.limit * q : o.limit;
-        if (!within(o.value, limit)) violation += limit > 0 ? Math.min(MAX_VIOLATION, Math.log(o.value / limit)) : BOOLEAN_VIOLATION;
+        if (!within(o.value, limit)) violation += violationOf(o.value, limit);
       }
       if (violation === 0) { best = { profile: ordered[s]![k]!, passed: true, outcomes: NO_OUTCOMES, violation: 0 }; break; }
       if (!best || violation < best.violation) best = { profile: ordered[s]![k]!, passed: false, outcomes: NO_OUTCOMES, violation };

@@ -1,7 +1,6 @@
 import { FAILURE_KINDS, type FailureKind, type FailureRow, type Technology } from '../contract/recommendation.ts';
 import type { EvalContext } from '../model/context.ts';
 import { formatNumber as f } from '../model/format.ts';
-import { ASSUMPTIONS } from '../model/assumptions.ts';
 import { count } from '../contract/words.ts';
 import type { CapacityAnswer, Placed } from './capacity.ts';
 import { regionScopeOf } from '../model/region-scope.ts';

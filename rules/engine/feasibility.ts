@@ -31,9 +31,9 @@ export interface ItemFeasibility {
 }
 
 /** A failed check whose limit is 0 (a yes/no check) counts as this much violation. */
-export const BOOLEAN_VIOLATION = 3;
+const BOOLEAN_VIOLATION = 3;
 /** One check's violation is capped (a ratio of e^50): beyond that, how far over no longer tells plans apart. */
-export const MAX_VIOLATION = 50;
+const MAX_VIOLATION = 50;
 
 export function assessFeasibility(catalog: Catalog, ctx: EvalContext, item: EvalItem, explain = true, among = ALL_STORES): ItemFeasibility {
   let mask = 1 << STORE_INDEX['none'];
@@ -143,10 +143,15 @@ function evaluate(
     const { value, limit } = m;
     // Within the tolerance of the limit is at the limit (float noise must not veto a store), and is reported so.
     const passed = verdict === 'pass';
-    if (!passed) violation += limit > 0 ? Math.min(MAX_VIOLATION, Math.log(value / limit)) : BOOLEAN_VIOLATION;
+    if (!passed) violation += violationOf(value, limit);
     if (explain) outcomes.push({ rule, value: passed && value > limit ? limit : value, limit, passed });
   }
   return { profile, passed: violation === 0, outcomes, violation };
+}
+
+/** One failed check's share of a store's violation: ln(value ÷ limit), capped; a yes/no check (limit 0) a fixed amount. */
+export function violationOf(value: number, limit: number): number {
+  return limit > 0 ? Math.min(MAX_VIOLATION, Math.log(value / limit)) : BOOLEAN_VIOLATION;
 }
 
 /**

@@ -5,7 +5,7 @@ import { STORE_INDEX } from '../model/stores.ts';
 import { ASSUMPTIONS } from '../model/assumptions.ts';
 import type { ItemAssessment } from './placement.ts';
 import { readsAssumed, withoutAssumedReads } from './assumed-reads.ts';
-import { count } from '../contract/words.ts';
+import { someNames } from '../contract/words.ts';
 import { eventsPerKeyPerMinute, streamKeyRate } from '../model/stream-keys.ts';
 
 /** A total rate this many times the service's own peakRps is most likely a per-owner rate written as a total, or the reverse. */
@@ -79,8 +79,7 @@ function memoryNotes(ctx: EvalContext): Note[] {
   if (memory !== 'none' && memory !== 'request') return [];
   const kept = ctx.items.filter((i) => !i.implied && i.scope === 'session' && i.kind !== 'reference').map((i) => i.name);
   if (kept.length === 0) return [];
-  // Named up to five; past that three and a count, like the capacity answer's item lists (a 200-item file stays readable).
-  const list = kept.length > 5 ? `${kept.slice(0, 3).join(', ')} and ${count(kept.length - 3, 'more item')}` : kept.join(', ');
+  const list = someNames(kept, 'item');
   const one = kept.length === 1;
   return [{
     id: 'note.memory-contradicts-items',

@@ -1,6 +1,6 @@
 import type { Requirements } from '../contract/requirements.ts';
-import { VERDICTS, type Factor, type Recommendation, type Store, type Verdict } from '../contract/recommendation.ts';
-import { cell, code, codeCell, inline, signed, table } from './markdown.ts';
+import { VERDICTS, type Recommendation, type Store, type Verdict } from '../contract/recommendation.ts';
+import { cell, code, codeCell, inline, table } from './markdown.ts';
 import { flowchart } from './mermaid.ts';
 import { capacity, feasibility } from './figures.ts';
 import { acceptedRisks, revisit, risks } from './risk-sections.ts';
@@ -10,7 +10,7 @@ import { drivers, effectText, options } from './options-section.ts';
 import { defaultReasons, type DefaultReason } from './default-reasons.ts';
 import { citedRules, frontMatter, provenanceOf, quotedRules } from './provenance.ts';
 import { STORE_INFO } from '../model/stores.ts';
-import { count } from '../contract/words.ts';
+import { count, someNames } from '../contract/words.ts';
 
 export interface ReviewInput {
   requirements: Requirements;
@@ -110,10 +110,6 @@ function context(req: Requirements, rec: Recommendation, source?: string): strin
  * The fields the requirements leave out that the answer leans on, each with why (issue 14; issue 29: a real reason
  * per default, and none of those that decide nothing).
  */
-/** Item names for a cell: a handful in full, else the first three and how many more. */
-function names(items: readonly string[]): string {
-  return items.length > 5 ? `${items.slice(0, 3).join(', ')} and ${items.length - 3} more` : items.join(', ');
-}
 
 function defaults(rec: Recommendation, req: Requirements): string | undefined {
   const applied = rec.defaultsApplied ?? [];
@@ -122,7 +118,7 @@ function defaults(rec: Recommendation, req: Requirements): string | undefined {
   const left = applied.length === 1 ? 'one field' : `${applied.length} fields`;
   if (!reasons.length) return `The requirements leave ${left} to statewise's defaults; ${applied.length === 1 ? 'it decides nothing' : 'none of them decides anything'} in this answer.`;
   const rest = applied.length - reasons.reduce((n, r) => n + (r.items?.length ?? 1), 0);
-  const field = (d: DefaultReason) => (d.items ? `${codeCell(d.field)} of ${count(d.items.length, 'item')}: ${cell(names(d.items))}` : codeCell(d.field));
+  const field = (d: DefaultReason) => (d.items ? `${codeCell(d.field)} of ${count(d.items.length, 'item')}: ${cell(someNames(d.items))}` : codeCell(d.field));
   return [
     `The requirements leave ${left} to statewise's defaults; the answer leans on these${rest > 0 ? ` (the other ${rest} decide nothing here)` : ''}:`,
     '',

@@ -1,6 +1,6 @@
 import { renderNotes } from './render-notes.ts';
 import { renderFailures } from './render-failures.ts';
-import { fieldOf, humanNumber as num, type Recommendation } from '../../rules/index.ts';
+import { fieldOf, humanNumber as num, NAMES_IN_FULL, someNames, type Recommendation } from '../../rules/index.ts';
 import { oneLine } from './escape.ts';
 import { count } from './plural.ts';
 import { paintFor, type Paint } from './io.ts';
@@ -9,7 +9,7 @@ import { wrap } from './text-wrap.ts';
 type Section = (r: Recommendation, paint: Paint) => string[];
 const WIDTH = 100;
 /** Beyond this many state items a line counts them instead of naming each (`61 items`); --json lists them all. */
-export const NAMES_SHOWN = 5;
+export const NAMES_SHOWN = NAMES_IN_FULL;
 
 /**
  * The human answer `statewise advise` prints, in the order a reader decides: verdict and feasibility, then where
@@ -103,15 +103,11 @@ function risks(r: Recommendation, paint: Paint): string[] {
   const entries = [...groups.values()].flatMap((ks) => (ks.length > 3 ? [ks] : ks.map((k) => [k])));
   return [paint.bold('Risks'), ...entries.flatMap((ks) => {
     const k = ks[0]!;
-    const id = ks.length > 1 ? `${k.id.split(':')[0]} (${ks.length} items: ${names(ks.map((x) => x.id.split(':').slice(1).join(':')))})` : k.id;
+    const id = ks.length > 1 ? `${k.id.split(':')[0]} (${ks.length} items: ${someNames(ks.map((x) => x.id.split(':').slice(1).join(':')))})` : k.id;
     return [`  ${sev[k.severity](`[${k.severity}]`)} ${id}`, wrap(k.text, WIDTH, '      '), wrap(`→ ${k.mitigation}`, WIDTH, '      ')];
   })];
 }
 
-/** Names a line can hold: all of a handful, else the first few and how many more. */
-function names(all: readonly string[]): string {
-  return all.length > NAMES_SHOWN ? `${all.slice(0, 3).join(', ')} and ${all.length - 3} more` : all.join(', ');
-}
 
 function acceptedRisks(r: Recommendation): string[] {
   if (!r.acceptedRisks.length) return [];
